@@ -1,0 +1,47 @@
+// One jest run, two projects: `unit` (no I/O, beside the code) and `integration` (real PostgreSQL
+// and Kafka, from the harness in libs/testing). ESM throughout: run through `node --experimental-vm-modules`.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      keepClassNames: true,
+    },
+    module: { type: 'es6' },
+    sourceMaps: 'inline',
+  },
+];
+
+const shared = {
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: {
+    '^@wildlife/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testEnvironment: 'node',
+  rootDir: '.',
+};
+
+export default {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{libs,services,infra,tests}/**/*.unit.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: [
+        '<rootDir>/{libs,services}/**/test/**/*.int.spec.ts',
+        '<rootDir>/tests/**/*.{int,e2e}.spec.ts',
+      ],
+      globalSetup: '<rootDir>/libs/testing/src/jest.global-setup.ts',
+      slowTestThreshold: 30,
+    },
+  ],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.local/'],
+};
