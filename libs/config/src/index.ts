@@ -1,0 +1,3 @@
+export * from './settings.js';
+export * from './setting-kinds.js';
+export * from './service-settings.js';

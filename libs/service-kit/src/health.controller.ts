@@ -1,0 +1,30 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ProblemError } from './problem.js';
+import { READINESS_CHECKS } from './tokens.js';
+import type { ReadinessCheck } from './readiness.js';
+
+/**
+ * Liveness says the process serves requests; readiness says its PostgreSQL and Kafka answer now.
+ * A dependency that is down gives 503 with the list of dependencies and which are down.
+ */
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[]) {}
+
+  @Get('live')
+  live() {
+    return { status: 'up' };
+  }
+
+  @Get('ready')
+  async ready() {
+    const dependencies = await Promise.all(this.checks.map((c) => c.check()));
+    const down = dependencies.filter((d) => !d.up);
+    if (down.length > 0) {
+      throw new ProblemError(503, 'dependency-down', 'Service Unavailable', `Not ready: ${down.map((d) => `${d.name} is down (${d.detail})`).join('; ')}`, {
+        dependencies,
+      });
+    }
+    return { status: 'up', dependencies };
+  }
+}

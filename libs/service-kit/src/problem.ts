@@ -1,0 +1,81 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+
+/** An RFC 9457 problem details object. Extension members carry machine-readable detail. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  [extension: string]: unknown;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+const TYPE_BASE = 'https://wildlife-cybercrime.example/problems/';
+
+/**
+ * An error that is meant to reach the caller as a problem response. Domain refusals are mapped to
+ * these at the HTTP edge; `code` becomes the last segment of the problem `type`.
+ */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly extensions: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail ?? title);
+    this.name = 'ProblemError';
+  }
+
+  toProblem(instance?: string): ProblemDetails {
+    return { type: TYPE_BASE + this.code, title: this.title, status: this.status, detail: this.detail, instance, ...this.extensions };
+  }
+}
+
+/** Turns every error escaping a handler into an RFC 9457 response; unknown errors become a bare 500. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(error: unknown, host: ArgumentsHost) {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const problemError = toProblemError(error);
+    if (problemError.status >= 500) this.logger.error({ err: error, url: request.url }, 'request failed');
+    void reply
+      .status(problemError.status)
+      .headers(problemError.headers)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify(problemError.toProblem(request.url)));
+  }
+}
+
+function toProblemError(error: unknown): ProblemError {
+  if (error instanceof ProblemError) return error;
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const body = error.getResponse();
+    const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
+    return new ProblemError(status, slug(HttpStatus[status] ?? 'error'), titleOf(status), detail);
+  }
+  const fastifyStatus = (error as { statusCode?: number } | null)?.statusCode;
+  if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+    return new ProblemError(fastifyStatus, slug(HttpStatus[fastifyStatus] ?? 'bad-request'), titleOf(fastifyStatus), (error as Error).message);
+  }
+  return new ProblemError(500, 'internal-error', 'Internal Server Error', 'The request could not be completed; nothing was changed by it.');
+}
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/_/g, '-');
+}
+
+function titleOf(status: number): string {
+  const name = HttpStatus[status];
+  return name ? name.toLowerCase().split('_').map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ') : 'Error';
+}

@@ -1,0 +1,43 @@
+import { InvalidSetting, type BaseSettings } from '@wildlife/config';
+import { createServiceApp, type ServiceDefinition } from './service-app.js';
+
+/**
+ * The whole of a service's `main`: reads its config (a bad setting ends the process with one line
+ * naming it), starts it, and on SIGTERM or SIGINT closes it gracefully within SHUTDOWN_TIMEOUT_MS,
+ * after which it exits anyway.
+ */
+export async function runService<S extends BaseSettings>(define: () => ServiceDefinition<S>): Promise<void> {
+  let definition: ServiceDefinition<S>;
+  try {
+    definition = define();
+  } catch (e) {
+    if (e instanceof InvalidSetting) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw e;
+  }
+  const service = await createServiceApp(definition).catch((e: Error) => {
+    process.stderr.write(`${definition.name} could not start: ${e.message}\n`);
+    process.exit(1);
+  });
+  const url = await service.listen();
+  service.logger.info({ url }, `${definition.name} listening on ${url}`);
+
+  const stop = (signal: string) => {
+    service.logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      service.logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, definition.settings.SHUTDOWN_TIMEOUT_MS).unref();
+    service.close().then(
+      () => service.logger.info('stopped'),
+      (e: Error) => {
+        service.logger.error({ err: e }, 'shutdown failed');
+        process.exitCode = 1;
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}

@@ -1,0 +1,108 @@
+import 'reflect-metadata';
+import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Kafka } from 'kafkajs';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { BaseSettings } from '@wildlife/config';
+import { HealthController } from './health.controller.js';
+import { createKafka } from './kafka.js';
+import { createLogger, PinoNestLogger } from './logger.js';
+import { openServiceDatabase } from './database.js';
+import { ProblemFilter } from './problem.js';
+import { KafkaCheck, postgresCheck } from './readiness.js';
+import { KAFKA, LOGGER, PG_POOL, READINESS_CHECKS, SETTINGS } from './tokens.js';
+
+export interface ServiceDefinition<S extends BaseSettings> {
+  /** The service's name: logs, Kafka client id, default database. */
+  name: string;
+  settings: S;
+  /** The service's own module; it can inject SETTINGS, PG_POOL, KAFKA and LOGGER. */
+  module: Type | DynamicModule;
+  /** Largest request body accepted, in bytes (413 above). */
+  bodyLimitBytes?: number;
+}
+
+export interface ServiceApp {
+  readonly app: NestFastifyApplication;
+  readonly logger: Logger;
+  readonly pool: pg.Pool;
+  readonly kafka: Kafka;
+  /** Listens on the configured host and port (0 = any free port) and returns the base URL. */
+  listen(): Promise<string>;
+  /** Stops taking requests, lets the modules shut down, then closes the database pool and Kafka probe. */
+  close(): Promise<void>;
+}
+
+class ServiceRootModule {}
+
+/**
+ * Builds a service: its database (created if missing), its Kafka client, health endpoints, RFC 9457
+ * errors and JSON logs, around the service's own module. Nothing listens until `listen()`.
+ */
+export async function createServiceApp<S extends BaseSettings>(definition: ServiceDefinition<S>): Promise<ServiceApp> {
+  const { settings, name } = definition;
+  const logger = createLogger(name, settings.LOG_LEVEL);
+  const pool = await openServiceDatabase({
+    serverUrl: settings.DATABASE_URL,
+    database: settings.DATABASE_NAME,
+    poolSize: settings.DATABASE_POOL_SIZE,
+    logger,
+    applicationName: name,
+  });
+  const kafka = createKafka({ brokers: settings.KAFKA_BROKERS, clientId: settings.KAFKA_CLIENT_ID, logger });
+  const kafkaCheck = new KafkaCheck(kafka);
+
+  @Global()
+  @Module({})
+  class ServiceKitModule {}
+  const kit: DynamicModule = {
+    module: ServiceKitModule,
+    controllers: [HealthController],
+    providers: [
+      { provide: SETTINGS, useValue: settings },
+      { provide: PG_POOL, useValue: pool },
+      { provide: KAFKA, useValue: kafka },
+      { provide: LOGGER, useValue: logger },
+      { provide: READINESS_CHECKS, useValue: [postgresCheck(pool), kafkaCheck] },
+    ],
+    exports: [SETTINGS, PG_POOL, KAFKA, LOGGER, READINESS_CHECKS],
+  };
+
+  let app: NestFastifyApplication;
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(
+      { module: ServiceRootModule, imports: [kit, definition.module] },
+      new FastifyAdapter({ bodyLimit: definition.bodyLimitBytes ?? 1_048_576 }),
+      { logger: new PinoNestLogger(logger), abortOnError: false },
+    );
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+  app.useGlobalFilters(new ProblemFilter(logger));
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    logger,
+    pool,
+    kafka,
+    async listen() {
+      await app.listen({ port: settings.PORT, host: settings.HOST });
+      const address = app.getHttpServer().address();
+      const port = typeof address === 'object' && address ? address.port : settings.PORT;
+      const host = settings.HOST.includes(':') ? `[${settings.HOST}]` : settings.HOST;
+      return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    },
+    close() {
+      closing ??= (async () => {
+        await app.close();
+        await kafkaCheck.close();
+        await pool.end();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './intelligence-dissemination.config.js';
+export * from './service.js';

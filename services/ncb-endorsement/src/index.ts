@@ -1,0 +1,2 @@
+export * from './ncb-endorsement.config.js';
+export * from './service.js';

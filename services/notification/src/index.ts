@@ -1,0 +1,2 @@
+export * from './notification.config.js';
+export * from './service.js';

@@ -1,0 +1,2 @@
+export * from './provenance.config.js';
+export * from './service.js';

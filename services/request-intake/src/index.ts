@@ -1,0 +1,2 @@
+export * from './request-intake.config.js';
+export * from './service.js';
