@@ -23,6 +23,7 @@ const shared = {
   },
   testEnvironment: 'node',
   rootDir: '.',
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.local/', '/fixtures/'],
 };
 
 export default {
@@ -30,7 +31,7 @@ export default {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{libs,services,infra,tests}/**/*.unit.spec.ts'],
+      testMatch: ['<rootDir>/{libs,services,infra,tests,tools}/**/*.unit.spec.ts'],
     },
     {
       ...shared,
@@ -44,5 +45,4 @@ export default {
       slowTestThreshold: 30,
     },
   ],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.local/'],
 };

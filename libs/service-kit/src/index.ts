@@ -1,3 +1,4 @@
+export * from './api-docs.js';
 export * from './database.js';
 export * from './kafka.js';
 export * from './logger.js';

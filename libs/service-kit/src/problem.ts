@@ -47,7 +47,8 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     const problemError = toProblemError(error);
-    if (problemError.status >= 500) this.logger.error({ err: error, url: request.url }, 'request failed');
+    // Deliberate problem answers are the API working; only an unexpected error is worth an error log.
+    if (problemError.code === 'internal-error') this.logger.error({ err: error, url: request.url }, 'request failed');
     void reply
       .status(problemError.status)
       .headers(problemError.headers)

@@ -1,4 +1,4 @@
-import type { Kafka, Admin } from 'kafkajs';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 import type pg from 'pg';
 
 export interface DependencyStatus {
@@ -42,13 +42,24 @@ export function postgresCheck(pool: pg.Pool, timeoutMs = 2_000): ReadinessCheck 
  */
 export class KafkaCheck implements ReadinessCheck {
   readonly name = 'kafka';
+  private readonly kafka: Kafka;
   private admin: Admin | undefined;
   private inFlight: Promise<DependencyStatus> | undefined;
 
   constructor(
-    private readonly kafka: Kafka,
+    options: { brokers: string[]; clientId: string },
     private readonly timeoutMs = 2_000,
-  ) {}
+  ) {
+    // A client of its own that never retries: the probe's answer is the broker's state right now.
+    this.kafka = new Kafka({
+      brokers: options.brokers,
+      clientId: `${options.clientId}-readiness`,
+      connectionTimeout: timeoutMs,
+      requestTimeout: timeoutMs,
+      retry: { retries: 0 },
+      logLevel: logLevel.NOTHING,
+    });
+  }
 
   check(): Promise<DependencyStatus> {
     this.inFlight ??= this.probe().finally(() => (this.inFlight = undefined));
@@ -57,7 +68,7 @@ export class KafkaCheck implements ReadinessCheck {
 
   private async probe(): Promise<DependencyStatus> {
     try {
-      this.admin ??= this.kafka.admin({ retry: { retries: 0 } });
+      this.admin ??= this.kafka.admin();
       await withTimeout(this.timeoutMs, this.admin.connect().then(() => this.admin!.describeCluster()));
       return { name: this.name, up: true };
     } catch (e) {

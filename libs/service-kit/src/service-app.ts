@@ -6,6 +6,7 @@ import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { BaseSettings } from '@wildlife/config';
+import { serveApiDocs } from './api-docs.js';
 import { HealthController } from './health.controller.js';
 import { createKafka } from './kafka.js';
 import { createLogger, PinoNestLogger } from './logger.js';
@@ -22,6 +23,8 @@ export interface ServiceDefinition<S extends BaseSettings> {
   module: Type | DynamicModule;
   /** Largest request body accepted, in bytes (413 above). */
   bodyLimitBytes?: number;
+  /** One paragraph for the OpenAPI document. */
+  description?: string;
 }
 
 export interface ServiceApp {
@@ -52,7 +55,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
     applicationName: name,
   });
   const kafka = createKafka({ brokers: settings.KAFKA_BROKERS, clientId: settings.KAFKA_CLIENT_ID, logger });
-  const kafkaCheck = new KafkaCheck(kafka);
+  const kafkaCheck = new KafkaCheck({ brokers: settings.KAFKA_BROKERS, clientId: settings.KAFKA_CLIENT_ID });
 
   @Global()
   @Module({})
@@ -82,6 +85,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
     throw e;
   }
   app.useGlobalFilters(new ProblemFilter(logger));
+  serveApiDocs(app, { name, description: definition.description });
 
   let closing: Promise<void> | undefined;
   return {

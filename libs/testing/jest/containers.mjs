@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /**
  * Kafka and PostgreSQL in containers, for machines with a container runtime. Not exercised on the
  * project's own CI machines (no container engine there); the local broker path is.
  */
-export const KAFKA_IMAGE = 'apache/kafka:4.1.1';
+// The same Kafka version the local broker runs (infra/kafka/version.json).
+const kafkaVersion = JSON.parse(readFileSync(new URL('../../../infra/kafka/version.json', import.meta.url), 'utf8')).kafka;
+export const KAFKA_IMAGE = `apache/kafka:${kafkaVersion}`;
 export const POSTGRES_IMAGE = 'postgres:17-alpine';
 
 /** True when testcontainers finds a working Docker or Podman. */

@@ -18,7 +18,7 @@ export default async function globalSetup() {
     return;
   }
   const { ensureInfrastructure } = await import('../../../infra/index.mjs');
-  const local = await ensureInfrastructure({ quiet: true });
+  const local = await ensureInfrastructure();
   process.env.KAFKA_BROKERS ??= local.kafkaBrokers;
   process.env.DATABASE_URL ??= local.databaseUrl;
 }

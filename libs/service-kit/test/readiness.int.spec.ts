@@ -1,0 +1,80 @@
+import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
+import { Module } from '@nestjs/common';
+import pg from 'pg';
+import { readServiceSettings } from '@wildlife/config';
+import { adminDatabaseUrl, serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/testing';
+import { createServiceApp, type ServiceApp } from '../src/index.js';
+
+@Module({})
+class NothingModule {}
+
+async function start(environment: ServiceTestEnvironment) {
+  const settings = readServiceSettings({ name: 'kit-test', defaultPort: 0 }, {}, environment.env);
+  const service = await createServiceApp({ name: 'kit-test', settings, module: NothingModule });
+  return { service, url: await service.listen() };
+}
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: adminDatabaseUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('readiness when a dependency is down', () => {
+  const environments: ServiceTestEnvironment[] = [];
+  let service: ServiceApp | undefined;
+
+  afterEach(async () => {
+    await service?.close();
+    service = undefined;
+  });
+  afterAll(async () => {
+    for (const e of environments) await e.cleanup();
+  });
+
+  it('answers 503 naming Kafka when no broker answers, and stays alive', async () => {
+    const environment = serviceTestEnvironment('kit-kafka-down', { KAFKA_BROKERS: '127.0.0.1:1' });
+    environments.push(environment);
+    const started = await start(environment);
+    service = started.service;
+
+    const ready = await fetch(`${started.url}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(ready.headers.get('content-type')).toBe('application/problem+json');
+    const problem = (await ready.json()) as { status: number; detail: string; dependencies: { name: string; up: boolean }[] };
+    expect(problem.status).toBe(503);
+    expect(problem.detail).toMatch(/kafka is down/);
+    expect(problem.dependencies).toEqual([
+      { name: 'postgres', up: true },
+      expect.objectContaining({ name: 'kafka', up: false }),
+    ]);
+    expect((await fetch(`${started.url}/health/live`)).status).toBe(200);
+  });
+
+  it('answers 503 naming PostgreSQL while its database refuses connections, and recovers after', async () => {
+    const environment = serviceTestEnvironment('kit-pg-down');
+    environments.push(environment);
+    const started = await start(environment);
+    service = started.service;
+    const database = environment.env.DATABASE_NAME!;
+    expect((await fetch(`${started.url}/health/ready`)).status).toBe(200);
+
+    await admin(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
+    await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}'`);
+    try {
+      const ready = await fetch(`${started.url}/health/ready`);
+      expect(ready.status).toBe(503);
+      const problem = (await ready.json()) as { detail: string };
+      expect(problem.detail).toMatch(/postgres is down/);
+      expect(problem.detail).not.toMatch(/kafka is down/);
+      expect((await fetch(`${started.url}/health/live`)).status).toBe(200);
+    } finally {
+      await admin(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`);
+    }
+    expect((await fetch(`${started.url}/health/ready`)).status).toBe(200);
+  });
+});

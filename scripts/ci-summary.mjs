@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Prints the plain closing line CI reads, `N passed, N failed`, from jest's JSON results and the
+// test command's steps: a failed lint or type-check counts as one failure, a test file that could not
+// run counts as one failure. Exits non-zero on any failure or when no test ran.
+import { existsSync, readFileSync } from 'node:fs';
+
+const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
+const jest = read('reports/jest.json');
+const steps = read('reports/steps.json') ?? [];
+
+let passed = jest?.numPassedTests ?? 0;
+let failed = (jest?.numFailedTests ?? 0) + (jest?.numRuntimeErrorTestSuites ?? 0);
+if (!jest) failed += 1;
+for (const step of steps) if (!step.ok && !step.name.startsWith('jest')) failed += 1;
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `npm start`: the whole system on local defaults, no configuration. Installs dependencies if they are
+// missing, builds, brings up Kafka and PostgreSQL (`infra/`), runs the five services, waits until each
+// is ready and prints their URLs. Ctrl-C (or SIGTERM) stops the services gracefully; the broker keeps
+// running (`npm run infra:down` stops it).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const SERVICES = [
+  ['request-intake', 3001],
+  ['ncb-endorsement', 3002],
+  ['provenance', 3003],
+  ['intelligence-dissemination', 3004],
+  ['notification', 3005],
+];
+
+function run(command, args) {
+  const { status } = spawnSync(command, args, { stdio: 'inherit' });
+  if (status !== 0) {
+    console.error(`✘ ${command} ${args.join(' ')} failed (exit ${status})`);
+    process.exit(status ?? 1);
+  }
+}
+
+if (!existsSync('node_modules/.package-lock.json')) run('npm', ['ci', '--no-audit', '--no-fund']);
+run('npx', ['tsc', '-b', 'tsconfig.build.json']);
+const { ensureInfrastructure } = await import('../infra/index.mjs');
+const infra = await ensureInfrastructure({ log: (line) => console.log(`  infra: ${line}`) });
+
+const children = SERVICES.map(([name, port]) => {
+  const env = { KAFKA_BROKERS: infra.kafkaBrokers, DATABASE_URL: infra.databaseUrl, PORT: String(port), ...process.env };
+  const child = spawn(process.execPath, [`services/${name}/dist/main.js`], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  child.on('exit', (code, signal) => {
+    if (!stopping) console.error(`✘ ${name} exited (${signal ?? code}); stopping the others`);
+    stop();
+  });
+  return { name, port: Number(env.PORT), child };
+});
+
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  for (const { child } of children) if (child.exitCode === null) child.kill('SIGTERM');
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+async function waitReady({ name, port }) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && !stopping) {
+    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${name} did not become ready on port ${port}`);
+}
+
+try {
+  await Promise.all(children.map(waitReady));
+  console.log('\nAll five services are up:');
+  for (const { name, port } of children) console.log(`  ${name.padEnd(28)} http://127.0.0.1:${port}   (docs: /docs)`);
+  console.log(`\nKAFKA_BROKERS=${infra.kafkaBrokers}\nDATABASE_URL=${infra.databaseUrl}\nCtrl-C stops the services.`);
+} catch (e) {
+  console.error(`✘ ${e.message}`);
+  stop();
+  process.exitCode = 1;
+}
