@@ -1,0 +1,43 @@
+// @wildlife/provenance-log: the provenance log's Merkle tree (RFC 6962 / RFC 9162 §2.1), its
+// proofs, and its C2SP checkpoints and signed notes. Pure code (node:crypto only), shared by the
+// provenance service and the offline auditor.
+
+export { HASH_SIZE, leafHash, nodeHash, emptyTreeRoot, sameHash } from './merkle/hashing.js';
+export { type NodeId } from './merkle/tree-shape.js';
+export { type PerfectSubtreeSource, type StoredNode, subtreeRootHash } from './merkle/perfect-subtrees.js';
+export { rootHashAt, inclusionProof, consistencyProof } from './merkle/proof-generation.js';
+export {
+  requiredNodesForRoot,
+  requiredNodesForInclusion,
+  requiredNodesForConsistency,
+} from './merkle/required-nodes.js';
+export { PerfectSubtreeHashMap } from './merkle/perfect-subtree-hash-map.js';
+export { MerkleTree } from './merkle/merkle-tree.js';
+export { CompactRange, rootHash } from './merkle/compact-range.js';
+export { verifyInclusion, type InclusionClaim } from './merkle/inclusion-verification.js';
+export { verifyConsistency, type ConsistencyClaim } from './merkle/consistency-verification.js';
+export * from './merkle/merkle.errors.js';
+
+export {
+  ED25519_SIGNATURE_TYPE,
+  type NoteSigner,
+  type NoteVerifier,
+  noteKeyId,
+  formatVerifierKey,
+  parseVerifierKey,
+  parseSignerKey,
+  generateNoteKeyPair,
+  publicKeyOf,
+} from './note/note-keys.js';
+export {
+  MAX_NOTE_SIGNATURES,
+  type NoteSignature,
+  type OpenedNote,
+  signNote,
+  openSignedNote,
+} from './note/signed-note.js';
+export * from './note/note.errors.js';
+
+export { type Checkpoint, formatCheckpoint, parseCheckpoint } from './checkpoint/checkpoint.js';
+export { type OpenedCheckpoint, signCheckpoint, openCheckpoint } from './checkpoint/signed-checkpoint.js';
+export * from './checkpoint/checkpoint.errors.js';
