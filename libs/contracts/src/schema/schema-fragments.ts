@@ -1,0 +1,37 @@
+import type { JsonSchema } from './json-schema.js';
+
+// Building blocks shared by the envelope and the event schemas. Every string has a length limit
+// so a hostile or broken producer cannot make consumers hold unbounded data.
+
+/** ISO 3166-1 alpha-2, upper case (`FR`, `KE`). */
+export const countryCode: JsonSchema = { type: 'string', pattern: '^[A-Z]{2}$' };
+
+export const uuid: JsonSchema = { type: 'string', format: 'uuid', maxLength: 36 };
+
+/** RFC 3339 date-time with a time zone. */
+export const timestamp: JsonSchema = { type: 'string', format: 'date-time', maxLength: 40 };
+
+export const principalId: JsonSchema = text(1, 200);
+
+export function text(minLength: number, maxLength: number): JsonSchema {
+  return { type: 'string', minLength, maxLength };
+}
+
+/** An array of distinct values taken from `values`. */
+export function setOf(values: readonly string[], minItems = 0): JsonSchema {
+  return { type: 'array', items: { enum: [...values] }, uniqueItems: true, minItems, maxItems: values.length };
+}
+
+export function listOf(items: JsonSchema, maxItems: number, minItems = 0): JsonSchema {
+  return { type: 'array', items, minItems, maxItems };
+}
+
+/** A closed object: every listed property is required unless named in `optional`. */
+export function record(properties: Record<string, JsonSchema>, optional: readonly string[] = []): JsonSchema {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: Object.keys(properties).filter((name) => !optional.includes(name)),
+    properties,
+  };
+}

@@ -1,0 +1,44 @@
+import { DEFAULT_PARTITIONS, NINETY_DAYS_MS, RETAIN_FOREVER, type TopicDefinition } from './topic-definition.js';
+
+// Public event topics are kept forever: they are the integration contract between services, a new
+// consumer (or a rebuilt projection) must be able to read from the beginning, and v1 events stay
+// readable forever. Volumes are small (support requests, not telemetry).
+function eventTopic(name: string, description: string): TopicDefinition {
+  return { name, partitions: DEFAULT_PARTITIONS, retentionMs: RETAIN_FOREVER, cleanupPolicy: 'delete', description };
+}
+
+/** The topics that exist whatever the member countries and consumer groups. */
+export const topics = {
+  requestIntakeEvents: eventTopic(
+    'wildlife.request-intake.events',
+    'Public events of request intake: support requests and external information received.',
+  ),
+  ncbEndorsementEvents: eventTopic(
+    'wildlife.ncb-endorsement.events',
+    'Acknowledgements, endorsements and declines by NCBs, and direct-contact permits.',
+  ),
+  provenanceEvents: eventTopic(
+    'wildlife.provenance.events',
+    'Verification outcomes: each record verified (with its classification) or rejected.',
+  ),
+  provenanceLog: eventTopic(
+    'wildlife.provenance.log',
+    'The entries of the append-only provenance log, in sequence, for auditors to replay.',
+  ),
+  disseminationEvents: eventTopic(
+    'wildlife.dissemination.events',
+    'Intelligence reports, routings and direct transmissions.',
+  ),
+  notificationEvents: eventTopic('wildlife.notification.events', 'Deliveries and receipts.'),
+  gsInbox: {
+    name: 'wildlife.gs.inbox',
+    partitions: DEFAULT_PARTITIONS,
+    retentionMs: NINETY_DAYS_MS,
+    description: 'What the General Secretariat must receive, such as its copy of every support request.',
+  },
+} as const satisfies Record<string, TopicDefinition>;
+
+export type StaticTopicId = keyof typeof topics;
+
+/** Every static topic, for creation at start-up. */
+export const staticTopics: readonly TopicDefinition[] = Object.values(topics);

@@ -1,0 +1,109 @@
+import { describe, expect, it } from '@jest/globals';
+import { publicEventExamples, requestAcknowledgedV1Example } from '@wildlife/contracts';
+import type { KafkaMessage } from 'kafkajs';
+import { fromKafkaMessage } from './from-kafka-message.js';
+import type { IncomingKafkaMessage } from './kafka-message.js';
+import { toKafkaMessage } from './to-kafka-message.js';
+import {
+  CloudEventAttributeIsInvalid,
+  CloudEventAttributeIsMissing,
+  CloudEventContentTypeIsUnsupported,
+  CloudEventSpecVersionIsUnsupported,
+  CloudEventValueIsNotJson,
+  UndecodableCloudEvent,
+} from './undecodable-cloud-event.errors.js';
+
+/** The message as kafkajs hands it to a consumer: key, value and every header as Buffers. */
+function asReceived(message: { key: string; value: Buffer; headers: Record<string, string> }): IncomingKafkaMessage {
+  return {
+    key: Buffer.from(message.key),
+    value: message.value,
+    headers: Object.fromEntries(Object.entries(message.headers).map(([name, value]) => [name, Buffer.from(value)])),
+  };
+}
+
+// Compile-time: what a kafkajs consumer receives can be decoded as is.
+const _acceptsKafkajsMessages = (message: KafkaMessage): IncomingKafkaMessage => message;
+
+const sent = toKafkaMessage(requestAcknowledgedV1Example);
+const withHeaders = (headers: IncomingKafkaMessage['headers']): IncomingKafkaMessage => ({
+  ...sent,
+  headers: { ...sent.headers, ...headers },
+});
+const everyExample = publicEventExamples.map((event) => [event.type, event] as const);
+
+describe('decoding a Kafka message (binary mode) into an event', () => {
+  it.each(everyExample)('reads back %s exactly as it was written', (_type, event) => {
+    expect(fromKafkaMessage(asReceived(toKafkaMessage(event)))).toEqual(event);
+  });
+
+  it('accepts a JSON content type with parameters', () => {
+    const message = withHeaders({ 'content-type': 'application/json; charset=utf-8' });
+
+    expect(fromKafkaMessage(message).datacontenttype).toBe('application/json');
+  });
+
+  it('ignores ce_ headers that are not attributes of our envelope', () => {
+    expect(fromKafkaMessage(withHeaders({ ce_partitionkey: 'k', ce_comexampleext: 'x' }))).toEqual(requestAcknowledgedV1Example);
+  });
+
+  it('accepts a header that occurs once in a list, as some clients deliver it', () => {
+    expect(fromKafkaMessage(withHeaders({ ce_id: [Buffer.from(sent.headers.ce_id!)] })).id).toBe(requestAcknowledgedV1Example.id);
+  });
+
+  it.each([
+    ['a value that is not JSON', { ...sent, value: Buffer.from('{"requestId": ') }],
+    ['an empty value', { ...sent, value: Buffer.alloc(0) }],
+    ['a null value (a tombstone)', { ...sent, value: null }],
+    ['a value that is not UTF-8', { ...sent, value: Buffer.from([0x7b, 0xff, 0x7d]) }],
+  ])('refuses %s as not JSON', (_case, message) => {
+    expect(() => fromKafkaMessage(message)).toThrow(CloudEventValueIsNotJson);
+  });
+
+  it('refuses a message without required attributes, naming each', () => {
+    const { ce_subject: _subject, ce_principalid: _principal, ...headers } = sent.headers;
+
+    expect(caught(() => fromKafkaMessage({ ...sent, headers }))).toMatchObject({
+      constructor: CloudEventAttributeIsMissing,
+      attributes: ['subject', 'principalid'],
+    });
+  });
+
+  it('refuses a message without any CloudEvents headers', () => {
+    expect(() => fromKafkaMessage({ key: null, value: sent.value })).toThrow(CloudEventAttributeIsMissing);
+  });
+
+  it('refuses a specversion other than 1.0', () => {
+    expect(() => fromKafkaMessage(withHeaders({ ce_specversion: '0.3' }))).toThrow(CloudEventSpecVersionIsUnsupported);
+  });
+
+  it('refuses data that is not JSON by its content type', () => {
+    expect(() => fromKafkaMessage(withHeaders({ 'content-type': 'application/xml' }))).toThrow(CloudEventContentTypeIsUnsupported);
+  });
+
+  it.each([
+    ['a time that is not RFC 3339', { ce_time: 'yesterday' }],
+    ['an unknown principal kind', { ce_principalkind: 'journalist' }],
+    ['a malformed event type', { ce_type: 'SupportRequestSubmitted' }],
+    ['a header given twice', { ce_id: ['a', 'b'] }],
+    ['a header that is not UTF-8', { ce_subject: Buffer.from([0xc3, 0x28]) }],
+  ])('refuses %s as an invalid attribute', (_case, headers) => {
+    expect(() => fromKafkaMessage(withHeaders(headers))).toThrow(CloudEventAttributeIsInvalid);
+  });
+
+  it('marks every decoding error as permanent, for the dead-letter path', () => {
+    const failure = caught(() => fromKafkaMessage(withHeaders({ ce_specversion: '2.0' })));
+
+    expect(failure).toBeInstanceOf(UndecodableCloudEvent);
+    expect(failure).toMatchObject({ permanent: true, name: 'CloudEventSpecVersionIsUnsupported' });
+  });
+});
+
+function caught(attempt: () => unknown): unknown {
+  try {
+    attempt();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the attempt to throw');
+}

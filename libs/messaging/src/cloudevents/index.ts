@@ -1,0 +1,13 @@
+// CloudEvents 1.0 over Kafka, binary content mode: the one codec between our events and Kafka
+// messages. Decoding errors are permanent (UndecodableCloudEvent): dead-letter, do not retry.
+export { fromKafkaMessage } from './from-kafka-message.js';
+export type { IncomingHeaderValue, IncomingKafkaMessage, OutgoingKafkaMessage } from './kafka-message.js';
+export { toKafkaMessage } from './to-kafka-message.js';
+export {
+  CloudEventAttributeIsInvalid,
+  CloudEventAttributeIsMissing,
+  CloudEventContentTypeIsUnsupported,
+  CloudEventSpecVersionIsUnsupported,
+  CloudEventValueIsNotJson,
+  UndecodableCloudEvent,
+} from './undecodable-cloud-event.errors.js';

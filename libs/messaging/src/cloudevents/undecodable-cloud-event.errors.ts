@@ -1,0 +1,44 @@
+/**
+ * A Kafka message that can never be read as one of our CloudEvents, however often it is retried:
+ * a consumer sends it to its dead-letter topic instead of retrying. Every decoding error of this
+ * codec extends this class and has `permanent === true`.
+ */
+export abstract class UndecodableCloudEvent extends Error {
+  readonly permanent = true;
+
+  protected constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class CloudEventValueIsNotJson extends UndecodableCloudEvent {
+  constructor(readonly reason: string) {
+    super(`the message value is not JSON: ${reason}`);
+  }
+}
+
+export class CloudEventAttributeIsMissing extends UndecodableCloudEvent {
+  constructor(readonly attributes: readonly string[]) {
+    super(`required CloudEvent attributes are missing: ${attributes.join(', ')}`);
+  }
+}
+
+export class CloudEventSpecVersionIsUnsupported extends UndecodableCloudEvent {
+  constructor(readonly specversion: string) {
+    super(`CloudEvents specversion "${specversion}" is not supported; only 1.0 is`);
+  }
+}
+
+export class CloudEventContentTypeIsUnsupported extends UndecodableCloudEvent {
+  constructor(readonly contentType: string) {
+    super(`content type "${contentType}" is not supported; only application/json is`);
+  }
+}
+
+/** Present but unusable: malformed per our envelope schema, repeated, or not UTF-8. */
+export class CloudEventAttributeIsInvalid extends UndecodableCloudEvent {
+  constructor(readonly problems: readonly string[]) {
+    super(`CloudEvent attributes are invalid: ${problems.join('; ')}`);
+  }
+}
