@@ -1,0 +1,43 @@
+import type { KeyObject } from 'node:crypto';
+
+/** What a key resolver returns: the signer's public key (imported once, cached) and who it belongs to. */
+export interface ResolvedKey {
+  readonly publicKey: KeyObject;
+  readonly principalId: string;
+}
+
+/**
+ * How a service verifies signed requests. Time is injected (`now`, unix seconds) so the decision is a
+ * pure function of the request, the policy and what the two callbacks answer.
+ */
+export interface VerificationPolicy<K extends ResolvedKey = ResolvedKey> {
+  readonly now: number;
+  /** Oldest acceptable `created`, in seconds before `now`. Default 300. */
+  readonly maxAgeSeconds?: number;
+  /** Latest acceptable `created`, in seconds after `now` (clock skew). Default 30. */
+  readonly maxFutureSkewSeconds?: number;
+  /**
+   * Components the signature must cover. Default: `@method`, `@target-uri` and, when the request has
+   * a non-empty body, `content-digest`.
+   */
+  readonly requiredComponents?: readonly string[];
+  /** The signature to verify; default the first one in Signature-Input. */
+  readonly label?: string;
+  /** Looks the key up by `keyid`; undefined when unknown or no longer valid. Its errors propagate. */
+  readonly resolveKey: (keyId: string) => Promise<K | undefined>;
+  /**
+   * Records `nonce` for `keyId` atomically; false when it was already recorded. It must stay recorded
+   * at least until `expiresAtUnix` (inclusive), after which the time checks refuse the request anyway.
+   * Called only for an otherwise valid request. Its errors propagate.
+   */
+  readonly claimNonce: (keyId: string, nonce: string, expiresAtUnix: number) => Promise<boolean>;
+}
+
+export const DEFAULT_MAX_AGE_SECONDS = 300;
+export const DEFAULT_MAX_FUTURE_SKEW_SECONDS = 30;
+
+export function defaultRequiredComponents(body: Uint8Array | undefined): readonly string[] {
+  return body !== undefined && body.byteLength > 0
+    ? ['@method', '@target-uri', 'content-digest']
+    : ['@method', '@target-uri'];
+}

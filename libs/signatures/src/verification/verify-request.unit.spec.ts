@@ -1,0 +1,156 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  contentDigest,
+  generateSigningKeyPair,
+  signRequest,
+  signWithParameters,
+  verifyRequest,
+  type HttpRequestWithBody,
+  type SignatureParameters,
+  type SignOptions,
+  type VerificationPolicy,
+} from '../index.js';
+
+const now = 1_760_000_000;
+const signer = generateSigningKeyPair();
+const stranger = generateSigningKeyPair();
+const key = { keyId: 'ncb-ke-1', privateKey: signer.privateKey };
+const body = new TextEncoder().encode('{"requestId":"r-1","species":"Manis temminckii"}');
+const request: HttpRequestWithBody = {
+  method: 'POST',
+  url: 'https://intake.example.org/support-requests',
+  headers: { 'Content-Type': 'application/json' },
+  body,
+};
+
+function signed(options: SignOptions = {}, base: HttpRequestWithBody = request): HttpRequestWithBody {
+  const fields = signRequest(base, key, { created: now, nonce: 'nonce-1', ...options });
+  return { ...base, headers: { ...base.headers, ...fields } };
+}
+
+/** Signs exactly the given parameters, to build requests our own signer would never produce. */
+function signedWithParameters(parameters: SignatureParameters, components = ['@method', '@target-uri', 'content-digest']) {
+  const headers = { ...request.headers, 'content-digest': contentDigest(body) };
+  const fields = signWithParameters({ ...request, headers }, signer.privateKey, { label: 'sig1', components, parameters });
+  return { ...request, headers: { ...headers, ...fields } };
+}
+
+function policy(overrides: Partial<VerificationPolicy> = {}) {
+  const claimed: Array<[string, string, number]> = [];
+  const value: VerificationPolicy = {
+    now,
+    resolveKey: async (keyId) => (keyId === 'ncb-ke-1' ? { publicKey: signer.publicKey, principalId: 'ncb-ke' } : undefined),
+    claimNonce: async (keyId, nonce, expiresAt) => {
+      claimed.push([keyId, nonce, expiresAt]);
+      return true;
+    },
+    ...overrides,
+  };
+  return { value, claimed };
+}
+
+describe('verifying a signed request', () => {
+  it('accepts a request signed with the registered key and returns the key and the signature material', async () => {
+    const given = signed();
+    const { value, claimed } = policy();
+
+    const result = await verifyRequest(given, value);
+
+    expect(result).toMatchObject({ ok: true, key: { principalId: 'ncb-ke' } });
+    if (!result.ok) return;
+    expect(result.material).toEqual({
+      label: 'sig1',
+      keyId: 'ncb-ke-1',
+      signatureInput: '("@method" "@target-uri" "content-digest" "content-type");created=1760000000;keyid="ncb-ke-1";alg="ed25519";nonce="nonce-1"',
+      signature: expect.stringMatching(/^[A-Za-z0-9+/]{86}==$/),
+      coveredComponents: ['@method', '@target-uri', 'content-digest', 'content-type'],
+      componentValues: {
+        '@method': 'POST',
+        '@target-uri': 'https://intake.example.org/support-requests',
+        'content-digest': contentDigest(body),
+        'content-type': 'application/json',
+      },
+      method: 'POST',
+      targetUri: 'https://intake.example.org/support-requests',
+      bodyBase64: Buffer.from(body).toString('base64'),
+      created: now,
+      nonce: 'nonce-1',
+    });
+    expect(claimed).toEqual([['ncb-ke-1', 'nonce-1', now + 300]]);
+  });
+
+  it('accepts a signed GET without a body, covering only @method and @target-uri', async () => {
+    const get = signed({}, { method: 'GET', url: 'https://intake.example.org/support-requests/r-1', headers: {} });
+    expect(await verifyRequest(get, policy().value)).toMatchObject({ ok: true });
+  });
+
+  it('accepts created exactly at the edges of the window', async () => {
+    expect(await verifyRequest(signed(), policy({ now: now + 300 }).value)).toMatchObject({ ok: true });
+    expect(await verifyRequest(signed(), policy({ now: now - 30 }).value)).toMatchObject({ ok: true });
+  });
+
+  it('asks the nonce store to remember the nonce until the earlier of max age and expires', async () => {
+    const { value, claimed } = policy();
+    await verifyRequest(signed({ expires: now + 60 }), value);
+    expect(claimed).toEqual([['ncb-ke-1', 'nonce-1', now + 60]]);
+  });
+
+  it('picks the signature by label when one is given', async () => {
+    const given = signed({ label: 'ncb' });
+    expect(await verifyRequest(given, policy({ label: 'ncb' }).value)).toMatchObject({ ok: true, material: { label: 'ncb' } });
+    expect(await verifyRequest(given, policy({ label: 'other' }).value)).toMatchObject({ ok: false, code: 'signature_missing' });
+  });
+});
+
+describe('refusing a signed request, one code per failed check', () => {
+  const withHeaders = (headers: Record<string, string | undefined>, base = signed()) => ({ ...base, headers: { ...base.headers, ...headers } });
+  const cases: Array<[string, string, () => HttpRequestWithBody, Partial<VerificationPolicy>]> = [
+    ['signature_missing', 'the request carries no signature fields', () => request, {}],
+    ['signature_malformed', 'Signature-Input does not parse', () => withHeaders({ 'signature-input': 'sig1=(@method' }), {}],
+    ['signature_malformed', 'Signature has no member for the label', () => withHeaders({ signature: 'other=:AAAA:' }), {}],
+    ['signature_malformed', 'the signature is not a byte sequence', () => withHeaders({ signature: 'sig1="not bytes"' }), {}],
+    ['component_not_covered', '@target-uri is not covered', () => signed({ components: ['@method', 'content-digest'] }), {}],
+    ['component_not_covered', 'a component the policy requires is not covered', () => signed(), { requiredComponents: ['@method', 'x-case-id'] }],
+    ['created_missing', 'there is no created parameter', () => signedWithParameters({ keyid: 'ncb-ke-1', nonce: 'n' }), {}],
+    ['created_too_old', 'created is 301 s old', () => signed(), { now: now + 301 }],
+    ['created_in_future', 'created is 31 s ahead', () => signed(), { now: now - 31 }],
+    ['expired', 'expires has passed', () => signed({ expires: now + 10 }), { now: now + 11 }],
+    ['keyid_missing', 'there is no keyid parameter', () => signedWithParameters({ created: now, nonce: 'n' }), {}],
+    ['alg_unsupported', 'alg is not ed25519', () => signedWithParameters({ created: now, keyid: 'ncb-ke-1', alg: 'hmac-sha256', nonce: 'n' }), {}],
+    ['nonce_missing', 'there is no nonce parameter', () => signedWithParameters({ created: now, keyid: 'ncb-ke-1', alg: 'ed25519' }), {}],
+    ['digest_missing', 'the covered Content-Digest field is absent', () => withHeaders({ 'content-digest': undefined }), {}],
+    ['digest_missing', 'a body is sent without a covered Content-Digest', () => signed({ components: ['@method', '@target-uri'] }), { requiredComponents: ['@method'] }],
+    ['digest_mismatch', 'the body was changed', () => ({ ...signed(), body: new TextEncoder().encode('{"requestId":"r-2"}') }), {}],
+    ['key_unknown', 'the keyid resolves to no key', () => signed(), { resolveKey: async () => undefined }],
+    ['signature_invalid', 'the key registered is another one', () => signed(), { resolveKey: async () => ({ publicKey: stranger.publicKey, principalId: 'x' }) }],
+    ['signature_invalid', 'a covered header was changed', () => withHeaders({ 'Content-Type': 'text/plain' }), {}],
+    ['signature_invalid', 'a covered header was removed', () => withHeaders({ 'Content-Type': undefined }), {}],
+    ['nonce_reused', 'the nonce store has seen the nonce', () => signed(), { claimNonce: async () => false }],
+  ];
+
+  it.each(cases)('refuses with %s when %s', async (code, _when, given, overrides) => {
+    const { value } = policy(overrides);
+    const result = await verifyRequest(given(), value);
+    expect(result).toMatchObject({ ok: false, code });
+    if (!result.ok) expect(result.reason.length).toBeGreaterThan(0);
+  });
+
+  it('does not claim the nonce of a request that fails any other check', async () => {
+    const { value, claimed } = policy({ resolveKey: async () => ({ publicKey: stranger.publicKey, principalId: 'x' }) });
+    await verifyRequest(signed(), value);
+    expect(claimed).toEqual([]);
+  });
+
+  it('refuses a replay of an accepted request', async () => {
+    const seen = new Set<string>();
+    const { value } = policy({ claimNonce: async (keyId, nonce) => !seen.has(`${keyId} ${nonce}`) && !!seen.add(`${keyId} ${nonce}`) });
+    const given = signed();
+    expect(await verifyRequest(given, value)).toMatchObject({ ok: true });
+    expect(await verifyRequest(given, value)).toMatchObject({ ok: false, code: 'nonce_reused' });
+  });
+
+  it('reports the earliest failed check when several fail', async () => {
+    const stale = signed({ components: ['@method'] });
+    expect(await verifyRequest(stale, policy({ now: now + 1000 }).value)).toMatchObject({ code: 'component_not_covered' });
+  });
+});
