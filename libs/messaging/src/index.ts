@@ -1,0 +1,2 @@
+export * from './cloudevents/index.js';
+export * from './kafka/index.js';

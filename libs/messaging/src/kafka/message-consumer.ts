@@ -1,0 +1,103 @@
+import type { Kafka } from 'kafkajs';
+import { exitProcessOnFatal, watchForFatalCrash, type OnFatal } from './consumer-crash.js';
+import type { ClassifyFailure } from './message-failure.js';
+import type { MessageProducer } from './message-producer.js';
+import type { MessagingLogger } from './messaging-logger.js';
+import { consumeBatch, type BatchConsumption, type MessageHandler } from './partition-batch.js';
+import { defaultRetryBackoff, type RetryBackoff } from './retry-backoff.js';
+
+export interface ConsumerOptions {
+  readonly kafka: Kafka;
+  /** Used as given: the caller applies the topic prefix. */
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  readonly handle: MessageHandler;
+  /** Which errors are permanent besides those marked `permanent: true` (`PermanentMessageError`, the codec's errors). */
+  readonly classify?: ClassifyFailure;
+  readonly deadLetter: {
+    /** A connected producer; the caller owns it (and disconnects it after `stop`). */
+    readonly producer: Pick<MessageProducer, 'sendBatch'>;
+    /** The dead-letter topic of a group, e.g. `deadLetterTopic` of `@wildlife/contracts` behind the prefix. */
+    readonly topicFor: (groupId: string) => string;
+  };
+  readonly logger: MessagingLogger;
+  /** Defaults to logging and `process.exit(1)`. */
+  readonly onFatal?: OnFatal;
+  /** Where a group with no committed offset starts; default true (topics are the contract, read them whole). */
+  readonly fromBeginning?: boolean;
+  readonly retryBackoff?: RetryBackoff;
+  /** Default 30 s; the heartbeat runs at a tenth of it. The broker accepts 6 s to 30 min by default. */
+  readonly sessionTimeoutMs?: number;
+  /** Partitions handled at once (each still one message at a time, in order); default 1. */
+  readonly partitionsConsumedConcurrently?: number;
+  readonly now?: () => Date;
+}
+
+export interface RunningConsumer {
+  /**
+   * Stops fetching, lets the message in progress finish (a backoff wait is cut short and its message
+   * left unresolved), commits the resolved offsets, leaves the group and disconnects. Idempotent.
+   */
+  stop(): Promise<void>;
+}
+
+/**
+ * Joins `groupId`, subscribes to `topics` and processes their messages batch by batch (see
+ * `consumeBatch` for the per-message guarantees). Resolves once the group is joined (or the join
+ * failed for good, which `onFatal` hears of).
+ * Offsets are committed every second or hundred messages, at the end of every batch, and on stop:
+ * delivery is at least once, so handlers must be idempotent (the inbox does that).
+ */
+export async function startConsumer(options: ConsumerOptions): Promise<RunningConsumer> {
+  const { kafka, groupId, logger } = options;
+  const sessionTimeout = options.sessionTimeoutMs ?? 30_000;
+  const deadLetterTopic = options.deadLetter.topicFor(groupId);
+  const consumer = kafka.consumer({
+    groupId,
+    sessionTimeout,
+    heartbeatInterval: Math.floor(sessionTimeout / 10),
+    // kafkajs waits up to 5 s for data by default: a needless delay on every quiet partition.
+    maxWaitTimeInMs: 100,
+    allowAutoTopicCreation: false,
+  });
+  const stopping = new AbortController();
+  const consumption: BatchConsumption = {
+    consumerGroup: groupId,
+    handle: options.handle,
+    classify: options.classify,
+    deadLetter: { producer: options.deadLetter.producer, topic: deadLetterTopic },
+    backoff: options.retryBackoff ?? defaultRetryBackoff,
+    stopping: stopping.signal,
+    logger,
+    now: options.now ?? (() => new Date()),
+  };
+  const stopWatching = watchForFatalCrash(consumer, options.onFatal ?? exitProcessOnFatal(logger), { groupId, logger });
+
+  const stop = async () => {
+    stopping.abort();
+    try {
+      await consumer.disconnect();
+    } finally {
+      stopWatching();
+    }
+  };
+
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      autoCommitInterval: 1_000,
+      autoCommitThreshold: 100,
+      partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
+      eachBatch: (payload) => consumeBatch(payload, consumption),
+    });
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+  logger.info({ groupId, topics: options.topics }, 'consumer started');
+
+  let stopped: Promise<void> | undefined;
+  return { stop: () => (stopped ??= stop()) };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Kafka, Producer, ProducerBatch, ProducerConfig } from 'kafkajs';
+import { createProducer } from './message-producer.js';
+
+/** A kafkajs client whose producer records its configuration and every sendBatch call. */
+function recordingKafka(sendBatch: (batch: ProducerBatch) => Promise<[]> = async () => []) {
+  const configs: ProducerConfig[] = [];
+  const batches: ProducerBatch[] = [];
+  const kafka = {
+    producer: (config: ProducerConfig) => {
+      configs.push(config);
+      return {
+        sendBatch: (batch: ProducerBatch) => (batches.push(batch), sendBatch(batch)),
+      } as unknown as Producer;
+    },
+  } as unknown as Kafka;
+  return { kafka, configs, batches };
+}
+
+describe('the message producer', () => {
+  it('is idempotent: one request in flight, retries allowed', () => {
+    const { kafka, configs } = recordingKafka();
+
+    createProducer(kafka);
+
+    expect(configs).toHaveLength(1);
+    expect(configs[0]).toMatchObject({ idempotent: true, maxInFlightRequests: 1 });
+    expect(configs[0]!.retry?.retries).toBeGreaterThan(0);
+  });
+
+  it('sends messages of several topics in one call, grouped by topic, in their order, acked by all replicas', async () => {
+    const { kafka, batches } = recordingKafka();
+    const producer = createProducer(kafka);
+    const value = (text: string) => Buffer.from(text);
+
+    await producer.sendBatch([
+      { topic: 'a', key: 'case-1', value: value('1'), headers: { ce_id: 'e1' } },
+      { topic: 'b', key: 'case-2', value: value('2') },
+      { topic: 'a', key: 'case-1', value: value('3') },
+    ]);
+
+    expect(batches).toEqual([
+      {
+        acks: -1,
+        topicMessages: [
+          {
+            topic: 'a',
+            messages: [
+              { key: 'case-1', value: value('1'), headers: { ce_id: 'e1' } },
+              { key: 'case-1', value: value('3'), headers: undefined },
+            ],
+          },
+          { topic: 'b', messages: [{ key: 'case-2', value: value('2'), headers: undefined }] },
+        ],
+      },
+    ]);
+  });
+
+  it('rejects when the broker does not take the batch, so the caller retries it', async () => {
+    const { kafka } = recordingKafka(async () => {
+      throw new Error('The producer is disconnected');
+    });
+
+    await expect(createProducer(kafka).sendBatch([{ topic: 'a', key: null, value: Buffer.from('x') }])).rejects.toThrow('disconnected');
+  });
+
+  it('sends nothing for an empty batch', async () => {
+    const { kafka, batches } = recordingKafka();
+
+    await expect(createProducer(kafka).sendBatch([])).resolves.toEqual([]);
+    expect(batches).toEqual([]);
+  });
+});

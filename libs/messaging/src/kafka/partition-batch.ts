@@ -1,0 +1,105 @@
+import type { EachBatchPayload } from 'kafkajs';
+import { deadLetterMessage, type ConsumedMessage } from './dead-letter.js';
+import { failureKindOf, type ClassifyFailure } from './message-failure.js';
+import type { MessageProducer } from './message-producer.js';
+import type { MessagingLogger } from './messaging-logger.js';
+import { nextBackoff, waitUnlessAborted, type RetryBackoff } from './retry-backoff.js';
+
+/** Processes one message. Resolving means its effects are done (or were already done: handlers are idempotent). */
+export type MessageHandler = (consumed: ConsumedMessage) => Promise<void>;
+
+export interface BatchConsumption {
+  readonly consumerGroup: string;
+  readonly handle: MessageHandler;
+  readonly classify?: ClassifyFailure;
+  readonly deadLetter: { readonly producer: Pick<MessageProducer, 'sendBatch'>; readonly topic: string };
+  readonly backoff: RetryBackoff;
+  /** Aborted when the consumer is asked to stop: cuts a backoff wait short. */
+  readonly stopping: AbortSignal;
+  readonly logger: MessagingLogger;
+  readonly now: () => Date;
+}
+
+type Attempt<T> = { readonly settled: true; readonly value: T } | { readonly settled: false };
+
+/**
+ * The `eachBatch` body: the messages of one partition, in offset order, one at a time.
+ * Guarantees: an offset is resolved only once its message was handled, or dead-lettered after a
+ * permanent failure (the dead letter acknowledged by the broker); a transient failure is retried with
+ * backoff, heartbeating, for as long as it takes, and never skipped; when the consumer stops (or the
+ * partition is sought or taken away) the message in progress is finished but nothing after it starts,
+ * and an unsettled message stays unresolved so the group re-reads it. Heartbeat errors (a rebalance)
+ * propagate for kafkajs to rejoin.
+ */
+export async function consumeBatch(payload: EachBatchPayload, consumption: BatchConsumption): Promise<void> {
+  const { batch } = payload;
+  for (const message of batch.messages) {
+    if (!mayContinue(payload, consumption)) return;
+    const consumed: ConsumedMessage = { topic: batch.topic, partition: batch.partition, message };
+    if (!(await settle(consumed, payload, consumption))) return;
+    payload.resolveOffset(message.offset);
+    await payload.commitOffsetsIfNecessary();
+    await payload.heartbeat();
+  }
+}
+
+async function settle(consumed: ConsumedMessage, payload: EachBatchPayload, consumption: BatchConsumption): Promise<boolean> {
+  const handled = await retryTransientFailures('handling', consumed, payload, consumption, async () => {
+    try {
+      await consumption.handle(consumed);
+      return undefined;
+    } catch (error) {
+      if (failureKindOf(error, consumption.classify) === 'permanent') return { permanent: error };
+      throw error;
+    }
+  });
+  if (!handled.settled) return false;
+  if (!handled.value) return true;
+
+  const { permanent } = handled.value;
+  const deadLetter = deadLetterMessage(consumed, permanent, {
+    topic: consumption.deadLetter.topic,
+    consumerGroup: consumption.consumerGroup,
+    failedAt: consumption.now(),
+  });
+  consumption.logger.warn(
+    { ...whereFrom(consumed), err: permanent, deadLetterTopic: consumption.deadLetter.topic },
+    'message can never be processed: dead-lettering it',
+  );
+  const parked = await retryTransientFailures('dead-lettering', consumed, payload, consumption, () =>
+    consumption.deadLetter.producer.sendBatch([deadLetter]),
+  );
+  return parked.settled;
+}
+
+async function retryTransientFailures<T>(
+  what: string,
+  consumed: ConsumedMessage,
+  payload: EachBatchPayload,
+  consumption: BatchConsumption,
+  attempt: () => Promise<T>,
+): Promise<Attempt<T>> {
+  let waitMs = consumption.backoff.initialMs;
+  for (let attempts = 1; ; attempts += 1) {
+    try {
+      return { settled: true, value: await attempt() };
+    } catch (error) {
+      consumption.logger.warn(
+        { ...whereFrom(consumed), err: error, attempts, retryInMs: waitMs },
+        `${what} a message failed transiently: retrying`,
+      );
+    }
+    await waitUnlessAborted(waitMs, consumption.stopping);
+    if (!mayContinue(payload, consumption)) return { settled: false };
+    await payload.heartbeat();
+    waitMs = nextBackoff(waitMs, consumption.backoff);
+  }
+}
+
+function mayContinue(payload: EachBatchPayload, consumption: BatchConsumption): boolean {
+  return !consumption.stopping.aborted && payload.isRunning() && !payload.isStale();
+}
+
+function whereFrom({ topic, partition, message }: ConsumedMessage) {
+  return { topic, partition, offset: message.offset };
+}

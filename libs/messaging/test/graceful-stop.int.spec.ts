@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startConsumer, type ConsumerOptions, type RunningConsumer } from '../src/index.js';
+import { eventually, messagingHarness, recordingLogger, text, type MessagingHarness } from './messaging-harness.js';
+
+describe('stopping a consumer', () => {
+  let harness: MessagingHarness;
+  const running: RunningConsumer[] = [];
+
+  beforeAll(async () => {
+    harness = await messagingHarness('graceful-stop');
+  });
+  afterAll(async () => {
+    for (const consumer of running) await consumer.stop();
+    await harness.close();
+  });
+
+  it('finishes the message in progress, commits it, and a new member of the group resumes right after it', async () => {
+    const topic = `${harness.prefix}cases`;
+    const groupId = harness.group('dissemination');
+    await harness.createTopics([{ name: topic, partitions: 1, retentionMs: 3_600_000 }]);
+    await harness.producer.sendBatch(['m0', 'm1', 'm2', 'm3', 'm4'].map((id) => ({ topic, key: 'case-1', value: Buffer.from(id) })));
+    const options = (handle: ConsumerOptions['handle']): ConsumerOptions => ({
+      kafka: harness.kafka,
+      groupId,
+      topics: [topic],
+      handle,
+      deadLetter: { producer: harness.producer, topicFor: harness.deadLetterTopic },
+      logger: recordingLogger(),
+    });
+
+    // Given a consumer in the middle of handling m2
+    const firstProcessed: string[] = [];
+    let releaseM2!: () => void;
+    const m2Released = new Promise<void>((resolve) => (releaseM2 = resolve));
+    let m2Started = false;
+    const first = await startConsumer(
+      options(async ({ message }) => {
+        const id = text(message.value)!;
+        if (id === 'm2') {
+          m2Started = true;
+          await m2Released;
+        }
+        firstProcessed.push(id);
+      }),
+    );
+    running.push(first);
+    await eventually(() => m2Started, 'm2 to be in progress');
+
+    // When it is stopped, and m2 completes after the stop began
+    const stopped = first.stop();
+    releaseM2();
+    await stopped;
+
+    // Then m2 was finished but nothing after it started, and the group's offset is right after m2
+    expect(firstProcessed).toEqual(['m0', 'm1', 'm2']);
+    expect(await harness.committedOffset(groupId, topic)).toBe(3);
+
+    // And a new consumer of the group starts at m3
+    const secondProcessed: string[] = [];
+    running.push(await startConsumer(options(async ({ message }) => void secondProcessed.push(text(message.value)!))));
+    await eventually(() => secondProcessed.length >= 2, 'the rest of the partition');
+    expect(secondProcessed).toEqual(['m3', 'm4']);
+  });
+});
