@@ -7,3 +7,7 @@ export * from './readiness.js';
 export * from './run-service.js';
 export * from './service-app.js';
 export * from './tokens.js';
+export * from './validation.js';
+export * from './event-sourcing/event-pipeline.js';
+export * from './event-sourcing/outbox-message.js';
+export * from './event-sourcing/reaction.js';

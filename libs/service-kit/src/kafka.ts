@@ -9,7 +9,7 @@ const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 };
 
 /** A kafkajs client whose logs go to the service's pino logger. */
-export function createKafka(options: { brokers: string[]; clientId: string; logger: Logger }): Kafka {
+export function createKafka(options: { brokers: string[]; clientId: string; logger: Logger; retries?: number }): Kafka {
   const child = options.logger.child({ component: 'kafkajs' });
   return new Kafka({
     clientId: options.clientId,
@@ -17,6 +17,7 @@ export function createKafka(options: { brokers: string[]; clientId: string; logg
     connectionTimeout: 3_000,
     requestTimeout: 10_000,
     logLevel: logLevel.WARN,
+    ...(options.retries === undefined ? {} : { retry: { retries: options.retries } }),
     logCreator:
       () =>
       ({ level, log }: LogEntry) => {

@@ -6,6 +6,8 @@ import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { BaseSettings } from '@wildlife/config';
+import { EventStore } from '@wildlife/event-store';
+import { EventPipeline, migrateServiceDatabase, type EventSourcingDefinition } from './event-sourcing/event-pipeline.js';
 import { serveApiDocs } from './api-docs.js';
 import { HealthController } from './health.controller.js';
 import { createKafka } from './kafka.js';
@@ -13,7 +15,8 @@ import { createLogger, PinoNestLogger } from './logger.js';
 import { openServiceDatabase } from './database.js';
 import { ProblemFilter } from './problem.js';
 import { KafkaCheck, postgresCheck } from './readiness.js';
-import { KAFKA, LOGGER, PG_POOL, READINESS_CHECKS, SETTINGS } from './tokens.js';
+import { createValidationPipe } from './validation.js';
+import { EVENT_PIPELINE, EVENT_STORE, KAFKA, LOGGER, PG_POOL, READINESS_CHECKS, SETTINGS, TOPIC_PREFIX } from './tokens.js';
 
 export interface ServiceDefinition<S extends BaseSettings> {
   /** The service's name: logs, Kafka client id, default database. */
@@ -25,6 +28,8 @@ export interface ServiceDefinition<S extends BaseSettings> {
   bodyLimitBytes?: number;
   /** One paragraph for the OpenAPI document. */
   description?: string;
+  /** The service's event store, outbox relay, topics and reactions. */
+  eventSourcing?: EventSourcingDefinition;
 }
 
 export interface ServiceApp {
@@ -32,6 +37,8 @@ export interface ServiceApp {
   readonly logger: Logger;
   readonly pool: pg.Pool;
   readonly kafka: Kafka;
+  readonly eventStore: EventStore;
+  readonly pipeline: EventPipeline;
   /** Listens on the configured host and port (0 = any free port) and returns the base URL. */
   listen(): Promise<string>;
   /** Stops taking requests, lets the modules shut down, then closes the database pool and Kafka probe. */
@@ -54,7 +61,17 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
     logger,
     applicationName: name,
   });
+  const eventSourcing = definition.eventSourcing ?? { topics: [] };
+  try {
+    await migrateServiceDatabase(pool, eventSourcing);
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
   const kafka = createKafka({ brokers: settings.KAFKA_BROKERS, clientId: settings.KAFKA_CLIENT_ID, logger });
+  const eventStore = new EventStore(pool);
+  const adminKafka = createKafka({ brokers: settings.KAFKA_BROKERS, clientId: `${settings.KAFKA_CLIENT_ID}-admin`, logger, retries: 1 });
+  const pipeline = new EventPipeline({ service: name, prefix: settings.KAFKA_TOPIC_PREFIX, pool, kafka, adminKafka, logger, definition: eventSourcing });
   const kafkaCheck = new KafkaCheck({ brokers: settings.KAFKA_BROKERS, clientId: settings.KAFKA_CLIENT_ID });
 
   @Global()
@@ -69,8 +86,11 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
       { provide: KAFKA, useValue: kafka },
       { provide: LOGGER, useValue: logger },
       { provide: READINESS_CHECKS, useValue: [postgresCheck(pool), kafkaCheck] },
+      { provide: EVENT_STORE, useValue: eventStore },
+      { provide: EVENT_PIPELINE, useValue: pipeline },
+      { provide: TOPIC_PREFIX, useValue: settings.KAFKA_TOPIC_PREFIX },
     ],
-    exports: [SETTINGS, PG_POOL, KAFKA, LOGGER, READINESS_CHECKS],
+    exports: [SETTINGS, PG_POOL, KAFKA, LOGGER, READINESS_CHECKS, EVENT_STORE, EVENT_PIPELINE, TOPIC_PREFIX],
   };
 
   let app: NestFastifyApplication;
@@ -85,6 +105,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
     throw e;
   }
   app.useGlobalFilters(new ProblemFilter(logger));
+  app.useGlobalPipes(createValidationPipe());
   serveApiDocs(app, { name, description: definition.description });
 
   let closing: Promise<void> | undefined;
@@ -93,8 +114,11 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
     logger,
     pool,
     kafka,
+    eventStore,
+    pipeline,
     async listen() {
       await app.listen({ port: settings.PORT, host: settings.HOST });
+      await pipeline.start(app);
       const address = app.getHttpServer().address();
       const port = typeof address === 'object' && address ? address.port : settings.PORT;
       const host = settings.HOST.includes(':') ? `[${settings.HOST}]` : settings.HOST;
@@ -103,6 +127,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
     close() {
       closing ??= (async () => {
         await app.close();
+        await pipeline.stop();
         await kafkaCheck.close();
         await pool.end();
       })();

@@ -4,3 +4,7 @@ export const PG_POOL = Symbol('PG_POOL');
 export const KAFKA = Symbol('KAFKA');
 export const LOGGER = Symbol('LOGGER');
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const EVENT_PIPELINE = Symbol('EVENT_PIPELINE');
+/** KAFKA_TOPIC_PREFIX: prepended to every topic and consumer group name. */
+export const TOPIC_PREFIX = Symbol('TOPIC_PREFIX');

@@ -1,0 +1,14 @@
+/**
+ * A message to publish, fully formed by the caller (for Kafka: binary-mode CloudEvents headers, the
+ * case id as key, the JSON data as payload).
+ */
+export interface OutboxMessage {
+  /** The id of the event it announces; unique in the outbox. A uuid. */
+  readonly messageId: string;
+  readonly topic: string;
+  /** Partitioning key: messages with one key reach `publish` in the order they were written. */
+  readonly key: string | null;
+  readonly headers: Readonly<Record<string, string>>;
+  /** JSON. */
+  readonly payload: unknown;
+}

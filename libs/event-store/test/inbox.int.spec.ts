@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type pg from 'pg';
+import type { TestDatabase } from '@wildlife/testing';
+import { processBatchOnce, processOnce } from '@wildlife/event-store';
+import { count, migratedDatabase } from './event-store.fixtures.js';
+
+let db: TestDatabase;
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  ({ db, pool } = await migratedDatabase('event-store-inbox', { max: 12 }));
+  await pool.query('CREATE TABLE effects (id serial PRIMARY KEY, message_id text NOT NULL)');
+});
+
+afterAll(async () => {
+  await db.drop();
+});
+
+/** The effect under test: one row per run, written with the inbox's client. */
+const recordEffect = (messageId: string) => async (client: pg.PoolClient) => {
+  await client.query('INSERT INTO effects (message_id) VALUES ($1)', [messageId]);
+  return `done ${messageId}`;
+};
+
+const effectsOf = (messageId: string) => count(pool, 'effects', 'message_id = $1', [messageId]);
+
+describe('processing a message once', () => {
+  it('runs the effect for a new message and reports its result', async () => {
+    const messageId = randomUUID();
+
+    const outcome = await processOnce(pool, 'notifier', messageId, recordEffect(messageId));
+
+    expect(outcome).toEqual({ duplicate: false, result: `done ${messageId}` });
+    expect(await effectsOf(messageId)).toBe(1);
+  });
+
+  it('skips a redelivered message, reporting it as a duplicate', async () => {
+    const messageId = randomUUID();
+    await processOnce(pool, 'notifier', messageId, recordEffect(messageId));
+
+    const outcome = await processOnce(pool, 'notifier', messageId, recordEffect(messageId));
+
+    expect(outcome).toEqual({ duplicate: true });
+    expect(await effectsOf(messageId)).toBe(1);
+  });
+
+  it('has exactly one effect when the same message is delivered concurrently', async () => {
+    const messageId = randomUUID();
+
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, () => processOnce(pool, 'notifier', messageId, recordEffect(messageId))),
+    );
+
+    expect(outcomes.filter((o) => !o.duplicate)).toHaveLength(1);
+    expect(await effectsOf(messageId)).toBe(1);
+  });
+
+  it('keeps consumers apart: another consumer processes the same message id', async () => {
+    const messageId = randomUUID();
+    await processOnce(pool, 'notifier', messageId, recordEffect(messageId));
+
+    const outcome = await processOnce(pool, 'provenance', messageId, recordEffect(messageId));
+
+    expect(outcome.duplicate).toBe(false);
+    expect(await effectsOf(messageId)).toBe(2);
+  });
+
+  it('forgets a message whose effect failed, so its redelivery is processed', async () => {
+    const messageId = randomUUID();
+    const failing = processOnce(pool, 'notifier', messageId, async (client) => {
+      await recordEffect(messageId)(client);
+      throw new Error('downstream refused');
+    });
+    await expect(failing).rejects.toThrow('downstream refused');
+    expect(await effectsOf(messageId)).toBe(0);
+
+    const retried = await processOnce(pool, 'notifier', messageId, recordEffect(messageId));
+
+    expect(retried.duplicate).toBe(false);
+    expect(await effectsOf(messageId)).toBe(1);
+  });
+});
+
+describe('processing a batch of messages once', () => {
+  it('runs the effect once per new message, in order, skipping ones already processed or repeated', async () => {
+    const [seen, a, b] = [randomUUID(), randomUUID(), randomUUID()];
+    await processOnce(pool, 'batcher', seen, recordEffect(seen));
+    const order: string[] = [];
+
+    const outcome = await processBatchOnce(
+      pool,
+      'batcher',
+      [a, seen, b, a].map((messageId) => ({ messageId })),
+      async (client, message) => {
+        order.push(message.messageId);
+        await recordEffect(message.messageId)(client);
+      },
+    );
+
+    expect(order).toEqual([a, b]);
+    expect(outcome.processed.map((m) => m.messageId)).toEqual([a, b]);
+    expect(outcome.duplicates.map((m) => m.messageId)).toEqual([seen, a]);
+    expect([await effectsOf(a), await effectsOf(b), await effectsOf(seen)]).toEqual([1, 1, 1]);
+  });
+
+  it('rolls the whole batch back when one effect fails', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+
+    const failing = processBatchOnce(pool, 'batcher', [{ messageId: a }, { messageId: b }], async (client, message) => {
+      await recordEffect(message.messageId)(client);
+      if (message.messageId === b) throw new Error('poison');
+    });
+
+    await expect(failing).rejects.toThrow('poison');
+    expect([await effectsOf(a), await effectsOf(b)]).toEqual([0, 0]);
+    expect(await count(pool, 'inbox', 'message_id = ANY($1)', [[a, b]])).toBe(0);
+  });
+
+  it('has one effect per message when overlapping batches run concurrently', async () => {
+    const ids = Array.from({ length: 10 }, () => randomUUID());
+    const batches = [ids.slice(0, 6), ids.slice(3), [...ids].reverse()];
+
+    await Promise.all(
+      batches.map((batch) =>
+        processBatchOnce(pool, 'overlap', batch.map((messageId) => ({ messageId })), (client, m) =>
+          recordEffect(m.messageId)(client).then(() => undefined),
+        ),
+      ),
+    );
+
+    expect(await Promise.all(ids.map(effectsOf))).toEqual(ids.map(() => 1));
+  });
+});

@@ -1,0 +1,150 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { contracts, deadLetterTopicDefinition, EventSchemaViolation, UnknownEventType, type TopicDefinition } from '@wildlife/contracts';
+import { eventStoreMigrations, migrate, OutboxRelay, processOnce, type MigrationSource } from '@wildlife/event-store';
+import {
+  createProducer,
+  ensureTopics,
+  fromKafkaMessage,
+  permanentWhenInstanceOf,
+  startConsumer,
+  type MessageProducer,
+  type RunningConsumer,
+} from '@wildlife/messaging';
+import type { Kafka } from 'kafkajs';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import { kafkaMessageFor } from './outbox-message.js';
+import type { ReactionDefinition, ReactionHandler } from './reaction.js';
+
+export interface EventSourcingDefinition {
+  /** The service's own migrations (read models, …), applied after the event store's. */
+  migrations?: MigrationSource[];
+  /** Topics the service publishes to or reads (unprefixed definitions); created at start-up if missing. */
+  topics: TopicDefinition[];
+  reactions?: ReactionDefinition[];
+}
+
+/** Applies the event store's migrations and the service's own, in order, under an advisory lock. */
+export async function migrateServiceDatabase(pool: pg.Pool, definition: EventSourcingDefinition): Promise<void> {
+  await migrate(pool, [eventStoreMigrations, ...(definition.migrations ?? [])]);
+}
+
+/**
+ * The moving parts behind a service's event store: the outbox relay publishing to Kafka, the topics,
+ * and one consumer per reaction feeding the inbox. Started after the HTTP app is built; nothing here
+ * blocks start-up on Kafka: a broker that is down delays publishing (the relay retries) and consuming
+ * (kafkajs reconnects), never loses anything.
+ */
+export class EventPipeline {
+  private producer: MessageProducer | undefined;
+  private producerConnected: Promise<void> | undefined;
+  private reactionsStarting: Promise<void> | undefined;
+  private relay: OutboxRelay | undefined;
+  private consumers: RunningConsumer[] = [];
+  private topicsReady: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly o: {
+      service: string;
+      prefix: string;
+      pool: pg.Pool;
+      kafka: Kafka;
+      /** A client that gives up quickly, for start-up chores that are retried here anyway. */
+      adminKafka: Kafka;
+      logger: Logger;
+      definition: EventSourcingDefinition;
+    },
+  ) {}
+
+  groupId(reaction: ReactionDefinition): string {
+    return `${this.o.prefix}${this.o.service}.${reaction.name}`;
+  }
+
+  /** The dead-letter topic of one of this service's consumer groups (prefixed). */
+  deadLetterTopicOf(groupName: string): string {
+    return this.o.prefix + deadLetterTopicDefinition(`${this.o.service}.${groupName}`).name;
+  }
+
+  /**
+   * Starts the relay now, and the reactions' consumers in the background once their topics exist
+   * (a consumer group that joins late still reads from the beginning of what it never committed).
+   */
+  async start(app: INestApplicationContext): Promise<void> {
+    const { pool, logger, definition } = this.o;
+    this.producer = createProducer(this.o.kafka);
+    this.topicsReady = this.ensureTopicsUntilDone();
+    this.relay = new OutboxRelay({
+      pool,
+      logger: logger.child({ component: 'outbox-relay' }),
+      publish: async (messages) => {
+        await this.connectedProducer();
+        await this.producer!.sendBatch(messages.map(kafkaMessageFor));
+      },
+    });
+    await this.relay.start();
+    this.reactionsStarting = (async () => {
+      for (const reaction of definition.reactions ?? []) {
+        await this.topicsReady;
+        if (this.stopped) return;
+        this.consumers.push(await this.startReaction(reaction, app.get(reaction.handler, { strict: false })));
+      }
+    })().catch((err) => logger.error({ err }, 'a reaction could not start'));
+  }
+
+  /** One connection for the relay and the dead-letter writes; a failed connect is tried again next time. */
+  private connectedProducer(): Promise<void> {
+    this.producerConnected ??= this.producer!.connect().catch((e) => {
+      this.producerConnected = undefined;
+      throw e;
+    });
+    return this.producerConnected;
+  }
+
+  private async startReaction(reaction: ReactionDefinition, handler: ReactionHandler): Promise<RunningConsumer> {
+    const groupId = this.groupId(reaction);
+    const inboxConsumer = `${this.o.service}.${reaction.name}`;
+    await this.connectedProducer();
+    const producer = this.producer!;
+    return startConsumer({
+      kafka: this.o.kafka,
+      groupId,
+      topics: reaction.topics.map((t) => this.o.prefix + t),
+      logger: this.o.logger.child({ component: 'consumer', group: groupId }),
+      classify: permanentWhenInstanceOf(UnknownEventType, EventSchemaViolation),
+      deadLetter: { producer, topicFor: () => this.deadLetterTopicOf(reaction.name) },
+      handle: async ({ message }) => {
+        const event = contracts.decodeEvent(fromKafkaMessage(message));
+        await processOnce(this.o.pool, inboxConsumer, event.id, (client) => handler.handle(event, client as pg.PoolClient));
+      },
+    });
+  }
+
+  private async ensureTopicsUntilDone(): Promise<void> {
+    const { adminKafka, definition, prefix, logger } = this.o;
+    const wanted = [...definition.topics, ...(definition.reactions ?? []).map((r) => deadLetterTopicDefinition(`${this.o.service}.${r.name}`))];
+    for (let attempt = 1; !this.stopped; attempt++) {
+      const admin = adminKafka.admin();
+      try {
+        await admin.connect();
+        await ensureTopics(admin, wanted, { prefix });
+        return;
+      } catch (err) {
+        logger.warn({ err, attempt }, 'could not create topics yet; retrying');
+        await new Promise((r) => setTimeout(r, Math.min(5_000, 250 * attempt)));
+      } finally {
+        await admin.disconnect().catch(() => undefined);
+      }
+    }
+  }
+
+  /** Stops consuming (committing what was processed), stops the relay, disconnects the producer. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.reactionsStarting;
+    await Promise.all(this.consumers.map((c) => c.stop()));
+    await this.topicsReady?.catch(() => undefined);
+    await this.relay?.stop();
+    await this.producer?.disconnect().catch(() => undefined);
+  }
+}

@@ -1,0 +1,34 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ProblemError } from './problem.js';
+
+export interface FieldProblem {
+  /** JSON Pointer (RFC 6901) to the bad field in the request body, e.g. `/platforms/0/countryOfOperation`. */
+  pointer: string;
+  reason: string;
+}
+
+/** Flattens class-validator's tree into one entry per failed constraint, each with its pointer. */
+export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const pointer = `${parent}/${String(error.property).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const own = Object.values(error.constraints ?? {}).map((reason) => ({ pointer, reason }));
+    return [...own, ...fieldProblems(error.children ?? [], pointer)];
+  });
+}
+
+/**
+ * Validation at the edge: unknown fields are refused, every bad field is listed in one RFC 9457
+ * problem (400, `errors: [{ pointer, reason }]`), and a refused body reaches no handler.
+ */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const problems = fieldProblems(errors);
+      return new ProblemError(400, 'validation-failed', 'Bad Request', `The request has ${problems.length} invalid field(s).`, { errors: problems });
+    },
+  });
+}

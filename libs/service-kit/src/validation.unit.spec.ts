@@ -1,0 +1,51 @@
+import { describe, expect, it } from '@jest/globals';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsISO31661Alpha2, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { createValidationPipe } from './validation.js';
+import { ProblemError } from './problem.js';
+
+class Platform {
+  @IsString() @MaxLength(5) name!: string;
+  @IsISO31661Alpha2() countryOfOperation!: string;
+}
+
+class Body {
+  @IsString() summary!: string;
+  @ValidateNested({ each: true }) @Type(() => Platform) @ArrayMinSize(1) platforms!: Platform[];
+}
+
+async function refusal(value: unknown): Promise<ProblemError> {
+  const pipe = createValidationPipe();
+  try {
+    await pipe.transform(value, { type: 'body', metatype: Body });
+  } catch (e) {
+    return e as ProblemError;
+  }
+  throw new Error('the body was accepted');
+}
+
+describe('validation at the edge', () => {
+  it('lists every bad field with a JSON pointer and the reason', async () => {
+    const problem = await refusal({ summary: 3, platforms: [{ name: 'far too long', countryOfOperation: 'XX' }] });
+    expect(problem.status).toBe(400);
+    expect(problem.toProblem().errors).toEqual([
+      { pointer: '/summary', reason: 'summary must be a string' },
+      { pointer: '/platforms/0/name', reason: 'name must be shorter than or equal to 5 characters' },
+      { pointer: '/platforms/0/countryOfOperation', reason: 'countryOfOperation must be a valid ISO31661 Alpha2 code' },
+    ]);
+  });
+
+  it('refuses unknown fields, nested ones too', async () => {
+    const problem = await refusal({ summary: 'x', requestingAgency: 'fr-ofb', platforms: [{ name: 'a', countryOfOperation: 'FR', extra: 1 }] });
+    expect(problem.toProblem().errors).toEqual([
+      { pointer: '/requestingAgency', reason: 'property requestingAgency should not exist' },
+      { pointer: '/platforms/0/extra', reason: 'property extra should not exist' },
+    ]);
+  });
+
+  it('passes a valid body through as an instance of its class', async () => {
+    const value = await createValidationPipe().transform({ summary: 'x', platforms: [{ name: 'a', countryOfOperation: 'FR' }] }, { type: 'body', metatype: Body });
+    expect(value).toBeInstanceOf(Body);
+    expect(value.platforms[0]).toBeInstanceOf(Platform);
+  });
+});
