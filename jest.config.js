@@ -44,5 +44,14 @@ export default {
       globalTeardown: '<rootDir>/libs/testing/jest/global-teardown.mjs',
       slowTestThreshold: 30,
     },
+    {
+      // Tests that kill and restart the shared Kafka broker: run alone (`--runInBand`, after the
+      // other projects), never beside tests that need the broker up.
+      ...shared,
+      displayName: 'fault-injection',
+      testMatch: ['<rootDir>/tests/fault-injection/**/*.fault.spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/jest/global-setup.mjs',
+      globalTeardown: '<rootDir>/libs/testing/jest/global-teardown.mjs',
+    },
   ],
 };

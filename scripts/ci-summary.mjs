@@ -5,12 +5,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
-const jest = read('reports/jest.json');
+const runs = ['reports/jest.json', 'reports/jest-fault-injection.json'].map(read);
 const steps = read('reports/steps.json') ?? [];
 
-let passed = jest?.numPassedTests ?? 0;
-let failed = (jest?.numFailedTests ?? 0) + (jest?.numRuntimeErrorTestSuites ?? 0);
-if (!jest) failed += 1;
+let passed = 0;
+let failed = 0;
+for (const jest of runs) {
+  // A jest run that left no results (it crashed) counts as one failure.
+  if (!jest) failed += 1;
+  passed += jest?.numPassedTests ?? 0;
+  failed += (jest?.numFailedTests ?? 0) + (jest?.numRuntimeErrorTestSuites ?? 0);
+}
 for (const step of steps) if (!step.ok && !step.name.startsWith('jest')) failed += 1;
 
 console.log(`${passed} passed, ${failed} failed`);

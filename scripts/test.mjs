@@ -4,10 +4,11 @@
 // runs even when an earlier one fails, so one run reports everything; the exit code is non-zero if
 // any step failed. Jest's results are written to reports/jest.json; reports/steps.json lists the steps.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { ensureInfrastructure } from '../infra/index.mjs';
 
 const jestArgs = process.argv.slice(2);
+rmSync('reports', { recursive: true, force: true });
 mkdirSync('reports', { recursive: true });
 
 const infra = await ensureInfrastructure({ log: (line) => console.log(`  infra: ${line}`) });
@@ -28,8 +29,23 @@ const steps = [
   step('jest (unit and integration)', process.execPath, [
     '--experimental-vm-modules',
     'node_modules/jest/bin/jest.js',
+    '--selectProjects',
+    'unit',
+    'integration',
     '--json',
     '--outputFile=reports/jest.json',
+    ...jestArgs,
+  ]),
+  // Kills and restarts the broker, so it runs alone, after everything that needs the broker up.
+  step('jest (fault injection)', process.execPath, [
+    '--experimental-vm-modules',
+    'node_modules/jest/bin/jest.js',
+    '--selectProjects',
+    'fault-injection',
+    '--runInBand',
+    '--passWithNoTests',
+    '--json',
+    '--outputFile=reports/jest-fault-injection.json',
     ...jestArgs,
   ]),
 ];
