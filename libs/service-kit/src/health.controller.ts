@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ProblemError } from './problem.js';
+import { PublicRoute } from './signed-requests/signed-request.guard.js';
 import { READINESS_CHECKS } from './tokens.js';
 import type { ReadinessCheck } from './readiness.js';
 
@@ -7,6 +8,7 @@ import type { ReadinessCheck } from './readiness.js';
  * Liveness says the process serves requests; readiness says its PostgreSQL and Kafka answer now.
  * A dependency that is down gives 503 with the list of dependencies and which are down.
  */
+@PublicRoute()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[]) {}

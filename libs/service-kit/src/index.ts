@@ -11,3 +11,8 @@ export * from './validation.js';
 export * from './event-sourcing/event-pipeline.js';
 export * from './event-sourcing/outbox-message.js';
 export * from './event-sourcing/reaction.js';
+export * from './signed-requests/nonce-store.js';
+export * from './signed-requests/principal-directory.js';
+export * from './signed-requests/signed-request.js';
+export * from './signed-requests/signed-request.decorators.js';
+export * from './signed-requests/signed-request.guard.js';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
@@ -16,7 +16,10 @@ import { openServiceDatabase } from './database.js';
 import { ProblemFilter } from './problem.js';
 import { KafkaCheck, postgresCheck } from './readiness.js';
 import { createValidationPipe } from './validation.js';
-import { EVENT_PIPELINE, EVENT_STORE, KAFKA, LOGGER, PG_POOL, READINESS_CHECKS, SETTINGS, TOPIC_PREFIX } from './tokens.js';
+import { NonceStore } from './signed-requests/nonce-store.js';
+import type { PrincipalDirectory } from './signed-requests/principal-directory.js';
+import { SignedRequestGuard } from './signed-requests/signed-request.guard.js';
+import { EVENT_PIPELINE, EVENT_STORE, KAFKA, LOGGER, NONCE_STORE, PG_POOL, PRINCIPAL_DIRECTORY, READINESS_CHECKS, SETTINGS, TOPIC_PREFIX } from './tokens.js';
 
 export interface ServiceDefinition<S extends BaseSettings> {
   /** The service's name: logs, Kafka client id, default database. */
@@ -30,7 +33,12 @@ export interface ServiceDefinition<S extends BaseSettings> {
   description?: string;
   /** The service's event store, outbox relay, topics and reactions. */
   eventSourcing?: EventSourcingDefinition;
+  /** Where signed requests find their keys; without one, every signed route answers 401. */
+  principals?: PrincipalDirectory;
 }
+
+const kitMigrations = { namespace: 'service-kit', directory: new URL('../migrations/', import.meta.url) };
+const noPrincipals: PrincipalDirectory = { resolveKey: () => ({ refused: 'key_unknown' }) };
 
 export interface ServiceApp {
   readonly app: NestFastifyApplication;
@@ -63,7 +71,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
   });
   const eventSourcing = definition.eventSourcing ?? { topics: [] };
   try {
-    await migrateServiceDatabase(pool, eventSourcing);
+    await migrateServiceDatabase(pool, { ...eventSourcing, migrations: [kitMigrations, ...(eventSourcing.migrations ?? [])] });
   } catch (e) {
     await pool.end();
     throw e;
@@ -72,6 +80,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
   const eventStore = new EventStore(pool);
   const adminKafka = createKafka({ brokers: settings.KAFKA_BROKERS, clientId: `${settings.KAFKA_CLIENT_ID}-admin`, logger, retries: 1 });
   const pipeline = new EventPipeline({ service: name, prefix: settings.KAFKA_TOPIC_PREFIX, pool, kafka, adminKafka, logger, definition: eventSourcing });
+  const nonces = new NonceStore(pool);
   const kafkaCheck = new KafkaCheck({ brokers: settings.KAFKA_BROKERS, clientId: settings.KAFKA_CLIENT_ID });
 
   @Global()
@@ -89,8 +98,11 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
       { provide: EVENT_STORE, useValue: eventStore },
       { provide: EVENT_PIPELINE, useValue: pipeline },
       { provide: TOPIC_PREFIX, useValue: settings.KAFKA_TOPIC_PREFIX },
+      { provide: NONCE_STORE, useValue: nonces },
+      { provide: PRINCIPAL_DIRECTORY, useValue: definition.principals ?? noPrincipals },
+      { provide: APP_GUARD, useClass: SignedRequestGuard },
     ],
-    exports: [SETTINGS, PG_POOL, KAFKA, LOGGER, READINESS_CHECKS, EVENT_STORE, EVENT_PIPELINE, TOPIC_PREFIX],
+    exports: [SETTINGS, PG_POOL, KAFKA, LOGGER, READINESS_CHECKS, EVENT_STORE, EVENT_PIPELINE, TOPIC_PREFIX, NONCE_STORE, PRINCIPAL_DIRECTORY],
   };
 
   let app: NestFastifyApplication;
@@ -98,7 +110,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
     app = await NestFactory.create<NestFastifyApplication>(
       { module: ServiceRootModule, imports: [kit, definition.module] },
       new FastifyAdapter({ bodyLimit: definition.bodyLimitBytes ?? 1_048_576 }),
-      { logger: new PinoNestLogger(logger), abortOnError: false },
+      { logger: new PinoNestLogger(logger), abortOnError: false, rawBody: true },
     );
   } catch (e) {
     await pool.end();
@@ -109,6 +121,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
   serveApiDocs(app, { name, description: definition.description });
 
   let closing: Promise<void> | undefined;
+  let nonceSweep: NodeJS.Timeout | undefined;
   return {
     app,
     logger,
@@ -119,6 +132,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
     async listen() {
       await app.listen({ port: settings.PORT, host: settings.HOST });
       await pipeline.start(app);
+      nonceSweep ??= setInterval(() => void nonces.sweep(new Date()).catch((err) => logger.warn({ err }, 'nonce sweep failed')), 60_000).unref();
       const address = app.getHttpServer().address();
       const port = typeof address === 'object' && address ? address.port : settings.PORT;
       const host = settings.HOST.includes(':') ? `[${settings.HOST}]` : settings.HOST;
@@ -126,6 +140,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
     },
     close() {
       closing ??= (async () => {
+        clearInterval(nonceSweep);
         await app.close();
         await pipeline.stop();
         await kafkaCheck.close();

@@ -8,3 +8,5 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const EVENT_PIPELINE = Symbol('EVENT_PIPELINE');
 /** KAFKA_TOPIC_PREFIX: prepended to every topic and consumer group name. */
 export const TOPIC_PREFIX = Symbol('TOPIC_PREFIX');
+export const PRINCIPAL_DIRECTORY = Symbol('PRINCIPAL_DIRECTORY');
+export const NONCE_STORE = Symbol('NONCE_STORE');

@@ -1,0 +1,77 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { verifyRequest, type ResolvedKey } from '@wildlife/signatures';
+import { ProblemError } from '../problem.js';
+import { NONCE_STORE, PRINCIPAL_DIRECTORY } from '../tokens.js';
+import type { NonceStore } from './nonce-store.js';
+import type { KeyRefusal, PrincipalDirectory, VerifiedPrincipal } from './principal-directory.js';
+import type { SignedFastifyRequest } from './signed-request.js';
+
+const PUBLIC_ROUTE = 'wildlife:public-route';
+
+/** Marks a route (health, API docs) that answers without a signature. Everything else is signed. */
+export const PublicRoute = () => SetMetadata(PUBLIC_ROUTE, true);
+
+interface DirectoryKey extends ResolvedKey {
+  readonly principal: VerifiedPrincipal;
+}
+
+const TITLE = 'The request signature was not accepted';
+
+/**
+ * Authenticates every request that is not a public route as an RFC 9421 HTTP Message Signature
+ * (ed25519) over at least @method, @target-uri and, with a body, content-digest; with `created` inside
+ * the window, a nonce never used before by that key, and a key the registry knows, not revoked, not
+ * rotated out. A refusal is a 401 problem whose `check` names the check that failed; the handler never
+ * runs, so nothing is stored or published. On success the request carries `signed` (principal and
+ * signature material).
+ */
+@Injectable()
+export class SignedRequestGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(PRINCIPAL_DIRECTORY) private readonly directory: PrincipalDirectory,
+    @Inject(NONCE_STORE) private readonly nonces: NonceStore,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest<SignedFastifyRequest>();
+    const now = new Date();
+    let refusal: KeyRefusal | undefined;
+    const verification = await verifyRequest<DirectoryKey>(
+      {
+        method: request.method,
+        url: `${request.protocol}://${request.headers.host ?? request.hostname}${request.url}`,
+        headers: request.headers as Record<string, string | string[]>,
+        body: request.rawBody,
+      },
+      {
+        now: Math.floor(now.getTime() / 1000),
+        resolveKey: async (keyId) => {
+          const found = this.directory.resolveKey(keyId, now);
+          if ('refused' in found) {
+            refusal = found.refused;
+            return undefined;
+          }
+          return { publicKey: found.publicKey, principalId: found.principal.id, principal: found.principal };
+        },
+        claimNonce: (keyId, nonce, expiresAt) => this.nonces.claim(keyId, nonce, expiresAt),
+      },
+    );
+    if (!verification.ok) {
+      const check = verification.code === 'key_unknown' && refusal ? refusal : verification.code;
+      const detail = check === verification.code ? verification.reason : keyRefusalText[check as KeyRefusal];
+      throw new ProblemError(401, `signature-${check.replace(/_/g, '-')}`, TITLE, detail, { check });
+    }
+    request.signed = { principal: verification.key.principal, material: verification.material };
+    return true;
+  }
+}
+
+const keyRefusalText: Record<KeyRefusal, string> = {
+  key_unknown: 'The keyid is not registered.',
+  key_revoked: 'The key was revoked.',
+  key_rotated_out: 'The key was rotated out: its principal signs with a newer key now.',
+  key_not_yet_valid: 'The key is not valid yet.',
+};
