@@ -14,9 +14,19 @@ const swc = [
   },
 ];
 
+// A few dependencies ship ESM only and are require()d by CommonJS packages (@fastify/static needs
+// content-disposition 3). Node 20.19 loads them natively; jest on Node 20 cannot, so it compiles
+// exactly those to CommonJS.
+const esmOnlyDependencies = ['content-disposition'];
+const toCommonJs = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }];
+
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': swc },
+  transform: {
+    '^.+\\.ts$': swc,
+    [`node_modules/(${esmOnlyDependencies.join('|')})/.+\\.js$`]: toCommonJs,
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyDependencies.join('|')})/)`],
   moduleNameMapper: {
     '^@wildlife/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

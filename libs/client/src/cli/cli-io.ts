@@ -1,0 +1,16 @@
+import type { LoadedSigningKey, SigningKeyToStore } from '@wildlife/signatures';
+
+/**
+ * Everything the CLI touches outside itself, so `main` runs in-process in tests and against the real
+ * process in `bin/wildlife.mjs`.
+ */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readStdin: () => Promise<Uint8Array>;
+  readonly readFile: (path: string) => Promise<Uint8Array>;
+  readonly readKeyFile: (path: string) => Promise<LoadedSigningKey>;
+  /** Must refuse to replace an existing file and leave the new one readable by its owner only. */
+  readonly writeKeyFile: (path: string, key: SigningKeyToStore) => Promise<void>;
+  readonly fetch: typeof globalThis.fetch;
+}

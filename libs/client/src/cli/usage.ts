@@ -1,0 +1,20 @@
+/** The text of `wildlife --help`. */
+export const USAGE = `Usage: wildlife <command> [options]
+
+Sign requests to the wildlife-cybercrime services with your Ed25519 key (RFC 9421).
+
+Commands:
+  keygen --principal <id> [--key-id <id>] --out <file>
+      Generate a key pair, write it to <file> (mode 0600, never overwritten) and print
+      the public key to give to your NCB: {"keyId","publicKey"}.
+  pubkey <keyfile>
+      Print the public key of a key file in the registry's form: {"keyId","publicKey"}.
+  sign <METHOD> <URL> --key <file> [--body <file>|-] [--header <name:value>]...
+      Print the header fields that sign this request, one "name: value" per line.
+  request <METHOD> <URL> --key <file> [--body <file>|-] [--header <name:value>]...
+      Sign and send the request; print the status line and the answer.
+      Exits 1 on an answer outside 2xx.
+
+A body ("-" reads standard input) is sent as application/json unless a content-type
+header is given. Exit status: 0 done, 1 failed, 2 invalid command line.
+`;

@@ -1,0 +1,43 @@
+// @wildlife/client: the TypeScript SDK integrators call the services with, every call signed with
+// their Ed25519 key (RFC 9421), and the `wildlife` CLI (keygen, pubkey, sign, request) built on it.
+
+export { createWildlifeClient, type WildlifeClient, type WildlifeClientOptions } from './sdk/wildlife-client.js';
+export { DEFAULT_ENDPOINTS, EndpointIsNotAnHttpUrl, type WildlifeEndpoints } from './sdk/endpoints.js';
+export { WildlifeApiError, problemOf, type ProblemDetails, type ProblemFieldError } from './sdk/wildlife-api-error.js';
+export { ResponseBodyIsNotJson } from './sdk/api-transport.js';
+export { ifMatch, type ResourceVersion } from './sdk/request-preconditions.js';
+export type { ApiObject, Reasoned } from './sdk/api-object.js';
+
+export type { IntakeClient } from './sdk/intake.client.js';
+export type {
+  ExternalInformationAccepted,
+  ExternalInformationSubmission,
+  IdempotentCallOptions,
+  SupportRequestAccepted,
+  SupportRequestPage,
+  SupportRequestQuery,
+  SupportRequestSubmission,
+  SupportRequestView,
+} from './sdk/intake.types.js';
+export type { EndorsementClient } from './sdk/endorsement.client.js';
+export type {
+  Acknowledgement,
+  Decline,
+  Endorsement,
+  EndorsementGranted,
+  EndorsementView,
+  VersionedDecision,
+} from './sdk/endorsement.types.js';
+export type { RegistryClient } from './sdk/registry.client.js';
+export type {
+  Accreditation,
+  AgencyRegistration,
+  AuditorRegistration,
+  ExternalSourceRegistration,
+  KeyRotation,
+  RegistryKey,
+} from './sdk/registry.types.js';
+export type { ProvenanceClient } from './sdk/provenance.client.js';
+export type { ConsistencyProofQuery, InclusionProofQuery, LogCheckpoint, LogEntryRange } from './sdk/provenance.types.js';
+
+export { main as runWildlifeCli, processIo, type CliIo } from './cli/main.js';

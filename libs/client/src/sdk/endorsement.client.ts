@@ -1,0 +1,33 @@
+import type { ApiTransport } from './api-transport.js';
+import type { ServiceUrl } from './endpoints.js';
+import type { ApiObject, Reasoned } from './api-object.js';
+import type { Acknowledgement, Decline, Endorsement, EndorsementGranted, EndorsementView } from './endorsement.types.js';
+import { ifMatch, segment } from './request-preconditions.js';
+
+/** Calls an NCB makes on its agencies' requests, and the revocation of a direct-contact permit. */
+export interface EndorsementClient {
+  acknowledge(requestId: string, acknowledgement: Acknowledgement): Promise<ApiObject>;
+  endorse(requestId: string, endorsement: Endorsement): Promise<EndorsementGranted>;
+  decline(requestId: string, decline: Decline): Promise<ApiObject>;
+  getEndorsement(requestId: string): Promise<EndorsementView>;
+  revokePermit(permitId: string, revocation: Reasoned): Promise<ApiObject>;
+}
+
+export function endorsementClient(call: ApiTransport, url: ServiceUrl): EndorsementClient {
+  // The version travels as If-Match only; the body holds the decision itself.
+  const decide = <T>(requestId: string, action: string, { version, ...decision }: { version: Acknowledgement['version'] }) =>
+    call<T>({
+      method: 'POST',
+      url: url(`v1/support-requests/${segment(requestId)}/${action}`),
+      json: decision,
+      headers: { 'if-match': ifMatch(version) },
+    });
+  return {
+    acknowledge: (requestId, acknowledgement) => decide(requestId, 'acknowledge', acknowledgement),
+    endorse: (requestId, endorsement) => decide(requestId, 'endorse', endorsement),
+    decline: (requestId, decline) => decide(requestId, 'decline', decline),
+    getEndorsement: (requestId) => call({ method: 'GET', url: url(`v1/support-requests/${segment(requestId)}/endorsement`) }),
+    revokePermit: (permitId, revocation) =>
+      call({ method: 'POST', url: url(`v1/permits/${segment(permitId)}/revoke`), json: { reason: revocation.reason } }),
+  };
+}

@@ -1,0 +1,38 @@
+import type { SupportCapability } from '@wildlife/contracts';
+
+/** A principal's key in the registry form: its `keyid` and the unpadded base64url of the raw 32 bytes. */
+export interface RegistryKey {
+  readonly keyId: string;
+  readonly publicKey: string;
+}
+
+/** An NCB registers one of its country's agencies under the agency's first key. */
+export interface AgencyRegistration extends RegistryKey {
+  readonly agencyId: string;
+  readonly name: string;
+}
+
+export interface Accreditation {
+  /** Chosen by the service when absent. */
+  readonly accreditationId?: string;
+  readonly scope: readonly SupportCapability[];
+  /** RFC 3339 instants. */
+  readonly validFrom: string;
+  readonly validUntil: string;
+}
+
+export interface KeyRotation extends RegistryKey {
+  /** The key the new one replaces. */
+  readonly retiredKeyId: string;
+}
+
+/** The General Secretariat registers external sources (never official). */
+export interface ExternalSourceRegistration extends RegistryKey {
+  readonly sourceId: string;
+  readonly name: string;
+}
+
+export interface AuditorRegistration extends RegistryKey {
+  readonly auditorId: string;
+  readonly name: string;
+}
