@@ -38,7 +38,7 @@ export interface ServiceDefinition<S extends BaseSettings> {
 }
 
 const kitMigrations = { namespace: 'service-kit', directory: new URL('../migrations/', import.meta.url) };
-const noPrincipals: PrincipalDirectory = { resolveKey: () => ({ refused: 'key_unknown' }) };
+const noPrincipals: PrincipalDirectory = { resolveKey: () => ({ refused: 'key_unknown' }), principal: () => undefined };
 
 export interface ServiceApp {
   readonly app: NestFastifyApplication;

@@ -34,7 +34,7 @@ const keys: Record<string, KeyLookup> = {
   'kws-old': { refused: 'key_revoked' },
   'kws-2025': { refused: 'key_rotated_out' },
 };
-const directory: PrincipalDirectory = { resolveKey: (keyId) => keys[keyId] ?? { refused: 'key_unknown' } };
+const directory: PrincipalDirectory = { resolveKey: (keyId) => keys[keyId] ?? { refused: 'key_unknown' }, principal: () => undefined };
 
 describe('signed requests at a service', () => {
   const environment = serviceTestEnvironment('kit-signed');

@@ -18,4 +18,6 @@ export type KeyLookup = { readonly principal: VerifiedPrincipal; readonly public
  */
 export interface PrincipalDirectory {
   resolveKey(keyId: string, at: Date): KeyLookup;
+  /** A registered principal by id (e.g. the agency an NCB submits for), or undefined. */
+  principal(id: string): VerifiedPrincipal | undefined;
 }

@@ -1,0 +1,82 @@
+// Example commands and facts for the unit specs of the NCB endorsement (no tests here; the
+// `.spec.ts` suffix keeps this file out of the build).
+import { randomUUID } from 'node:crypto';
+import { requestAcknowledgedV1Example } from '@wildlife/contracts';
+import type { ActingPrincipal, SignatureMaterial } from './acting-principal.js';
+import type { AcknowledgeRequest, DeclineRequest, EndorseRequest, RevokePermit } from './endorsement.commands.js';
+import { decideAcknowledge, decideEndorse, decideRevokePermit } from './endorsement.decide.js';
+import type { EndorsementEvent, ProvenanceRejected, RequestReceived } from './endorsement.events.js';
+import { replay, type EndorsementState } from './endorsement.state.js';
+
+const { principal: _signer, ...exampleMaterial } = requestAcknowledgedV1Example.data.provenance;
+
+/** Signature material in the contract's shape; its bytes are placeholders, never verified here. */
+export const signatureMaterial: SignatureMaterial = exampleMaterial;
+
+export const frenchNcb: ActingPrincipal = { principalId: 'ncb-fr', kind: 'ncb', country: 'FR' };
+export const kenyanNcb: ActingPrincipal = { principalId: 'ncb-ke', kind: 'ncb', country: 'KE' };
+export const frenchAgency: ActingPrincipal = { principalId: 'agency-fr-ofb', kind: 'agency', country: 'FR' };
+export const ncbFr = { principalId: 'ncb-fr', country: 'FR' };
+export const agencyFr = { principalId: 'agency-fr-ofb', country: 'FR' };
+export const generalSecretariat: ActingPrincipal = { principalId: 'gs-environmental-security', kind: 'general-secretariat' };
+
+/** Intake's submission of a fresh request by the French agency. */
+export function received(requestId: string = randomUUID()): RequestReceived {
+  return {
+    type: 'RequestReceived',
+    requestId,
+    agency: { principalId: 'agency-fr-ofb', country: 'FR' },
+    submittedAt: '2025-03-14T09:26:53.000Z',
+    capabilities: ['information-sharing', 'operational-support'],
+    sourceEventId: randomUUID(),
+  };
+}
+
+export function rejected(requestId: string): ProvenanceRejected {
+  return {
+    type: 'ProvenanceRejected',
+    requestId,
+    at: '2025-03-14T09:27:00.000Z',
+    reason: { code: 'signature-invalid', text: 'the signature does not verify with the registered key' },
+    sourceEventId: randomUUID(),
+  };
+}
+
+const action = (requestId: string, at: string) => ({ requestId, actor: frenchNcb, at, expectedVersion: 1, signatureMaterial });
+
+export const commands = {
+  acknowledge: (requestId: string, overrides: Partial<AcknowledgeRequest> = {}): AcknowledgeRequest => ({
+    ...action(requestId, '2025-03-14T10:00:00.000Z'),
+    ...overrides,
+  }),
+  endorse: (requestId: string, overrides: Partial<EndorseRequest> = {}): EndorseRequest => ({
+    ...action(requestId, '2025-03-14T14:31:02.000Z'),
+    permitId: randomUUID(),
+    gsTeam: 'gs-environmental-security',
+    ...overrides,
+  }),
+  decline: (requestId: string, overrides: Partial<DeclineRequest> = {}): DeclineRequest => ({
+    ...action(requestId, '2025-03-14T14:31:02.000Z'),
+    reason: 'A national investigation already covers this case.',
+    ...overrides,
+  }),
+  revokePermit: (requestId: string, overrides: Partial<RevokePermit> = {}): RevokePermit => ({
+    ...action(requestId, '2025-04-01T08:00:00.000Z'),
+    reason: 'The case was closed.',
+    ...overrides,
+  }),
+};
+
+type Step = (requestId: string, events: EndorsementEvent[]) => EndorsementEvent[];
+
+/** A fresh request, received from intake, and the state after the decisions of `then` on it. */
+export function given(...then: Step[]): { requestId: string; state: EndorsementState } {
+  const submission = received();
+  const events: EndorsementEvent[] = [submission];
+  for (const step of then) events.push(...step(submission.requestId, events));
+  return { requestId: submission.requestId, state: replay(events) };
+}
+
+export const acknowledged: Step = (requestId, events) => decideAcknowledge(commands.acknowledge(requestId), replay(events));
+export const endorsed: Step = (requestId, events) => decideEndorse(commands.endorse(requestId), replay(events));
+export const revoked: Step = (requestId, events) => decideRevokePermit(commands.revokePermit(requestId), replay(events));
