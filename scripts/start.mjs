@@ -23,7 +23,7 @@ function run(command, args) {
 }
 
 if (!existsSync('node_modules/.package-lock.json')) run('npm', ['ci', '--no-audit', '--no-fund']);
-run('npx', ['tsc', '-b', 'tsconfig.build.json']);
+run('npm', ['run', '-s', 'build']);
 const { ensureInfrastructure } = await import('../infra/index.mjs');
 const infra = await ensureInfrastructure({ log: (line) => console.log(`  infra: ${line}`) });
 
