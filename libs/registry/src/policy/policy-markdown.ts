@@ -17,7 +17,7 @@ const KIND_SECTIONS: { readonly [K in PrincipalKind]: { readonly title: string; 
   'general-secretariat': {
     title: 'General Secretariat (and its analysts)',
     summary:
-      'The GS reads everything and acts on no country’s behalf: it never acknowledges, endorses or declines a request, never registers or accredits an agency, never manages an NCB’s or an agency’s keys. It registers external sources and auditors, manages their keys and its own, disseminates intelligence and may end a direct-contact permit.',
+      'The GS reads everything and acts on no country’s behalf: it never acknowledges, endorses or declines a request, never registers or accredits an agency, never manages an NCB’s or an agency’s keys. It registers external sources and auditors, manages their keys and its own, and disseminates intelligence. Only the NCB that endorsed a request ends its direct-contact permit (notification 1.1).',
   },
   'external-source': {
     title: 'External source',

@@ -4,7 +4,7 @@ import { topics } from '../../topics/topics.js';
 import { requestId } from '../shared/case-facts.js';
 import { provenanceSignedBy, recordDefs, type RecordProvenance } from '../shared/record-provenance.js';
 
-/** A direct-contact permit was withdrawn before it expired, by the NCB or the General Secretariat. */
+/** A direct-contact permit was withdrawn before it expired, by the NCB of the requesting agency's country. */
 export interface DirectContactPermitRevokedV1 {
   readonly permitId: string;
   readonly requestId: string;
