@@ -7,7 +7,7 @@ const KIND_SECTIONS: { readonly [K in PrincipalKind]: { readonly title: string; 
   ncb: {
     title: 'NCB',
     summary:
-      'An NCB acts for its own country only (notification 1.1): it reads, acknowledges, endorses and declines its country’s requests, registers and accredits its country’s agencies, and manages their keys and its own. Another country’s requests, submissions, records and reports are hidden from it; the registry is open to it.',
+      'An NCB acts for its own country only (notification 1.1): it submits requests on behalf of its country’s agencies, reads, acknowledges, endorses and declines its country’s requests, registers and accredits its country’s agencies, and manages their keys and its own. Another country’s requests, submissions, records and reports are hidden from it; the registry is open to it.',
   },
   agency: {
     title: 'National agency',

@@ -30,7 +30,7 @@ export const ncbPolicy: { readonly [R in RelationOf<'ncb'>]: ActionRow } = {
     'intelligence:read': 'allow',
   },
   'same-country': {
-    'support-request:submit': 'forbid',
+    'support-request:submit': 'allow',
     'support-request:read': 'allow',
     'support-request:list': 'allow',
     'support-request:acknowledge': 'allow',
