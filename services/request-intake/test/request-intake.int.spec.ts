@@ -37,4 +37,26 @@ describe('the request-intake service', () => {
     const database = await service.pool.query<{ name: string }>('SELECT current_database() AS name');
     expect(database.rows[0]!.name).toBe(environment.env.DATABASE_NAME);
   });
+
+  it('serves an OpenAPI document with every route, its signature headers, body limit and refusals', async () => {
+    const response = await fetch(`${url}/openapi.json`);
+    const document = (await response.json()) as {
+      info: { description: string };
+      paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters?: { name: string; in: string }[] }>>;
+    };
+
+    expect(Object.keys(document.paths).filter((path) => path.startsWith('/v1/')).sort()).toEqual([
+      '/v1/external-information',
+      '/v1/external-information/{informationId}',
+      '/v1/support-requests',
+      '/v1/support-requests/{requestId}',
+    ]);
+    const submit = document.paths['/v1/support-requests']!.post!;
+    expect(Object.keys(submit.responses).sort()).toEqual(['202', '400', '401', '403', '413', '422']);
+    expect(submit.parameters!.map((parameter) => parameter.name)).toEqual(
+      expect.arrayContaining(['Idempotency-Key', 'Signature', 'Signature-Input', 'Content-Digest']),
+    );
+    expect(Object.keys(document.paths['/v1/support-requests/{requestId}']!.get!.responses).sort()).toEqual(['200', '401', '404']);
+    expect(document.info.description).toContain('64 KiB');
+  });
 });

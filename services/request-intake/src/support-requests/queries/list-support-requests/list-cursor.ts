@@ -1,0 +1,33 @@
+import { ProblemError } from '@wildlife/service-kit';
+
+/** Where a page ended, in listing order (newest first, then by id): the next page starts after it. */
+export interface ListPosition {
+  readonly submittedAt: string;
+  readonly requestId: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The opaque cursor handed to clients: base64url JSON. It grants nothing: every page is still scoped to the caller. */
+export function encodeCursor(position: ListPosition): string {
+  return Buffer.from(JSON.stringify([position.submittedAt, position.requestId]), 'utf8').toString('base64url');
+}
+
+/** The position a cursor names. Throws a 400 problem (`cursor-invalid`) for anything `encodeCursor` did not make. */
+export function decodeCursor(cursor: string): ListPosition {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  if (Array.isArray(parsed) && parsed.length === 2) {
+    const [submittedAt, requestId] = parsed as unknown[];
+    if (typeof submittedAt === 'string' && !Number.isNaN(Date.parse(submittedAt)) && typeof requestId === 'string' && UUID.test(requestId)) {
+      return { submittedAt, requestId };
+    }
+  }
+  throw new ProblemError(400, 'cursor-invalid', 'Bad Request', 'The cursor is not one this service handed out; start again without it.', {
+    errors: [{ pointer: '/cursor', reason: 'cursor must be a nextCursor from an earlier page' }],
+  });
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from '@jest/globals';
+import { ProblemError } from '@wildlife/service-kit';
+import { decodeCursor, encodeCursor } from './list-cursor.js';
+
+describe('the list cursor', () => {
+  const position = { submittedAt: '2026-11-28T18:00:00.123Z', requestId: '6f1c2a9e-4b7d-4c1e-9a2f-3d5e8b7c1a04' };
+
+  it('names the position it was made from', () => {
+    expect(decodeCursor(encodeCursor(position))).toEqual(position);
+  });
+
+  it('is opaque and safe in a query string', () => {
+    expect(encodeCursor(position)).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+
+  it.each([
+    ['not base64 JSON', 'not-a-cursor'],
+    ['JSON of another shape', Buffer.from('{"a":1}').toString('base64url')],
+    ['a bad time', Buffer.from(JSON.stringify(['yesterday', position.requestId])).toString('base64url')],
+    ['a request id that is no UUID', Buffer.from(JSON.stringify([position.submittedAt, "x' OR 1=1"])).toString('base64url')],
+  ])('refuses %s with a 400 problem', (_case, cursor) => {
+    expect(() => decodeCursor(cursor)).toThrow(ProblemError);
+    try {
+      decodeCursor(cursor);
+    } catch (error) {
+      expect(error).toMatchObject({ status: 400, code: 'cursor-invalid' });
+    }
+  });
+});

@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PG_POOL } from '@wildlife/service-kit';
+import type pg from 'pg';
+import type { ActingPrincipal } from '../domain/acting-principal.js';
+import type { SupportRequestFacts } from '../domain/support-request.facts.js';
+import type { PermitSeen } from '../domain/support-request.state.js';
+import type { LifecycleStatus, ProvenanceStatus } from '../domain/support-request.status.js';
+import type { ListPosition } from './list-support-requests/list-cursor.js';
+import type { ListScope } from './list-support-requests/list-scope.js';
+import type { HistoryEntryView, SupportRequestSummaryView, SupportRequestView } from './support-request.view.dto.js';
+
+interface SupportRequestRow {
+  request_id: string;
+  status: LifecycleStatus;
+  provenance_status: ProvenanceStatus;
+  requesting_agency_id: string;
+  country: string;
+  submitted_by: ActingPrincipal;
+  channel: SupportRequestView['channel'];
+  submitted_at: Date;
+  facts: SupportRequestFacts;
+  permit: PermitSeen | null;
+  version: number;
+}
+
+interface HistoryRow {
+  what: string;
+  at: Date;
+  by: string | null;
+  detail: string | null;
+}
+
+/** A request as the read model holds it, with what authorisation needs beside the view. */
+export interface SupportRequestFound {
+  readonly view: SupportRequestView;
+  readonly country: string;
+  readonly requestingAgencyId: string;
+}
+
+export const statusUrlOf = (requestId: string) => `/v1/support-requests/${requestId}`;
+
+/** Reads of the support-request read model (tables of migrations/0001). No authorisation here: callers decide. */
+@Injectable()
+export class SupportRequestQueries {
+  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+
+  async one(requestId: string): Promise<SupportRequestFound | undefined> {
+    const [requests, history] = await Promise.all([
+      this.pool.query<SupportRequestRow>('SELECT * FROM support_requests WHERE request_id = $1', [requestId]),
+      this.pool.query<HistoryRow>('SELECT what, at, by, detail FROM support_request_history WHERE request_id = $1 ORDER BY position', [requestId]),
+    ]);
+    const row = requests.rows[0];
+    if (!row) return undefined;
+    return { view: viewOf(row, history.rows.map(historyEntryOf)), country: row.country, requestingAgencyId: row.requesting_agency_id };
+  }
+
+  /** Up to `limit` requests within `scope`, newest first, after `after` when given. */
+  async page(scope: ListScope, filter: { status?: LifecycleStatus; limit: number; after?: ListPosition }): Promise<SupportRequestSummaryView[]> {
+    if (scope.only === 'none') return [];
+    const conditions: string[] = [];
+    const values: unknown[] = [];
+    const bind = (value: unknown) => `$${values.push(value)}`;
+    if (scope.only === 'agency') conditions.push(`requesting_agency_id = ${bind(scope.agencyId)}`);
+    if (scope.only === 'country') conditions.push(`country = ${bind(scope.country)}`);
+    if (filter.status !== undefined) conditions.push(`status = ${bind(filter.status)}`);
+    if (filter.after !== undefined) conditions.push(`(submitted_at, request_id) < (${bind(filter.after.submittedAt)}::timestamptz, ${bind(filter.after.requestId)}::uuid)`);
+    const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+    const { rows } = await this.pool.query<SupportRequestRow>(
+      `SELECT * FROM support_requests ${where} ORDER BY submitted_at DESC, request_id DESC LIMIT ${bind(filter.limit)}`,
+      values,
+    );
+    return rows.map(summaryOf);
+  }
+}
+
+function viewOf(row: SupportRequestRow, history: HistoryEntryView[]): SupportRequestView {
+  const { principalId, kind, country } = row.submitted_by;
+  return {
+    requestId: row.request_id,
+    status: row.status,
+    provenanceStatus: row.provenance_status,
+    requestingAgency: { principalId: row.requesting_agency_id, country: row.country },
+    submittedBy: { principalId, kind, ...(country !== undefined && { country }) },
+    channel: row.channel,
+    submittedAt: row.submitted_at.toISOString(),
+    ...row.facts,
+    ...(row.permit !== null && { permit: row.permit }),
+    history,
+    version: row.version,
+  };
+}
+
+function summaryOf(row: SupportRequestRow): SupportRequestSummaryView {
+  return {
+    requestId: row.request_id,
+    status: row.status,
+    provenanceStatus: row.provenance_status,
+    requestingAgency: { principalId: row.requesting_agency_id, country: row.country },
+    channel: row.channel,
+    submittedAt: row.submitted_at.toISOString(),
+    urgency: row.facts.urgency,
+    capabilities: row.facts.capabilities,
+    countriesConcerned: row.facts.countriesConcerned,
+    statusUrl: statusUrlOf(row.request_id),
+  };
+}
+
+function historyEntryOf(row: HistoryRow): HistoryEntryView {
+  return {
+    what: row.what,
+    at: row.at.toISOString(),
+    ...(row.by !== null && { by: row.by }),
+    ...(row.detail !== null && { detail: row.detail }),
+  };
+}

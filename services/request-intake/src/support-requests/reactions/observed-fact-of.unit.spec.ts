@@ -1,0 +1,63 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  directContactPermitIssuedV1Example,
+  directContactPermitRevokedV1Example,
+  externalInformationReceivedV1Example,
+  recordRejectedV1Example,
+  recordVerifiedV1Example,
+  requestAcknowledgedV1Example,
+  requestDeclinedV1Example,
+  requestEndorsedV1Example,
+  type CloudEvent,
+} from '@wildlife/contracts';
+import { observedFactOf } from './observed-fact-of.js';
+
+const withData = <T extends object>(event: CloudEvent<T>, data: Partial<T>): CloudEvent<T> => ({ ...event, data: { ...event.data, ...data } });
+
+describe('what intake learns from a public event', () => {
+  it.each([
+    ['RequestAcknowledged', 'RequestAcknowledgedByNcb', requestAcknowledgedV1Example, requestAcknowledgedV1Example.data.acknowledgedAt],
+    ['RequestEndorsed', 'RequestEndorsedByNcb', requestEndorsedV1Example, requestEndorsedV1Example.data.endorsedAt],
+    ['RequestDeclined', 'RequestDeclinedByNcb', requestDeclinedV1Example, requestDeclinedV1Example.data.declinedAt],
+    ['DirectContactPermitIssued', 'DirectContactPermitIssued', directContactPermitIssuedV1Example, directContactPermitIssuedV1Example.data.issuedAt],
+    ['DirectContactPermitRevoked', 'DirectContactPermitRevoked', directContactPermitRevokedV1Example, directContactPermitRevokedV1Example.data.revokedAt],
+  ] as const)('reads %s as %s about its request, at the time it names', (_name, type, event, at) => {
+    expect(observedFactOf(event as CloudEvent)?.fact).toMatchObject({ type, requestId: event.data.requestId, at, sourceEventId: event.id });
+  });
+
+  it('keeps the NCB, the note and the reason of the NCB’s decisions', () => {
+    expect(observedFactOf(requestEndorsedV1Example)?.fact).toMatchObject({ ncb: { principalId: 'ncb-fr', country: 'FR' }, note: requestEndorsedV1Example.data.note });
+    expect(observedFactOf(requestDeclinedV1Example)?.fact).toMatchObject({ reason: requestDeclinedV1Example.data.reason });
+  });
+
+  it('leaves the note out of an endorsement that has none', () => {
+    const { note: _note, ...data } = requestEndorsedV1Example.data;
+
+    expect(observedFactOf({ ...requestEndorsedV1Example, data })?.fact).not.toHaveProperty('note');
+  });
+
+  it('reads a provenance verdict on a submission as a fact about the request its subject names, with the record id to check', () => {
+    const verified = observedFactOf(recordVerifiedV1Example);
+    const rejectedSubmission = withData(recordRejectedV1Example, { recordType: 'request-intake.SupportRequestSubmitted.v1' });
+    const rejected = observedFactOf(rejectedSubmission);
+
+    expect(verified).toEqual({
+      fact: expect.objectContaining({ type: 'ProvenanceVerified', requestId: recordVerifiedV1Example.subject, classification: 'official' }),
+      recordId: recordVerifiedV1Example.data.recordId,
+    });
+    expect(rejected).toEqual({
+      fact: expect.objectContaining({ type: 'ProvenanceRejected', requestId: recordRejectedV1Example.subject, reason: recordRejectedV1Example.data.reason }),
+      recordId: recordRejectedV1Example.data.recordId,
+    });
+  });
+
+  it('learns nothing from a verdict on another kind of record, or an external classification', () => {
+    expect(observedFactOf(withData(recordVerifiedV1Example, { recordType: 'request-intake.ExternalInformationReceived.v1' }))).toBeUndefined();
+    expect(observedFactOf(withData(recordRejectedV1Example, { recordType: 'ncb-endorsement.RequestEndorsed.v1' }))).toBeUndefined();
+    expect(observedFactOf(withData(recordVerifiedV1Example, { classification: 'external' }))).toBeUndefined();
+  });
+
+  it('learns nothing from events of other types', () => {
+    expect(observedFactOf(externalInformationReceivedV1Example)).toBeUndefined();
+  });
+});

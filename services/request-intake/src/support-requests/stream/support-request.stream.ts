@@ -1,0 +1,16 @@
+import type { EventStore, RecordedEvent } from '@wildlife/event-store';
+import { supportRequestStreamId } from '../domain/support-request.events.js';
+import { replay, type SupportRequestState } from '../domain/support-request.state.js';
+import { supportRequestEventOf } from './intake-stream-events.js';
+
+export interface LoadedSupportRequest {
+  readonly state: SupportRequestState;
+  /** The id of the stream's first event (the submission), when there is one. */
+  readonly submissionEventId: string | undefined;
+}
+
+/** A support request as its stream holds it now: the replayed state, at the stream's version. */
+export async function loadSupportRequest(eventStore: EventStore, requestId: string): Promise<LoadedSupportRequest> {
+  const recorded: RecordedEvent[] = await eventStore.readStream(supportRequestStreamId(requestId));
+  return { state: replay(recorded.map(supportRequestEventOf)), submissionEventId: recorded[0]?.eventId };
+}

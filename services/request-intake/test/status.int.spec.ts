@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { rebuildReadModels } from '../src/index.js';
+import { supportRequestBody } from './support/intake-examples.js';
+import { eventually, startIntake, type RunningIntake } from './support/intake-service.js';
+import { endorsementEvents, OtherServices, provenanceEvents } from './support/other-services.js';
+
+interface Shown {
+  status: string;
+  provenanceStatus: string;
+  version: number;
+  permit?: { permitId: string; revokedAt?: string };
+  history: { what: string; by?: string; detail?: string }[];
+}
+
+describe('the status of a request follows the endorsement and provenance services', () => {
+  let intake: RunningIntake;
+  let others: OtherServices;
+
+  beforeAll(async () => {
+    intake = await startIntake('intake-status');
+    others = new OtherServices(intake.service.kafka, intake.topicPrefix);
+  });
+  afterAll(async () => {
+    await others?.stop();
+    await intake?.stop();
+  });
+
+  async function submitted(): Promise<{ requestId: string; submissionEventId: string }> {
+    const accepted = await intake.client.post('frenchAgency', '/v1/support-requests', supportRequestBody());
+    const requestId = (accepted.body as { requestId: string }).requestId;
+    const [submission] = await intake.service.eventStore.readStream(`support-request-${requestId}`);
+    return { requestId, submissionEventId: submission!.eventId };
+  }
+
+  const shown = async (requestId: string) => (await intake.client.get<Shown>('frenchNcb', `/v1/support-requests/${requestId}`)).body;
+  const once = (requestId: string, ready: (request: Shown) => boolean, timeoutMs = 30_000) =>
+    eventually(async () => {
+      const request = await shown(requestId);
+      return ready(request) ? request : undefined;
+    }, timeoutMs);
+
+  it('shows an endorsement within a second of its publication', async () => {
+    const { requestId } = await submitted();
+    // The first fact also waits for the consumer group to join; the measured one does not.
+    await others.publish(endorsementEvents.acknowledged(requestId));
+    await once(requestId, (request) => request.status === 'acknowledged');
+
+    const publishedAt = performance.now();
+    await others.publish(endorsementEvents.endorsed(requestId));
+    const endorsed = await once(requestId, (request) => request.status === 'endorsed', 1_000);
+    const elapsedMs = performance.now() - publishedAt;
+
+    console.info(`request-intake: endorsement shown ${elapsedMs.toFixed(0)} ms after it was published`);
+    expect(elapsedMs).toBeLessThan(1_000);
+    expect(endorsed.history.map((entry) => entry.what)).toEqual(['SupportRequestSubmitted', 'RequestAcknowledgedByNcb', 'RequestEndorsedByNcb']);
+    expect(endorsed.history[2]).toMatchObject({ by: 'ncb-fr' });
+    expect(endorsed.version).toBe(3);
+  });
+
+  it('shows a decline with its reason, and lists the request under its new status', async () => {
+    const { requestId } = await submitted();
+
+    await others.publish(endorsementEvents.declined(requestId, 'Covered by a national investigation.'));
+
+    const declined = await once(requestId, (request) => request.status === 'declined');
+    expect(declined.history.at(-1)).toMatchObject({ what: 'RequestDeclinedByNcb', detail: 'Covered by a national investigation.' });
+    const listed = await intake.client.get<{ items: { requestId: string }[] }>('frenchNcb', '/v1/support-requests?status=declined');
+    expect(listed.body.items.map((item) => item.requestId)).toEqual([requestId]);
+  });
+
+  it('shows the direct-contact permit, then its revocation', async () => {
+    const { requestId } = await submitted();
+    const permitId = randomUUID();
+
+    await others.publish(endorsementEvents.permitIssued(requestId, permitId));
+    await once(requestId, (request) => request.permit?.permitId === permitId);
+    await others.publish(endorsementEvents.permitRevoked(requestId, permitId));
+
+    const revoked = await once(requestId, (request) => request.permit?.revokedAt !== undefined);
+    expect(revoked.permit).toMatchObject({ permitId, gsTeam: expect.any(String), revokedAt: expect.any(String) });
+  });
+
+  it('shows what provenance said of the submission, and ignores its verdicts on other records', async () => {
+    const { requestId, submissionEventId } = await submitted();
+
+    await others.publish(provenanceEvents.verified(requestId, randomUUID(), 'external', 'request-intake.ExternalInformationReceived.v1'));
+    await others.publish(provenanceEvents.verified(requestId, submissionEventId, 'official'));
+
+    const verified = await once(requestId, (request) => request.provenanceStatus === 'official');
+    expect(verified.status).toBe('submitted');
+    expect(verified.history.map((entry) => entry.what)).toEqual(['SupportRequestSubmitted', 'ProvenanceVerified']);
+  });
+
+  it('marks a request whose submission provenance rejected as rejected, for good', async () => {
+    const { requestId, submissionEventId } = await submitted();
+
+    await others.publish(provenanceEvents.rejected(requestId, submissionEventId));
+    await once(requestId, (request) => request.status === 'rejected');
+    await others.publish(endorsementEvents.endorsed(requestId));
+
+    const after = await once(requestId, (request) => request.history.length === 3);
+    expect(after).toMatchObject({ status: 'rejected', provenanceStatus: 'rejected' });
+  });
+
+  it('records a redelivered event once', async () => {
+    const { requestId } = await submitted();
+    const acknowledged = endorsementEvents.acknowledged(requestId);
+
+    await others.publish(acknowledged);
+    await others.publish(acknowledged);
+    await others.publish(endorsementEvents.endorsed(requestId));
+
+    const endorsed = await once(requestId, (request) => request.status === 'endorsed');
+    expect(endorsed.history.map((entry) => entry.what)).toEqual(['SupportRequestSubmitted', 'RequestAcknowledgedByNcb', 'RequestEndorsedByNcb']);
+  });
+
+  it('dead-letters a fact about a request it never received, and goes on with the next', async () => {
+    const { requestId } = await submitted();
+
+    await others.publish(endorsementEvents.acknowledged(randomUUID()));
+    await others.publish(endorsementEvents.acknowledged(requestId));
+
+    await once(requestId, (request) => request.status === 'acknowledged');
+    const deadLetters = intake.service.pipeline.deadLetterTopicOf('support-request-status');
+    const admin = intake.service.kafka.admin();
+    await admin.connect();
+    try {
+      await eventually(async () => {
+        const offsets = await admin.fetchTopicOffsets(deadLetters).catch(() => []);
+        return offsets.some((partition) => Number(partition.high) > 0) ? true : undefined;
+      });
+    } finally {
+      await admin.disconnect();
+    }
+  });
+
+  it('rebuilds read models equal to the live ones from the event log', async () => {
+    const { requestId } = await submitted();
+    await others.publish(endorsementEvents.acknowledged(requestId));
+    await once(requestId, (request) => request.status === 'acknowledged');
+    await intake.client.post('wildWatch', '/v1/external-information', { summary: 'A seller moved platforms.' });
+    const snapshot = async () => {
+      const query = (sql: string) => intake.service.pool.query(sql).then((result) => result.rows);
+      return {
+        requests: await query('SELECT * FROM support_requests ORDER BY request_id'),
+        history: await query('SELECT * FROM support_request_history ORDER BY request_id, position'),
+        external: await query('SELECT * FROM external_information ORDER BY information_id'),
+      };
+    };
+    const live = await snapshot();
+
+    const rebuilt = await rebuildReadModels(intake.service.pool);
+
+    expect(rebuilt.supportRequests).toBe(live.requests.length);
+    expect(rebuilt.externalInformation).toBe(1);
+    expect(await snapshot()).toEqual(live);
+    expect(live.history.length).toBeGreaterThan(live.requests.length);
+  });
+});

@@ -1,0 +1,42 @@
+import { createSignedFetch, type SignedFetch, type SigningKeyPair } from '@wildlife/signatures';
+import { cast, keyIdOf, type CastName } from './intake-principals.js';
+
+export interface Answer<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: T;
+}
+
+/** Signed calls to the service as a member of the cast, each with its own nonce. */
+export class IntakeClient {
+  private readonly fetches = new Map<CastName, SignedFetch>();
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly keys: Record<CastName, SigningKeyPair>,
+  ) {}
+
+  as(name: CastName): SignedFetch {
+    let signedFetch = this.fetches.get(name);
+    if (!signedFetch) {
+      signedFetch = createSignedFetch({ baseUrl: this.baseUrl, key: { keyId: keyIdOf(name), privateKey: this.keys[name].privateKey }, signReads: true });
+      this.fetches.set(name, signedFetch);
+    }
+    return signedFetch;
+  }
+
+  async post<T = Record<string, unknown>>(name: CastName, path: string, json: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+    return answerOf<T>(await this.as(name)(path, { method: 'POST', json, headers }));
+  }
+
+  async get<T = Record<string, unknown>>(name: CastName, path: string): Promise<Answer<T>> {
+    return answerOf<T>(await this.as(name)(path));
+  }
+}
+
+async function answerOf<T>(response: Response): Promise<Answer<T>> {
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: (text === '' ? {} : JSON.parse(text)) as T };
+}
+
+export { cast };
