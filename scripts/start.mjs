@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: the whole system on local defaults, no configuration. Installs dependencies if they are
-// missing, builds, brings up Kafka and PostgreSQL (`infra/`), runs the five services, waits until each
-// is ready and prints their URLs. Ctrl-C (or SIGTERM) stops the services gracefully; the broker keeps
-// running (`npm run infra:down` stops it).
+// missing, builds, brings up Kafka and PostgreSQL (`infra/`), generates the development principals on
+// first start (`.local/dev-principals/`: trust roots, registry seed, key files), runs the five services
+// with those trust roots, waits until each is ready, seeds the registry through ncb-endorsement and
+// prints the URLs and the principals. With TRUST_ROOTS_FILE set, no fixture is generated or seeded.
+// Ctrl-C (or SIGTERM) stops the services gracefully; the broker keeps running (`npm run infra:down`).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const SERVICES = [
   ['request-intake', 3001],
@@ -26,9 +29,19 @@ if (!existsSync('node_modules/.package-lock.json')) run('npm', ['ci', '--no-audi
 run('npm', ['run', '-s', 'build']);
 const { ensureInfrastructure } = await import('../infra/index.mjs');
 const infra = await ensureInfrastructure({ log: (line) => console.log(`  infra: ${line}`) });
+// The development fixture, unless the deployment names its own trust roots.
+const { ensureDevFixture } = await import('@wildlife/registry');
+const fixture = process.env.TRUST_ROOTS_FILE ? undefined : await ensureDevFixture(fileURLToPath(new URL('../.local/dev-principals', import.meta.url)));
+if (fixture?.created) console.log(`  registry: generated the development principals in ${fixture.dir}`);
 
 const children = SERVICES.map(([name, port]) => {
-  const env = { KAFKA_BROKERS: infra.kafkaBrokers, DATABASE_URL: infra.databaseUrl, PORT: String(port), ...process.env };
+  const env = {
+    KAFKA_BROKERS: infra.kafkaBrokers,
+    DATABASE_URL: infra.databaseUrl,
+    PORT: String(port),
+    ...(fixture && { TRUST_ROOTS_FILE: fixture.trustRootsPath }),
+    ...process.env,
+  };
   const child = spawn(process.execPath, [`services/${name}/dist/main.js`], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   child.on('exit', (code, signal) => {
     if (!stopping) console.error(`✘ ${name} exited (${signal ?? code}); stopping the others`);
@@ -58,6 +71,12 @@ async function waitReady({ name, port }) {
 
 try {
   await Promise.all(children.map(waitReady));
+  if (fixture) {
+    const { seedDevRegistry, printFixturePrincipals } = await import('./seed-dev-registry.mjs');
+    const endorsement = children.find((child) => child.name === 'ncb-endorsement');
+    await seedDevRegistry({ fixtureDir: fixture.dir, endorsementUrl: `http://127.0.0.1:${endorsement.port}` });
+    await printFixturePrincipals(fixture.dir);
+  }
   console.log('\nAll five services are up:');
   for (const { name, port } of children) console.log(`  ${name.padEnd(28)} http://127.0.0.1:${port}   (docs: /docs)`);
   console.log(`\nKAFKA_BROKERS=${infra.kafkaBrokers}\nDATABASE_URL=${infra.databaseUrl}\nCtrl-C stops the services.`);

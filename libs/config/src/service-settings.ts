@@ -1,5 +1,22 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { hostPortList, integer, oneOf, port, text, url } from './setting-kinds.js';
-import { readSettings, type Settings, type SettingsSpec } from './settings.js';
+import { readSettings, type Setting, type Settings, type SettingsSpec } from './settings.js';
+
+/**
+ * Where `npm start` generates the development fixture's trust roots: `.local/dev-principals/` at the
+ * repository root, found from this file's place (src/ under jest, dist/ at run time: both two folders
+ * below the root's libs/), so it does not depend on the working directory.
+ */
+export const DEFAULT_TRUST_ROOTS_FILE = fileURLToPath(new URL('../../../.local/dev-principals/trust-roots.json', import.meta.url));
+
+/** A file path; a relative one is resolved against the working directory when the settings are read. */
+const filePath = (o: { default: string }): Setting<string> => ({
+  kind: 'file-path',
+  expected: 'a file path, absolute or relative to the working directory',
+  defaultValue: o.default,
+  parse: (raw) => resolve(raw),
+});
 
 /** Settings every service has. Each service adds its own and picks its default port. */
 export function baseSettingsSpec(service: { name: string; defaultPort: number }) {
@@ -16,6 +33,8 @@ export function baseSettingsSpec(service: { name: string; defaultPort: number })
     KAFKA_TOPIC_PREFIX: text(/^[a-z0-9._-]*$/, 'lower-case letters, digits, dot, underscore or dash', { default: '' }),
     LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, { default: 'info' }),
     SHUTDOWN_TIMEOUT_MS: integer(100, 120_000, { default: 10_000 }),
+    // The NCB and GS keys trusted from deployment (version-1 trust-roots JSON, see @wildlife/registry).
+    TRUST_ROOTS_FILE: filePath({ default: DEFAULT_TRUST_ROOTS_FILE }),
   };
 }
 

@@ -68,6 +68,17 @@ export * from './events/ncb-endorsement/direct-contact-permit-issued.v1.js';
 export * from './events/ncb-endorsement/direct-contact-permit-revoked.v1.js';
 export * from './events/provenance/record-verified.v1.js';
 export * from './events/provenance/record-rejected.v1.js';
+export * from './events/registry/agency-registered.v1.js';
+export * from './events/registry/agency-accredited.v1.js';
+export * from './events/registry/accreditation-suspended.v1.js';
+export * from './events/registry/accreditation-reinstated.v1.js';
+export * from './events/registry/accreditation-revoked.v1.js';
+export * from './events/registry/key-rotated.v1.js';
+export * from './events/registry/key-revoked.v1.js';
+export * from './events/registry/external-source-registered.v1.js';
+export * from './events/registry/auditor-registered.v1.js';
+export { registryContracts, type DecodedRegistryEventData, type RegistryEventType } from './events/registry/registry-contracts.js';
+export type { RegistryPublicKey } from './events/registry/registry-fields.js';
 export * from './events/public-examples.js';
 
 export { buildAsyncApiDocument, type AsyncApiDocument } from './asyncapi/asyncapi-document.js';

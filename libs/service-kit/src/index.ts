@@ -11,6 +11,7 @@ export * from './validation.js';
 export * from './event-sourcing/event-pipeline.js';
 export * from './event-sourcing/outbox-message.js';
 export * from './event-sourcing/reaction.js';
+export * from './registry/index.js';
 export * from './signed-requests/nonce-store.js';
 export * from './signed-requests/principal-directory.js';
 export * from './signed-requests/signed-request.js';

@@ -19,7 +19,21 @@ import { createValidationPipe } from './validation.js';
 import { NonceStore } from './signed-requests/nonce-store.js';
 import type { PrincipalDirectory } from './signed-requests/principal-directory.js';
 import { SignedRequestGuard } from './signed-requests/signed-request.guard.js';
-import { EVENT_PIPELINE, EVENT_STORE, KAFKA, LOGGER, NONCE_STORE, PG_POOL, PRINCIPAL_DIRECTORY, READINESS_CHECKS, SETTINGS, TOPIC_PREFIX } from './tokens.js';
+import { RegistryProjection } from './registry/registry-projection.reaction.js';
+import { openServiceRegistry, withRegistryProjection, type ServiceRegistry } from './registry/service-registry.js';
+import {
+  EVENT_PIPELINE,
+  EVENT_STORE,
+  KAFKA,
+  LOGGER,
+  NONCE_STORE,
+  PG_POOL,
+  PRINCIPAL_DIRECTORY,
+  READINESS_CHECKS,
+  REGISTRY_DIRECTORY,
+  SETTINGS,
+  TOPIC_PREFIX,
+} from './tokens.js';
 
 export interface ServiceDefinition<S extends BaseSettings> {
   /** The service's name: logs, Kafka client id, default database. */
@@ -33,12 +47,15 @@ export interface ServiceDefinition<S extends BaseSettings> {
   description?: string;
   /** The service's event store, outbox relay, topics and reactions. */
   eventSourcing?: EventSourcingDefinition;
-  /** Where signed requests find their keys; without one, every signed route answers 401. */
+  /**
+   * Where signed requests find their keys instead of the service's registry projection (tests with
+   * in-memory principals). Without one, the registry: trust roots from TRUST_ROOTS_FILE plus the facts
+   * consumed from wildlife.registry.events.
+   */
   principals?: PrincipalDirectory;
 }
 
 const kitMigrations = { namespace: 'service-kit', directory: new URL('../migrations/', import.meta.url) };
-const noPrincipals: PrincipalDirectory = { resolveKey: () => ({ refused: 'key_unknown' }), principal: () => undefined };
 
 export interface ServiceApp {
   readonly app: NestFastifyApplication;
@@ -47,6 +64,8 @@ export interface ServiceApp {
   readonly kafka: Kafka;
   readonly eventStore: EventStore;
   readonly pipeline: EventPipeline;
+  /** The service's projection of the principal registry (followed once listening). */
+  readonly registry: ServiceRegistry;
   /** Listens on the configured host and port (0 = any free port) and returns the base URL. */
   listen(): Promise<string>;
   /** Stops taking requests, lets the modules shut down, then closes the database pool and Kafka probe. */
@@ -69,9 +88,11 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
     logger,
     applicationName: name,
   });
-  const eventSourcing = definition.eventSourcing ?? { topics: [] };
+  const eventSourcing = withRegistryProjection(definition.eventSourcing ?? { topics: [] });
+  let registry: ServiceRegistry;
   try {
     await migrateServiceDatabase(pool, { ...eventSourcing, migrations: [kitMigrations, ...(eventSourcing.migrations ?? [])] });
+    registry = await openServiceRegistry({ pool, trustRootsFile: settings.TRUST_ROOTS_FILE, logger });
   } catch (e) {
     await pool.end();
     throw e;
@@ -99,10 +120,24 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
       { provide: EVENT_PIPELINE, useValue: pipeline },
       { provide: TOPIC_PREFIX, useValue: settings.KAFKA_TOPIC_PREFIX },
       { provide: NONCE_STORE, useValue: nonces },
-      { provide: PRINCIPAL_DIRECTORY, useValue: definition.principals ?? noPrincipals },
+      { provide: PRINCIPAL_DIRECTORY, useValue: definition.principals ?? registry.directory },
+      { provide: REGISTRY_DIRECTORY, useValue: registry.directory },
       { provide: APP_GUARD, useClass: SignedRequestGuard },
+      RegistryProjection,
     ],
-    exports: [SETTINGS, PG_POOL, KAFKA, LOGGER, READINESS_CHECKS, EVENT_STORE, EVENT_PIPELINE, TOPIC_PREFIX, NONCE_STORE, PRINCIPAL_DIRECTORY],
+    exports: [
+      SETTINGS,
+      PG_POOL,
+      KAFKA,
+      LOGGER,
+      READINESS_CHECKS,
+      EVENT_STORE,
+      EVENT_PIPELINE,
+      TOPIC_PREFIX,
+      NONCE_STORE,
+      PRINCIPAL_DIRECTORY,
+      REGISTRY_DIRECTORY,
+    ],
   };
 
   let app: NestFastifyApplication;
@@ -129,7 +164,9 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
     kafka,
     eventStore,
     pipeline,
+    registry,
     async listen() {
+      registry.follower.start();
       await app.listen({ port: settings.PORT, host: settings.HOST });
       await pipeline.start(app);
       nonceSweep ??= setInterval(() => void nonces.sweep(new Date()).catch((err) => logger.warn({ err }, 'nonce sweep failed')), 60_000).unref();
@@ -143,6 +180,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
         clearInterval(nonceSweep);
         await app.close();
         await pipeline.stop();
+        await registry.follower.stop();
         await kafkaCheck.close();
         await pool.end();
       })();

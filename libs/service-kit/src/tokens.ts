@@ -9,4 +9,6 @@ export const EVENT_PIPELINE = Symbol('EVENT_PIPELINE');
 /** KAFKA_TOPIC_PREFIX: prepended to every topic and consumer group name. */
 export const TOPIC_PREFIX = Symbol('TOPIC_PREFIX');
 export const PRINCIPAL_DIRECTORY = Symbol('PRINCIPAL_DIRECTORY');
+/** The service's `RegistryDirectory`: its projection of the principal registry (whatever PRINCIPAL_DIRECTORY is). */
+export const REGISTRY_DIRECTORY = Symbol('REGISTRY_DIRECTORY');
 export const NONCE_STORE = Symbol('NONCE_STORE');

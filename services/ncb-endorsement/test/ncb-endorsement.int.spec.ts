@@ -37,4 +37,19 @@ describe('the ncb-endorsement service', () => {
     const database = await service.pool.query<{ name: string }>('SELECT current_database() AS name');
     expect(database.rows[0]!.name).toBe(environment.env.DATABASE_NAME);
   });
+
+  it('documents the endorsement’s endpoints, their If-Match and every refusal in its OpenAPI document', async () => {
+    const document = (await (await fetch(`${url}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string; required?: boolean }[]; responses: Record<string, unknown> }>>;
+    };
+
+    for (const action of ['acknowledge', 'endorse', 'decline']) {
+      const operation = document.paths[`/v1/support-requests/{requestId}/${action}`]!.post!;
+      expect(operation.parameters).toContainEqual(expect.objectContaining({ name: 'If-Match', in: 'header', required: true }));
+      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '412', '428']);
+    }
+    expect(Object.keys(document.paths['/v1/permits/{permitId}/revoke']!.post!.responses)).toEqual(expect.arrayContaining(['200', '403', '404', '409', '412']));
+    expect(document.paths['/v1/support-requests/{requestId}/endorsement']!.get).toBeDefined();
+    expect(document.paths['/v1/permits/{permitId}']!.get).toBeDefined();
+  });
 });

@@ -8,6 +8,7 @@ import { recordRejectedV1, type RecordRejectedV1 } from './provenance/record-rej
 import { recordVerifiedV1, type RecordVerifiedV1 } from './provenance/record-verified.v1.js';
 import { externalInformationReceivedV1, type ExternalInformationReceivedV1 } from './request-intake/external-information-received.v1.js';
 import { supportRequestSubmittedV1, type SupportRequestSubmittedV1 } from './request-intake/support-request-submitted.v1.js';
+import { registryContracts, type DecodedRegistryEventData } from './registry/registry-contracts.js';
 
 /** Every public event contract, every version. A version, once published, is never removed. */
 export const publicContracts = [
@@ -20,6 +21,7 @@ export const publicContracts = [
   directContactPermitRevokedV1,
   recordVerifiedV1,
   recordRejectedV1,
+  ...registryContracts,
 ] as const;
 
 export type PublicEventType = (typeof publicContracts)[number]['type'];
@@ -28,7 +30,7 @@ export type PublicEventType = (typeof publicContracts)[number]['type'];
  * For each public event type, the data `contracts.decode` returns: that of the event's latest
  * version. When a v2 is added, point the v1 entry at the v2 data type and add the v2 entry.
  */
-export interface DecodedPublicEventData {
+export interface DecodedPublicEventData extends DecodedRegistryEventData {
   'request-intake.SupportRequestSubmitted.v1': SupportRequestSubmittedV1;
   'request-intake.ExternalInformationReceived.v1': ExternalInformationReceivedV1;
   'ncb-endorsement.RequestAcknowledged.v1': RequestAcknowledgedV1;

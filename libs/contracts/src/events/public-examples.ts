@@ -8,6 +8,9 @@ import { recordRejectedV1Example } from './provenance/record-rejected.v1.example
 import { recordVerifiedV1Example } from './provenance/record-verified.v1.example.js';
 import { externalInformationReceivedV1Example } from './request-intake/external-information-received.v1.example.js';
 import { supportRequestSubmittedV1Example } from './request-intake/support-request-submitted.v1.example.js';
+import { registryEventExamples } from './registry/registry-examples.js';
+
+export * from './registry/registry-examples.js';
 
 export {
   directContactPermitIssuedV1Example,
@@ -32,4 +35,5 @@ export const publicEventExamples: readonly CloudEvent[] = [
   directContactPermitRevokedV1Example,
   recordVerifiedV1Example,
   recordRejectedV1Example,
+  ...registryEventExamples,
 ];

@@ -30,6 +30,11 @@ export const topics = {
     'Intelligence reports, routings and direct transmissions.',
   ),
   notificationEvents: eventTopic('wildlife.notification.events', 'Deliveries and receipts.'),
+  // Every service rebuilds its registry of principals and keys from this topic, so it is kept forever.
+  registryEvents: eventTopic(
+    'wildlife.registry.events',
+    'The principal registry: agencies registered and accredited by their NCB, accreditations suspended, reinstated or revoked, keys rotated or revoked, external sources and auditors registered by the GS.',
+  ),
   gsInbox: {
     name: 'wildlife.gs.inbox',
     partitions: DEFAULT_PARTITIONS,

@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiParam } from '@nestjs/swagger';
+import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
+import type { RegistryFactsRecorded } from '../issue-registry-command.command.js';
+import { ApiRegistryCommand, issue } from '../registry-command.http.js';
+import { AccreditAgencyBody } from './accredit-agency.request.dto.js';
+
+@Controller('v1/registry/agencies')
+export class AccreditAgencyController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':agencyId/accreditations')
+  @ApiParam({ name: 'agencyId' })
+  @ApiRegistryCommand('The agency’s NCB accredits it for a scope and a validity; it replaces its earlier accreditation from then on (AgencyAccredited)', {
+    forbidden: 'Only the NCB of the agency’s country accredits it',
+    conflict: 'The accreditation id is taken',
+  })
+  accredit(@Param('agencyId') agencyId: string, @Body() body: AccreditAgencyBody, @Signed() signed: SignedRequestContext): Promise<RegistryFactsRecorded> {
+    const accreditationId = body.accreditationId ?? `acc-${randomUUID()}`;
+    const { scope, validFrom, validUntil } = body;
+    return issue(this.commandBus, { command: 'accredit-agency', body: { agencyId, accreditationId, scope, validFrom, validUntil } }, signed);
+  }
+}

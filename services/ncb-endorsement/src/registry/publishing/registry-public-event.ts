@@ -1,0 +1,51 @@
+import { contracts, createEvent, topics, type CloudEvent } from '@wildlife/contracts';
+import type { OutboxMessage } from '@wildlife/event-store';
+import type { RegistryFact } from '@wildlife/registry';
+import { outboxMessageFor, REGISTRY_EVENT_TYPES, registryEventDataOf } from '@wildlife/service-kit';
+import type { SignedRegistryFact } from '../stream/stored-registry-fact.js';
+
+const SOURCE = '/wildlife/ncb-endorsement';
+
+/**
+ * The principal a fact is about: the public event's subject, hence its Kafka key, so the facts about
+ * one principal keep their order on one partition.
+ */
+export function subjectOf(fact: RegistryFact): string {
+  switch (fact.type) {
+    case 'AgencyRegistered':
+    case 'AgencyAccredited':
+    case 'AccreditationSuspended':
+    case 'AccreditationReinstated':
+    case 'AccreditationRevoked':
+      return fact.agencyId;
+    case 'KeyRotated':
+    case 'KeyRevoked':
+      return fact.principalId;
+    case 'ExternalSourceRegistered':
+      return fact.sourceId;
+    case 'AuditorRegistered':
+      return fact.auditorId;
+  }
+}
+
+/**
+ * The public event announcing a registry fact: it takes the stream event's id (a retried append
+ * publishes the same id), the fact's time, and the signer as its principal. Throws
+ * EventSchemaViolation rather than publish what its contract refuses.
+ */
+export function registryPublicEventOf(signed: SignedRegistryFact, eventId: string): CloudEvent {
+  const subject = subjectOf(signed.fact);
+  return createEvent(contracts.contractFor(REGISTRY_EVENT_TYPES[signed.fact.type]), registryEventDataOf(signed.fact, signed.provenance), {
+    id: eventId,
+    source: SOURCE,
+    subject,
+    time: signed.fact.at,
+    correlationId: subject,
+    principal: signed.provenance.principal,
+  });
+}
+
+/** The outbox row of that event on `wildlife.registry.events` (with the service's topic prefix). */
+export function registryOutboxMessage(signed: SignedRegistryFact, eventId: string, topicPrefix: string): OutboxMessage {
+  return outboxMessageFor(registryPublicEventOf(signed, eventId), topicPrefix + topics.registryEvents.name);
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from '@jest/globals';
+import { registryEventExamples, type RecordProvenance } from '@wildlife/contracts';
+import { registryFactOf } from '@wildlife/service-kit';
+import { registryOutboxMessage, registryPublicEventOf, subjectOf } from './registry-public-event.js';
+
+describe('publishing a registry fact', () => {
+  it.each(registryEventExamples.map((example) => [example.type, example] as const))(
+    'builds %s exactly as its golden example, from the fact and the signed call',
+    (_type, example) => {
+      const fact = registryFactOf(example)!;
+      const { provenance } = example.data as { provenance: RecordProvenance };
+
+      const event = registryPublicEventOf({ fact, provenance }, example.id);
+
+      const { traceparent: _traceparent, ...withoutTrace } = example;
+      expect(event).toEqual(withoutTrace);
+    },
+  );
+
+  it('keys the message by the principal the fact is about, on the prefixed registry topic', () => {
+    const example = registryEventExamples.find((event) => event.type === 'ncb-endorsement.KeyRotated.v1')!;
+    const fact = registryFactOf(example)!;
+
+    const message = registryOutboxMessage({ fact, provenance: (example.data as { provenance: RecordProvenance }).provenance }, example.id, 't1.');
+
+    expect(subjectOf(fact)).toBe('fr-ofb');
+    expect(message).toMatchObject({ messageId: example.id, topic: 't1.wildlife.registry.events', key: 'fr-ofb' });
+  });
+});

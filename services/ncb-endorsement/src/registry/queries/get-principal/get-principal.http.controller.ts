@@ -1,0 +1,32 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
+import { assertMayActOnRegistry, principalIsNotFound } from '../../commands/registry-access.js';
+import { RegistryStream } from '../../stream/registry-stream.js';
+import { principalViewOf } from './principal-view.js';
+import { PrincipalView } from './principal.response.dto.js';
+
+/** Reads the registry as decided here (the `registry` stream over the trust roots), not a projection of it. */
+@Controller('v1/registry/principals')
+export class GetPrincipalController {
+  constructor(private readonly registry: RegistryStream) {}
+
+  @Get(':principalId')
+  @ApiTags('registry')
+  @ApiOperation({ summary: 'A registered principal: its kind and country, its keys and whether each is valid now, and an agency’s accreditations' })
+  @ApiParam({ name: 'principalId' })
+  @ApiOkResponse({ type: PrincipalView })
+  @ApiResponse({ status: 401, description: 'The RFC 9421 signature was not accepted (`check` names why)' })
+  @ApiResponse({ status: 404, description: 'No such principal, or one the signer may not know of (external sources read no one but themselves)' })
+  async read(@Param('principalId') principalId: string, @Signed() signed: SignedRequestContext): Promise<PrincipalView> {
+    const { state } = await this.registry.load();
+    const now = new Date();
+    const view = principalViewOf(state, principalId, now);
+    if (view === undefined) throw principalIsNotFound(principalId);
+    assertMayActOnRegistry(signed.principal, 'registry:read', {
+      id: principalId,
+      ties: { ownerId: principalId, ...(view.country !== undefined && { country: view.country }) },
+    });
+    return view;
+  }
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { externalInformationReceivedV1Example, recordRejectedV1Example } from '@wildlife/contracts';
+import { startEndorsementWorld, type EndorsementWorld } from './support/endorsement-world.js';
+import { aRejectionOf, aSubmission } from './support/upstream-events.js';
+import { waitUntil } from './support/wait-until.js';
+
+const SUBMISSIONS_CONSUMER = 'ncb-endorsement.support-requests-submitted';
+
+describe('what the endorsement learns from intake and provenance', () => {
+  let world: EndorsementWorld;
+
+  beforeAll(async () => {
+    world = await startEndorsementWorld('endorsement-facts');
+  }, 60_000);
+  afterAll(async () => {
+    await world?.stop();
+  });
+
+  const streamOf = async (requestId: string) =>
+    (await world.service.pool.query<{ type: string }>(`SELECT type FROM events WHERE stream_id = 'endorsement-' || $1 ORDER BY stream_position`, [requestId])).rows.map(
+      (row) => row.type,
+    );
+  const inboxHolds = async (consumer: string, eventId: string) =>
+    (await world.service.pool.query('SELECT 1 FROM inbox WHERE consumer = $1 AND message_id = $2', [consumer, eventId])).rowCount === 1;
+
+  it('records a submission delivered again, or published again under another id, as one request', async () => {
+    // Given a submission, delivered twice, then the same submission under a new event id
+    const submission = aSubmission();
+    const republished = { ...submission, id: randomUUID() };
+
+    // When all three reach the service (one request, one partition: in this order)
+    await world.upstream.publish(submission, submission, republished);
+    await waitUntil('the republished submission is processed', () => inboxHolds(SUBMISSIONS_CONSUMER, republished.id));
+
+    // Then the request was received once
+    expect(await streamOf(submission.subject)).toEqual(['RequestReceived']);
+    const read = await world.as('ncbFr').get(`/v1/support-requests/${submission.subject}/endorsement`);
+    expect(read.body).toMatchObject({ status: 'submitted', version: 1 });
+  });
+
+  it('refuses every action on a request provenance rejected, naming the state, storing nothing', async () => {
+    // Given an endorsed request (so it has a permit), whose submission record provenance then rejected
+    const submission = aSubmission();
+    const requestId = submission.subject;
+    await world.upstream.publish(submission);
+    await world.streamReaches(requestId, 1);
+    await world.as('ncbFr').post(`/v1/support-requests/${requestId}/acknowledge`, {}, { 'if-match': '"1"' });
+    const endorsed = await world.as('ncbFr').post(`/v1/support-requests/${requestId}/endorse`, {}, { 'if-match': '"2"' });
+    const permitId = (endorsed.body.permit as { permitId: string }).permitId;
+    await world.upstream.publish(aRejectionOf(submission));
+    await world.streamReaches(requestId, 5);
+    const before = await world.storedFor(requestId);
+
+    // When its NCB tries every action on the current version
+    const ncb = world.as('ncbFr');
+    const answers = [
+      await ncb.post(`/v1/support-requests/${requestId}/acknowledge`, {}, { 'if-match': '"5"' }),
+      await ncb.post(`/v1/support-requests/${requestId}/endorse`, {}, { 'if-match': '"5"' }),
+      await ncb.post(`/v1/support-requests/${requestId}/decline`, { reason: 'Rejected anyway.' }, { 'if-match': '"5"' }),
+      await ncb.post(`/v1/permits/${permitId}/revoke`, { reason: 'Rejected.' }),
+    ];
+
+    // Then each is a 409 naming the state, and nothing was stored
+    for (const answer of answers) expect(answer).toMatchObject({ status: 409, body: { currentState: 'rejected' } });
+    expect(answers[0]!.body.detail).toContain('rejected');
+    expect(await world.storedFor(requestId)).toEqual(before);
+    const read = await ncb.get(`/v1/support-requests/${requestId}/endorsement`);
+    expect(read.body).toMatchObject({ status: 'rejected', rejection: { code: 'signature-invalid' } });
+  });
+
+  it('keeps a request rejected when the rejection is read before the submission', async () => {
+    // Given provenance's rejection, then intake's submission
+    const submission = aSubmission();
+    await world.upstream.publish(aRejectionOf(submission));
+    await world.streamReaches(submission.subject, 1);
+    await world.upstream.publish(submission);
+    await world.streamReaches(submission.subject, 2);
+
+    // When the NCB reads and acknowledges it
+    const read = await world.as('ncbFr').get(`/v1/support-requests/${submission.subject}/endorsement`);
+    const acknowledge = await world.as('ncbFr').post(`/v1/support-requests/${submission.subject}/acknowledge`, {}, { 'if-match': '"2"' });
+
+    // Then it stays rejected
+    expect(read.body).toMatchObject({ status: 'rejected', version: 2 });
+    expect(acknowledge).toMatchObject({ status: 409, body: { currentState: 'rejected' } });
+  });
+
+  it('ignores the rejection of another kind of record, and intake’s other events', async () => {
+    // Given a submitted request, then a rejection of an endorsement record about it, and external information about it
+    const requestId = await world.receivedRequest();
+    const otherRejection = { ...recordRejectedV1Example, id: randomUUID(), subject: requestId };
+    const information = { ...externalInformationReceivedV1Example, id: randomUUID(), subject: requestId };
+    const marker = aSubmission(requestId);
+
+    // When they are delivered (and, after the information, the same submission again as a marker)
+    await world.upstream.publish(otherRejection, information, marker);
+    await waitUntil('the marker is processed', () => inboxHolds(SUBMISSIONS_CONSUMER, marker.id));
+    await waitUntil('the other rejection is processed', () => inboxHolds('ncb-endorsement.provenance-rejections', otherRejection.id));
+
+    // Then the request is still only received
+    expect(await streamOf(requestId)).toEqual(['RequestReceived']);
+  });
+});
