@@ -41,3 +41,20 @@ export * from './note/note.errors.js';
 export { type Checkpoint, formatCheckpoint, parseCheckpoint } from './checkpoint/checkpoint.js';
 export { type OpenedCheckpoint, signCheckpoint, openCheckpoint } from './checkpoint/signed-checkpoint.js';
 export * from './checkpoint/checkpoint.errors.js';
+
+export {
+  type LogEntry,
+  type LogClassification,
+  type LoggedRecord,
+  type LoggedPrincipal,
+  type LogReason,
+  type LoggedSignatureMaterial,
+  type JsonValue,
+  type JsonObject,
+  LOG_ENTRY_VERSION,
+  LOG_CLASSIFICATIONS,
+  LOGGED_PRINCIPAL_KINDS,
+} from './entry/log-entry.js';
+export { entryBytes, parseEntry } from './entry/log-entry.bytes.js';
+export { logEntryShapeProblem } from './entry/log-entry.shape.js';
+export { LogEntryIsMalformed } from './entry/log-entry.errors.js';

@@ -1,4 +1,53 @@
 import { Module } from '@nestjs/common';
+import type { EventStore } from '@wildlife/event-store';
+import type { TrustRoots } from '@wildlife/registry';
+import { EVENT_STORE, LOGGER, PG_POOL, SETTINGS, TOPIC_PREFIX } from '@wildlife/service-kit';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import { CheckpointTicker } from './checkpoints/checkpoint-ticker.js';
+import type { LogKey } from './checkpoints/log-key.js';
+import { loadLogKey } from './checkpoints/log-key.io.js';
+import { LogController } from './http/log.controller.js';
+import { LogReads } from './http/log-reads.js';
+import { RecordsController } from './http/records.controller.js';
+import { LogAppender } from './log/log-appender.js';
+import { ProvenanceLogWriter } from './log/provenance-log-writer.js';
+import { DEV_LOG_KEY_FILE, type ProvenanceConfig } from './provenance.config.js';
+import { LOG_KEY, TRUST_ROOTS } from './provenance.tokens.js';
+import { LogTopicRelay } from './publishing/log-topic-relay.js';
+import { RecordIntake } from './records/record-intake.js';
+import { loadProvenanceTrustRoots } from './records/trust-roots.io.js';
 
-@Module({})
+@Module({
+  controllers: [LogController, RecordsController],
+  providers: [
+    {
+      provide: TRUST_ROOTS,
+      inject: [SETTINGS, LOGGER],
+      useFactory: (settings: ProvenanceConfig, logger: Logger) => loadProvenanceTrustRoots(settings.TRUST_ROOTS_FILE, logger),
+    },
+    {
+      provide: LOG_KEY,
+      inject: [SETTINGS],
+      useFactory: (settings: ProvenanceConfig): Promise<LogKey> =>
+        loadLogKey(settings.PROVENANCE_LOG_KEY_FILE, settings.PROVENANCE_LOG_ORIGIN, settings.PROVENANCE_LOG_KEY_FILE === DEV_LOG_KEY_FILE),
+    },
+    LogTopicRelay,
+    {
+      provide: ProvenanceLogWriter,
+      inject: [PG_POOL, EVENT_STORE, TRUST_ROOTS, LOG_KEY, TOPIC_PREFIX, LogTopicRelay],
+      useFactory: (pool: pg.Pool, eventStore: EventStore, trustRoots: TrustRoots | undefined, logKey: LogKey, topicPrefix: string, relay: LogTopicRelay) =>
+        new ProvenanceLogWriter({ pool, eventStore, trustRoots, logKey, topicPrefix, onAppended: () => relay.wake() }),
+    },
+    {
+      provide: LogAppender,
+      inject: [ProvenanceLogWriter, SETTINGS],
+      useFactory: (writer: ProvenanceLogWriter, settings: ProvenanceConfig) =>
+        new LogAppender((records) => writer.write(records), settings.PROVENANCE_APPEND_BATCH_SIZE),
+    },
+    RecordIntake,
+    CheckpointTicker,
+    LogReads,
+  ],
+})
 export class ProvenanceModule {}

@@ -1,22 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServiceApp, type ServiceApp } from '@wildlife/service-kit';
-import { serviceTestEnvironment } from '@wildlife/testing';
+import { serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/testing';
 import { loadProvenanceConfig } from '../src/provenance.config.js';
 import { defineProvenance } from '../src/service.js';
+import { newCast } from '../src/testing/signed-records.examples.spec.js';
+import { deploymentFiles, type DeploymentFiles } from './support/provenance-world.js';
 
 describe('the provenance service', () => {
-  const environment = serviceTestEnvironment('provenance');
+  let files: DeploymentFiles;
+  let environment: ServiceTestEnvironment;
   let service: ServiceApp;
   let url: string;
 
   beforeAll(async () => {
+    files = await deploymentFiles(newCast());
+    environment = serviceTestEnvironment('provenance', files.env);
     service = await createServiceApp(defineProvenance(loadProvenanceConfig(environment.env)));
     url = await service.listen();
   });
 
   afterAll(async () => {
     await service?.close();
-    await environment.cleanup();
+    await environment?.cleanup();
+    await files?.remove();
   });
 
   it('is live', async () => {
@@ -36,5 +42,18 @@ describe('the provenance service', () => {
     });
     const database = await service.pool.query<{ name: string }>('SELECT current_database() AS name');
     expect(database.rows[0]!.name).toBe(environment.env.DATABASE_NAME);
+  });
+
+  it('documents the auditor API in its OpenAPI document', async () => {
+    const document = (await (await fetch(`${url}/openapi.json`)).json()) as { paths: Record<string, { get: { parameters?: { name: string }[] } }> };
+    expect(Object.keys(document.paths).filter((path) => path.startsWith('/v1/log')).sort()).toEqual([
+      '/v1/log/checkpoint',
+      '/v1/log/entries',
+      '/v1/log/proofs/consistency',
+      '/v1/log/proofs/inclusion',
+      '/v1/log/records/{recordId}',
+      '/v1/log/verifier-key',
+    ]);
+    expect(document.paths['/v1/log/entries']!.get.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(['start', 'end', 'Signature-Input']));
   });
 });

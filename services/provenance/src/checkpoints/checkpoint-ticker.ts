@@ -1,0 +1,43 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { LOGGER, SETTINGS } from '@wildlife/service-kit';
+import type { Logger } from 'pino';
+import { ProvenanceLogWriter } from '../log/provenance-log-writer.js';
+import type { TrustRoots } from '@wildlife/registry';
+import type { ProvenanceConfig } from '../provenance.config.js';
+import { TRUST_ROOTS } from '../provenance.tokens.js';
+
+/**
+ * Every `PROVENANCE_CHECKPOINT_INTERVAL_MS` (at most 5 s) and once at start: an empty log write,
+ * which loads or catches up with the log and signs a checkpoint when the latest one does not cover
+ * every entry (the very first, of size 0, included). Each append already signs one in its own
+ * transaction; this covers whatever else committed entries (another instance, an older version).
+ */
+@Injectable()
+export class CheckpointTicker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | undefined;
+  private tick: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly writer: ProvenanceLogWriter,
+    @Inject(SETTINGS) private readonly settings: ProvenanceConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(TRUST_ROOTS) private readonly trustRoots: TrustRoots | undefined,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.trustRoots === undefined) return;
+    const run = () => {
+      this.tick = this.writer.write([]).then(
+        () => undefined,
+        (err) => this.logger.error({ err }, 'the provenance log could not be checkpointed'),
+      );
+    };
+    run();
+    this.timer = setInterval(run, this.settings.PROVENANCE_CHECKPOINT_INTERVAL_MS).unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.tick;
+  }
+}

@@ -1,0 +1,57 @@
+import type { KeyObject } from 'node:crypto';
+import type { LoggedPrincipal, LoggedSignatureMaterial } from '@wildlife/provenance-log';
+import { resolveKey, type Principal, type RegistryState } from '@wildlife/registry';
+import { importPublicKey, reverify } from '@wildlife/signatures';
+import { rejected, type Verdict } from './verdict.js';
+
+/** The registered signer of a record whose signature checked out. */
+export interface VerifiedSigner {
+  readonly principal: Principal;
+  readonly keyId: string;
+}
+
+const importedKeys = new Map<string, KeyObject>();
+
+function publicKeyObject(registryForm: string): KeyObject {
+  let key = importedKeys.get(registryForm);
+  if (key === undefined) {
+    key = importPublicKey(registryForm);
+    importedKeys.set(registryForm, key);
+  }
+  return key;
+}
+
+/**
+ * Checks a record's signature against the registry: the key was valid when the producing service
+ * observed the record (`observedAt`, its CloudEvent time, never the signer's own `created`), it
+ * belongs to the principal the record names (same id, kind and country as registered), and the
+ * signature over the stored material verifies. Returns the signer, or the rejection. Never throws
+ * for anything about the record.
+ */
+export function checkSignature(
+  registry: RegistryState,
+  source: LoggedPrincipal,
+  evidence: LoggedSignatureMaterial,
+  observedAt: string,
+): VerifiedSigner | Verdict {
+  const signed = { source, evidence };
+  const resolution = resolveKey(registry, evidence.keyId, observedAt);
+  if ('refused' in resolution) {
+    return resolution.refused === 'key_unknown'
+      ? rejected('key-unknown', `Key "${evidence.keyId}" is not registered.`, signed)
+      : rejected('key-not-valid-at-signing-time', `Key "${evidence.keyId}" was not valid at ${observedAt} (${resolution.refused}).`, signed);
+  }
+  const owner = resolution.principal;
+  if (owner.id !== source.id || owner.kind !== source.kind || owner.country !== source.country) {
+    return rejected('key-not-of-principal', `Key "${evidence.keyId}" belongs to "${owner.id}" (${owner.kind}), not to the "${source.id}" the record names.`, signed);
+  }
+  let publicKey: KeyObject;
+  try {
+    publicKey = publicKeyObject(resolution.publicKey);
+  } catch {
+    return rejected('key-unknown', `Key "${evidence.keyId}" is registered in a form that cannot be used.`, signed);
+  }
+  const result = reverify(evidence, publicKey);
+  if (!result.ok) return rejected('signature-invalid', `The signature does not verify (${result.code}): ${result.reason}`, signed);
+  return { principal: owner, keyId: evidence.keyId };
+}

@@ -1,0 +1,72 @@
+import { accreditationAt, isOfficialSource, type Capability } from '@wildlife/registry';
+import { capabilitiesOf, requestIdOf, requestingCountryOf, statedCountryOf } from '../records/record-facts.js';
+import type { SignedRecordCandidate } from '../records/received-record.js';
+import { registryFactTypeOf } from '../records/registry-records.js';
+import { checkSignature, type VerifiedSigner } from './check-signature.js';
+import { classifyRegistryRecord } from './classify-registry-record.js';
+import type { ProvenanceLogState } from './provenance-log-state.js';
+import { signedProvenanceOf } from './signed-provenance.js';
+import { basisOf, rejected, type Verdict } from './verdict.js';
+
+/**
+ * Classifies one record against the log so far (TARGET-DESIGN §5, DOMAIN "official source"):
+ * rejected when it breaks its contract, carries no usable signature material, or its signature
+ * does not check out (see `checkSignature`); a registry record is official when its signer may make
+ * that registry change (`classifyRegistryRecord`); an external source's record is `external`; an
+ * auditor's is rejected; any other is official when `isOfficialSource` says so at the record's time
+ * for the country it concerns and the capabilities it asks, `pending-ncb` when the only obstacle is
+ * that the agency was not accredited, and rejected otherwise. Pure: reads `state`, never changes it.
+ */
+export function classifyRecord(state: ProvenanceLogState, record: SignedRecordCandidate): Verdict {
+  const signed = signedProvenanceOf(record.provenance);
+  const kept = { source: signed.source, evidence: signed.evidence };
+  if (record.problem !== undefined) return rejected('record-malformed', sentence(record.problem), kept);
+  if (signed.problem !== undefined || signed.source === null || signed.evidence === null) {
+    return rejected('record-malformed', sentence(signed.problem ?? 'the provenance is unreadable'), kept);
+  }
+  const checked = checkSignature(state.registry, signed.source, signed.evidence, record.time);
+  if ('classification' in checked) return checked;
+
+  const factType = registryFactTypeOf(record.type);
+  if (factType !== undefined) return classifyRegistryRecord(state, factType, record, checked, kept);
+  return classifySourcedRecord(state, record, checked, kept);
+}
+
+function classifySourcedRecord(state: ProvenanceLogState, record: SignedRecordCandidate, signer: VerifiedSigner, kept: Pick<Verdict, 'source' | 'evidence'>): Verdict {
+  const { principal } = signer;
+  const signerBasis = basisOf(state.registeredIn.get(principal.id), state.keyIntroducedIn.get(signer.keyId));
+  if (principal.kind === 'external-source') {
+    return { classification: 'external', reason: { code: 'external-source', text: `"${principal.id}" is an external source: its information is flagged, never official.` }, ...kept, basis: signerBasis };
+  }
+  const requestId = requestIdOf(record.data);
+  const country =
+    requestingCountryOf(record.data) ??
+    (requestId === undefined ? undefined : state.requestCountries.get(requestId)) ??
+    statedCountryOf(record.data) ??
+    principal.country;
+  if (country === undefined) return rejected('not-an-official-source', `"${principal.id}" (${principal.kind}) is never an official source.`, kept);
+  const capabilities = capabilitiesOf(record.data) as readonly Capability[] | undefined;
+  const check = isOfficialSource(state.registry, principal, record.time, { country, ...(capabilities !== undefined && { capabilities }) });
+  if (check.official) {
+    const accreditation = check.as === 'accredited-agency' ? accreditationAt(state.registry, principal.id, record.time) : undefined;
+    const accreditationBasis = accreditation?.accreditationId === undefined ? [] : (state.accreditationEntries.get(accreditation.accreditationId) ?? []);
+    const code = check.as === 'ncb' ? 'ncb-own-country' : check.as;
+    return { classification: 'official', reason: { code, text: check.reason }, ...kept, basis: basisOf(...signerBasis, ...accreditationBasis) };
+  }
+  switch (check.refusal) {
+    case 'AgencyWasNotAccreditedAtThatTime':
+      return { classification: 'pending-ncb', reason: { code: 'agency-not-accredited', text: `${check.reason} The record waits for its NCB.` }, ...kept, basis: signerBasis };
+    case 'NcbsAreOfficialOnlyForTheirOwnCountry':
+    case 'AgenciesAreOfficialOnlyForTheirOwnCountry':
+      return rejected('acts-outside-its-country', check.reason, kept);
+    case 'AccreditationScopeDoesNotCoverTheCapabilities':
+      return rejected('acts-outside-its-scope', check.reason, kept);
+    default:
+      return rejected('not-an-official-source', check.reason, kept);
+  }
+}
+
+function sentence(text: string): string {
+  const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}

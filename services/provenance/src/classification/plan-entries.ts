@@ -1,0 +1,54 @@
+import { entryBytes, leafHash, type LogEntry } from '@wildlife/provenance-log';
+import { classifyRecord } from './classify-record.js';
+import { logEntryOf, type LoggableRecord } from './log-entry-of.js';
+import { promotionAfter, vouchedEntry } from './ncb-vouching.js';
+import type { ProvenanceLogState } from './provenance-log-state.js';
+import { rejected, type Verdict } from './verdict.js';
+
+export interface PlannedEntry {
+  readonly entry: LogEntry;
+  readonly bytes: Uint8Array;
+  readonly leafHash: Uint8Array;
+}
+
+/**
+ * The entries that log `records`, in order, applied to `state` as they are planned (so each record
+ * is classified with everything before it, including earlier records of the same batch). A record
+ * whose id is in `alreadyLogged` gets no entry (appending it again is a no-op), nor does a repeat
+ * within the batch. A record that makes a pending request official is followed by the entry that
+ * changes it. Times never go backwards along the log.
+ */
+export function planEntries(state: ProvenanceLogState, records: readonly LoggableRecord[], now: Date, alreadyLogged: ReadonlySet<string>): PlannedEntry[] {
+  const planned: PlannedEntry[] = [];
+  const seen = new Set(alreadyLogged);
+  const append = (entry: LogEntry) => {
+    const bytes = entryBytes(entry);
+    state.apply(entry);
+    planned.push({ entry, bytes, leafHash: leafHash(bytes) });
+  };
+  for (const record of records) {
+    if (seen.has(record.id)) continue;
+    seen.add(record.id);
+    const time = nextTime(state, now);
+    const entry = logEntryOf(state.size, time, record, verdictFor(state, record));
+    append(entry);
+    const promotion = promotionAfter(state, entry);
+    if (promotion !== undefined) append(vouchedEntry(state.size, time, promotion.pending, promotion.vouch));
+  }
+  return planned;
+}
+
+function verdictFor(state: ProvenanceLogState, record: LoggableRecord): Verdict {
+  if (record.kind === 'unparsed') return rejected('record-malformed', `The message is not a record event: ${record.problem}`);
+  try {
+    return classifyRecord(state, record);
+  } catch (error) {
+    // The classification is pure: an error here would recur on every retry and stall the partition.
+    return rejected('classification-failed', `The record could not be classified: ${(error as Error).message}`);
+  }
+}
+
+function nextTime(state: ProvenanceLogState, now: Date): string {
+  const time = now.toISOString();
+  return state.lastTime !== undefined && state.lastTime > time ? state.lastTime : time;
+}

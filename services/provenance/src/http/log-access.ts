@@ -1,0 +1,28 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { authorize, type Action } from '@wildlife/registry';
+import { ProblemError, type VerifiedPrincipal } from '@wildlife/service-kit';
+import { ProblemResponse } from './problem.response.js';
+
+/**
+ * Lets auditors and the GS through (the authorisation table's cells for the log's actions, on the
+ * whole log: no country, no owner). Throws 403 for a `forbid` cell, 404 for `hide`, so a caller the
+ * table hides the log from learns nothing of what it holds.
+ */
+export function assertMayRead(principal: VerifiedPrincipal, action: Extract<Action, 'provenance-log:read' | 'provenance-record:read'>): void {
+  const decision = authorize(principal, action, {});
+  if (decision === 'allow') return;
+  if (decision === 'hide') throw new ProblemError(404, 'not-found', 'Not Found', 'There is nothing here that you may see.');
+  throw new ProblemError(403, 'forbidden', 'Forbidden', `Only auditors and the General Secretariat may ${action === 'provenance-log:read' ? 'read the provenance log' : 'read record provenance'}.`);
+}
+
+/** OpenAPI of a signed, read-only log route: its RFC 9421 headers and its 401, 403 and 404. */
+export function ApiSignedLogRead(): MethodDecorator {
+  return applyDecorators(
+    ApiHeader({ name: 'Signature-Input', required: true, description: 'RFC 9421: covers at least @method and @target-uri; with created, keyid, alg="ed25519" and a nonce' }),
+    ApiHeader({ name: 'Signature', required: true, description: 'RFC 9421 Ed25519 signature by a key registered to the caller' }),
+    ApiResponse({ status: 401, type: ProblemResponse, description: 'The signature was missing or refused' }),
+    ApiResponse({ status: 403, type: ProblemResponse, description: 'The caller may not read the log (agencies, NCBs, external sources)' }),
+    ApiResponse({ status: 404, type: ProblemResponse, description: 'The authorisation table hides this from the caller, or (records) the log holds no such record' }),
+  );
+}

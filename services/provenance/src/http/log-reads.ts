@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  consistencyProof,
+  inclusionProof,
+  parseEntry,
+  PerfectSubtreeHashMap,
+  requiredNodesForConsistency,
+  requiredNodesForInclusion,
+} from '@wildlife/provenance-log';
+import { PG_POOL, ProblemError } from '@wildlife/service-kit';
+import type pg from 'pg';
+import { latestCheckpoint, type StoredCheckpoint } from '../log/checkpoint-table.js';
+import { entriesOfRecord, logSize, readEntries, readEntriesAt, readNodes, type StoredEntry } from '../log/log-tables.js';
+import { checkConsistencyRange, checkInclusionRange, entryPage } from './log-ranges.js';
+import type { ConsistencyProofResponse, InclusionProofResponse, LogEntryResponse, ProvenEntryResponse, RecordProvenanceResponse } from './log.responses.js';
+
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+const entryResponse = (entry: StoredEntry): LogEntryResponse => ({ sequence: entry.sequence, leafBytes: base64(entry.leafBytes), leafHash: base64(entry.leafHash) });
+
+/**
+ * What auditors read, straight from the store (so every instance answers alike): checkpoints,
+ * entries with their exact leaf bytes, and proofs computed from the stored subtree rows. Hashes and
+ * bytes are standard base64, as the RFCs print them.
+ */
+@Injectable()
+export class LogReads {
+  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+
+  async latestCheckpoint(): Promise<StoredCheckpoint> {
+    const checkpoint = await latestCheckpoint(this.pool);
+    if (checkpoint === undefined) throw new ProblemError(503, 'log-not-ready', 'Service Unavailable', 'The log has not signed its first checkpoint yet.', {}, { 'retry-after': '1' });
+    return checkpoint;
+  }
+
+  async entries(start: number, end: number): Promise<LogEntryResponse[]> {
+    const page = entryPage(start, end, await logSize(this.pool));
+    return (await readEntries(this.pool, page.start, page.end)).map(entryResponse);
+  }
+
+  async inclusionProof(index: number, treeSize: number): Promise<InclusionProofResponse> {
+    checkInclusionRange(index, treeSize, await logSize(this.pool));
+    const [leaf] = await readNodes(this.pool, [{ level: 0, index }]);
+    const proof = await this.proofFromStoredNodes(requiredNodesForInclusion(index, treeSize), (source) => inclusionProof(source, index, treeSize));
+    return { index, treeSize, leafHash: base64(leaf!.hash), proof };
+  }
+
+  async consistencyProof(first: number, second: number): Promise<ConsistencyProofResponse> {
+    checkConsistencyRange(first, second, await logSize(this.pool));
+    const proof = await this.proofFromStoredNodes(requiredNodesForConsistency(first, second), (source) => consistencyProof(source, first, second));
+    return { first, second, proof };
+  }
+
+  /**
+   * A record's entries and the entries its classification rests on (following `basis` all the
+   * way), each with its inclusion proof in the tree of the latest checkpoint. Undefined when the
+   * log holds no entry for it under that checkpoint.
+   */
+  async recordProvenance(recordId: string): Promise<RecordProvenanceResponse | undefined> {
+    const checkpoint = await this.latestCheckpoint();
+    const entries = (await entriesOfRecord(this.pool, recordId)).filter((e) => e.sequence < checkpoint.treeSize);
+    if (entries.length === 0) return undefined;
+    const basis = await this.basisClosure(entries);
+    const prove = (entry: StoredEntry) => this.provenEntry(entry, checkpoint.treeSize);
+    return {
+      recordId,
+      treeSize: checkpoint.treeSize,
+      checkpoint: checkpoint.note,
+      entries: await Promise.all(entries.map(prove)),
+      basis: await Promise.all(basis.map(prove)),
+    };
+  }
+
+  private async basisClosure(entries: readonly StoredEntry[]): Promise<StoredEntry[]> {
+    const found = new Map<number, StoredEntry>();
+    let frontier = entries;
+    while (frontier.length > 0) {
+      const wanted = [...new Set(frontier.flatMap((e) => parseEntry(e.leafBytes).basis ?? []))].filter((s) => !found.has(s));
+      frontier = wanted.length === 0 ? [] : await readEntriesAt(this.pool, wanted);
+      for (const entry of frontier) found.set(entry.sequence, entry);
+    }
+    return [...found.values()].sort((a, b) => a.sequence - b.sequence);
+  }
+
+  private async provenEntry(entry: StoredEntry, treeSize: number): Promise<ProvenEntryResponse> {
+    const proof = await this.proofFromStoredNodes(requiredNodesForInclusion(entry.sequence, treeSize), (source) => inclusionProof(source, entry.sequence, treeSize));
+    return { ...entryResponse(entry), inclusionProof: proof };
+  }
+
+  private async proofFromStoredNodes(
+    wanted: readonly { level: number; index: number }[],
+    prove: (source: PerfectSubtreeHashMap) => Uint8Array[],
+  ): Promise<string[]> {
+    return prove(new PerfectSubtreeHashMap(await readNodes(this.pool, wanted))).map(base64);
+  }
+}

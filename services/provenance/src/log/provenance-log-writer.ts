@@ -1,0 +1,98 @@
+import type pg from 'pg';
+import { inTransaction, type EventStore } from '@wildlife/event-store';
+import type { TrustRoots } from '@wildlife/registry';
+import type { LoggableRecord } from '../classification/log-entry-of.js';
+import { planEntries, type PlannedEntry } from '../classification/plan-entries.js';
+import { signedCheckpointNote, type LogKey } from '../checkpoints/log-key.js';
+import { publicOutcomeOf } from '../publishing/public-outcome.js';
+import { insertCheckpoint } from './checkpoint-table.js';
+import { LoadedLog } from './loaded-log.js';
+import { insertEntries, LOG_WRITER_LOCK, loggedRecordIds } from './log-tables.js';
+
+export interface ProvenanceLogWriterOptions {
+  readonly pool: pg.Pool;
+  readonly eventStore: EventStore;
+  /** Without trust roots (no development fixture yet) the log refuses to classify: `LogHasNoTrustRoots`. */
+  readonly trustRoots: TrustRoots | undefined;
+  readonly logKey: LogKey;
+  readonly topicPrefix: string;
+  readonly clock?: () => Date;
+  /** Told after every commit that added entries (the log topic relay wakes on it). */
+  readonly onAppended?: () => void;
+}
+
+/** The log cannot classify anything without the trust roots every registry chain starts from. */
+export class LogHasNoTrustRoots extends Error {
+  constructor() {
+    super('The provenance log has no trust roots (TRUST_ROOTS_FILE): it classifies no record');
+    this.name = 'LogHasNoTrustRoots';
+  }
+}
+
+/** The stream whose outbox carries the public outcome events; it holds no events. */
+const OUTCOME_STREAM = 'provenance-outcomes';
+
+/**
+ * The one way into the log. Each `write` is one transaction under the writer lock (one writer at a
+ * time, across processes): it catches up with what other writers committed, classifies the records
+ * in order against the log so far, inserts their entries and the subtrees they complete as the
+ * INSERT-and-SELECT-only `provenance_writer` role, writes their public outcomes to the outbox, and
+ * signs a checkpoint of the new size. All or nothing: after a failure the in-memory log is dropped
+ * and rebuilt from the store by the next write.
+ */
+export class ProvenanceLogWriter {
+  private loaded: LoadedLog | undefined;
+  private readonly clock: () => Date;
+  /** Writes of this process run one after the other, so none sees another's uncommitted entries. */
+  private previous: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly o: ProvenanceLogWriterOptions) {
+    this.clock = o.clock ?? (() => new Date());
+  }
+
+  /** Logs `records` (none: only signs a checkpoint if the latest lags the log). Returns the entries added. */
+  write(records: readonly LoggableRecord[]): Promise<PlannedEntry[]> {
+    const written = this.previous.then(() => this.writeNow(records));
+    this.previous = written.catch(() => undefined);
+    return written;
+  }
+
+  private async writeNow(records: readonly LoggableRecord[]): Promise<PlannedEntry[]> {
+    let planned: PlannedEntry[] = [];
+    try {
+      await inTransaction(this.o.pool, async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1, $2)', [...LOG_WRITER_LOCK]);
+        const log = await this.caughtUp(client);
+        const alreadyLogged = records.length === 0 ? new Set<string>() : await loggedRecordIds(client, records.map((r) => r.id));
+        const now = this.clock();
+        planned = planEntries(log.state, records, now, alreadyLogged);
+        const nodes = planned.flatMap((p) => log.tree.append(p.leafHash));
+        const outbox = planned.flatMap((p) => publicOutcomeOf(p.entry, p.leafHash, this.o.topicPrefix) ?? []);
+        if (outbox.length > 0) await this.o.eventStore.appendWith(client, OUTCOME_STREAM, 'any', [], { outbox });
+        await client.query('SET LOCAL ROLE provenance_writer');
+        await insertEntries(client, planned, nodes, now);
+        if (log.checkpointSize === undefined || log.tree.size > log.checkpointSize) await this.checkpoint(client, log, now);
+      });
+    } catch (error) {
+      this.loaded = undefined;
+      throw error;
+    }
+    if (planned.length > 0) this.o.onAppended?.();
+    return planned;
+  }
+
+  private async caughtUp(client: pg.PoolClient): Promise<LoadedLog> {
+    if (this.o.trustRoots === undefined) throw new LogHasNoTrustRoots();
+    if (this.loaded === undefined) this.loaded = await LoadedLog.load(client, this.o.trustRoots);
+    else await this.loaded.catchUp(client);
+    return this.loaded;
+  }
+
+  private async checkpoint(client: pg.PoolClient, log: LoadedLog, now: Date): Promise<void> {
+    const size = log.tree.size;
+    const rootHash = log.tree.rootHash();
+    const note = signedCheckpointNote(this.o.logKey, size, rootHash);
+    await insertCheckpoint(client, { treeSize: size, rootHash: Buffer.from(rootHash), note }, now);
+    log.checkpointSize = size;
+  }
+}

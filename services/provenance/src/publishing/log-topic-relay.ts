@@ -1,0 +1,128 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { topics } from '@wildlife/contracts';
+import { inTransaction } from '@wildlife/event-store';
+import { KAFKA, LOGGER, PG_POOL, TOPIC_PREFIX } from '@wildlife/service-kit';
+import type { Kafka, Producer } from 'kafkajs';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { LogKey } from '../checkpoints/log-key.js';
+import { readEntries } from '../log/log-tables.js';
+import { LOG_KEY } from '../provenance.tokens.js';
+
+const PAGE = 500;
+const IDLE_POLL_MS = 1_000;
+const MAX_BACKOFF_MS = 5_000;
+
+/** Headers of every message on the log topic. */
+export const LOG_TOPIC_HEADERS = { sequence: 'log-sequence', leafHash: 'log-leaf-hash', origin: 'log-origin' } as const;
+
+/**
+ * Publishes the log, entry by entry in sequence order, on `wildlife.provenance.log`: key = the
+ * sequence in decimal, value = the entry's exact leaf bytes, headers `log-sequence`, `log-leaf-hash`
+ * (base64) and `log-origin`; all on partition 0, so the topic replays in log order.
+ *
+ * Not through the kit's outbox: its payload is stored as jsonb and re-serialised, which would not
+ * keep the leaf bytes. The log table is its own outbox instead: entries commit in sequence order
+ * (one writer at a time), so publishing from the last published size never skips one; the size is
+ * advanced only after the broker acknowledged, so delivery is at least once (a consumer keeps the
+ * first message of each sequence). One process publishes at a time (a row lock on the progress).
+ */
+@Injectable()
+export class LogTopicRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private producer: Producer | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private wakeUp: (() => void) | undefined;
+  private woken = false;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(TOPIC_PREFIX) private readonly prefix: string,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(LOG_KEY) private readonly logKey: LogKey,
+  ) {}
+
+  /** New entries were committed: publish them now rather than at the next poll. */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  onApplicationBootstrap(): void {
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, retry: { retries: 5 } });
+    this.running = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await this.running;
+    await this.producer?.disconnect().catch(() => undefined);
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 250;
+    let connected = false;
+    while (!this.stopped) {
+      try {
+        if (!connected) {
+          await this.producer!.connect();
+          connected = true;
+        }
+        const more = await this.publishOnePage();
+        backoff = 250;
+        if (!more) await this.idle(IDLE_POLL_MS);
+      } catch (err) {
+        this.logger.warn({ err, retryInMs: backoff }, 'publishing the provenance log failed; retrying');
+        await this.idle(backoff);
+        backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+      }
+    }
+  }
+
+  /** Publishes the next page of unpublished entries; true when there may be more. */
+  private publishOnePage(): Promise<boolean> {
+    return inTransaction(this.pool, async (client) => {
+      const { rows } = await client.query<{ published_size: string }>('SELECT published_size FROM log_publication FOR UPDATE SKIP LOCKED');
+      if (rows.length === 0) return false;
+      const from = Number(rows[0]!.published_size);
+      const entries = await readEntries(client, from, from + PAGE);
+      if (entries.length === 0) return false;
+      await this.producer!.send({
+        topic: this.prefix + topics.provenanceLog.name,
+        acks: -1,
+        messages: entries.map((entry) => ({
+          partition: 0,
+          key: String(entry.sequence),
+          value: entry.leafBytes,
+          headers: {
+            [LOG_TOPIC_HEADERS.sequence]: String(entry.sequence),
+            [LOG_TOPIC_HEADERS.leafHash]: entry.leafHash.toString('base64'),
+            [LOG_TOPIC_HEADERS.origin]: this.logKey.origin,
+          },
+        })),
+      });
+      await client.query('UPDATE log_publication SET published_size = $1', [from + entries.length]);
+      return entries.length === PAGE;
+    });
+  }
+
+  private idle(ms: number): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined = undefined;
+      const done = () => {
+        clearTimeout(timer);
+        this.woken = false;
+        this.wakeUp = undefined;
+        resolve();
+      };
+      timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+}

@@ -1,0 +1,168 @@
+// Signed records as the producing services publish them, for the provenance specs (unit and
+// integration). The `.spec.ts` suffix keeps this file out of the build; it holds no tests itself.
+import { randomUUID, type KeyObject } from 'node:crypto';
+import {
+  createEvent,
+  dataschemaFor,
+  externalInformationReceivedV1Example,
+  requestAcknowledgedV1,
+  supportRequestSubmittedV1,
+  supportRequestSubmittedV1Example,
+  type CloudEvent,
+  type Principal,
+  type RecordProvenance,
+} from '@wildlife/contracts';
+import { toKafkaMessage, type OutgoingKafkaMessage } from '@wildlife/messaging';
+import type { RegistryFact, TrustRoots } from '@wildlife/registry';
+import { exportPublicKey, generateSigningKeyPair, signRequest, verifyRequest, type SignatureMaterial } from '@wildlife/signatures';
+
+export interface Signer {
+  readonly principal: Principal;
+  readonly keyId: string;
+  readonly privateKey: KeyObject;
+  readonly publicKey: string;
+}
+
+export function newSigner(principal: Principal, keyId = `${principal.id}-k1`): Signer {
+  const { privateKey, publicKey } = generateSigningKeyPair();
+  return { principal, keyId, privateKey, publicKey: exportPublicKey(publicKey) };
+}
+
+/** A cast for one test file: fresh keys each time. */
+export function newCast() {
+  return {
+    gs: newSigner({ id: 'gs', kind: 'general-secretariat' }),
+    ncbFr: newSigner({ id: 'ncb-fr', kind: 'ncb', country: 'FR' }),
+    ncbKe: newSigner({ id: 'ncb-ke', kind: 'ncb', country: 'KE' }),
+    ofb: newSigner({ id: 'fr-ofb', kind: 'agency', country: 'FR' }),
+    douane: newSigner({ id: 'fr-douane', kind: 'agency', country: 'FR' }),
+    wildWatch: newSigner({ id: 'external-wildwatch', kind: 'external-source' }),
+    auditor: newSigner({ id: 'audit-one', kind: 'auditor' }),
+  };
+}
+export type Cast = ReturnType<typeof newCast>;
+
+export function trustRootsOf(cast: Cast): TrustRoots {
+  const keysOf = (s: Signer) => [{ keyId: s.keyId, publicKey: s.publicKey }];
+  return {
+    version: 1,
+    generalSecretariat: { principalId: 'gs', keys: keysOf(cast.gs) },
+    ncbs: [
+      { country: 'FR', principalId: 'ncb-fr', keys: keysOf(cast.ncbFr) },
+      { country: 'KE', principalId: 'ncb-ke', keys: keysOf(cast.ncbKe) },
+    ],
+  };
+}
+
+/** Signs a POST of `body` as a client does and returns the material the receiving service kept. */
+export async function signedMaterial(signer: Signer, body: unknown, url: string, at: Date): Promise<SignatureMaterial> {
+  const bytes = new Uint8Array(Buffer.from(JSON.stringify(body)));
+  const headers = { 'content-type': 'application/json' };
+  const created = Math.floor(at.getTime() / 1000);
+  const fields = signRequest({ method: 'POST', url, headers, body: bytes }, { keyId: signer.keyId, privateKey: signer.privateKey }, { created });
+  const verified = await verifyRequest(
+    { method: 'POST', url, headers: { ...headers, ...fields }, body: bytes },
+    { now: created, resolveKey: async () => ({ publicKey: signer.privateKey, principalId: signer.principal.id }), claimNonce: async () => true },
+  );
+  if (!verified.ok) throw new Error(`example signing failed: ${verified.reason}`);
+  return verified.material;
+}
+
+async function provenanceOf(signer: Signer, body: unknown, url: string, at: Date): Promise<RecordProvenance> {
+  return { principal: signer.principal, ...(await signedMaterial(signer, body, url, at)) };
+}
+
+const envelope = (subject: string, signer: Signer, at: Date, source: string) => ({
+  id: randomUUID(),
+  source,
+  subject,
+  time: at,
+  correlationId: randomUUID(),
+  principal: signer.principal,
+});
+
+/** A support request by `signer` for `agency` (its requesting agency), as request intake publishes it. */
+export async function supportRequestEvent(signer: Signer, agency: Principal, at = new Date(), capabilities = ['information-sharing']): Promise<CloudEvent> {
+  const { provenance: _, ...example } = supportRequestSubmittedV1Example.data;
+  const requestId = randomUUID();
+  const data = {
+    ...example,
+    requestId,
+    submittedAt: at.toISOString(),
+    requestingAgency: { principalId: agency.id, country: agency.country! },
+    submittedBy: signer.principal.kind === 'ncb' ? ('ncb-on-behalf' as const) : ('requesting-agency' as const),
+    capabilities: capabilities as typeof example.capabilities,
+    operationalSupport: undefined,
+  };
+  delete data.operationalSupport;
+  const provenance = await provenanceOf(signer, data, 'https://intake.wildlife.example/v1/support-requests', at);
+  return createEvent(supportRequestSubmittedV1, { ...data, provenance }, envelope(requestId, signer, at, '/wildlife/request-intake'));
+}
+
+/** An NCB's acknowledgement of a support request, as NCB endorsement publishes it. */
+export async function acknowledgementEvent(ncb: Signer, requestId: string, at = new Date()): Promise<CloudEvent> {
+  const data = { requestId, acknowledgedAt: at.toISOString(), ncb: { principalId: ncb.principal.id, country: ncb.principal.country! } };
+  const provenance = await provenanceOf(ncb, data, `https://ncb.wildlife.example/v1/support-requests/${requestId}/acknowledgement`, at);
+  return createEvent(requestAcknowledgedV1, { ...data, provenance }, envelope(requestId, ncb, at, '/wildlife/ncb-endorsement'));
+}
+
+/** External information from an external source (its contract example with a real signature). */
+export async function externalInformationEvent(source: Signer, at = new Date()): Promise<CloudEvent> {
+  const { provenance: _, ...data } = externalInformationReceivedV1Example.data;
+  const provenance = await provenanceOf(source, data, 'https://intake.wildlife.example/v1/external-information', at);
+  const event = externalInformationReceivedV1Example;
+  return { ...event, id: randomUUID(), time: at.toISOString(), principalid: source.principal.id, principalkind: source.principal.kind, data: { ...data, externalSource: { ...data.externalSource, principalId: source.principal.id }, provenance } };
+}
+
+/** A registry record (`ncb-endorsement.<FactType>.v1`): the fact's fields beside the signer's provenance. */
+export async function registryEvent(signer: Signer, fact: RegistryFact, at = new Date()): Promise<CloudEvent> {
+  const { type, ...data } = fact;
+  const recordType = `ncb-endorsement.${type}.v1`;
+  const provenance = await provenanceOf(signer, data, `https://registry.wildlife.example/v1/${type}`, at);
+  return {
+    specversion: '1.0',
+    id: randomUUID(),
+    source: '/wildlife/registry',
+    type: recordType,
+    subject: 'subject' in data ? String(data.subject) : ('agencyId' in data ? data.agencyId : signer.principal.id),
+    time: at.toISOString(),
+    datacontenttype: 'application/json',
+    dataschema: dataschemaFor(recordType),
+    correlationid: randomUUID(),
+    principalid: signer.principal.id,
+    principalkind: signer.principal.kind,
+    ...(signer.principal.country !== undefined && { principalcountry: signer.principal.country }),
+    data: { ...data, provenance },
+  };
+}
+
+/** The registration and accreditation (every capability, a year from `at`) of `agency` by its NCB. */
+export function registrationFacts(ncb: Signer, agency: Signer, at: Date, accredit: boolean): RegistryFact[] {
+  const iso = at.toISOString();
+  const registered: RegistryFact = {
+    type: 'AgencyRegistered',
+    agencyId: agency.principal.id,
+    country: agency.principal.country!,
+    name: agency.principal.id,
+    key: { keyId: agency.keyId, publicKey: agency.publicKey },
+    registeredBy: ncb.principal.id,
+    at: iso,
+  };
+  if (!accredit) return [registered];
+  const accredited: RegistryFact = {
+    type: 'AgencyAccredited',
+    agencyId: agency.principal.id,
+    accreditationId: `${agency.principal.id}-acc-1`,
+    scope: ['information-sharing', 'best-practice-guidance', 'operational-support', 'capacity-building', 'expert-network'],
+    validFrom: iso,
+    validUntil: new Date(at.getTime() + 365 * 86_400_000).toISOString(),
+    by: ncb.principal.id,
+    at: iso,
+  };
+  return [registered, accredited];
+}
+
+/** The Kafka message a producing service sends for `event`. */
+export function messageOf(event: CloudEvent): OutgoingKafkaMessage {
+  return toKafkaMessage(event);
+}
