@@ -28,6 +28,8 @@ const shared = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyDependencies.join('|')})/)`],
   moduleNameMapper: {
+    // Services by name, for the cross-service tests in tests/ (lint forbids it inside services/).
+    '^@wildlife/(request-intake|ncb-endorsement|provenance|intelligence-dissemination|notification)$': '<rootDir>/services/$1/src/index.ts',
     '^@wildlife/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -1,0 +1,60 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface LatencySummary {
+  readonly count: number;
+  readonly p50Ms: number;
+  readonly p90Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+}
+
+/** Nearest-rank percentiles of `samples` (milliseconds), rounded to 0.01 ms. */
+export function summarize(samples: readonly number[]): LatencySummary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = (p: number) => round(sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN);
+  return { count: sorted.length, p50Ms: rank(50), p90Ms: rank(90), p99Ms: rank(99), maxMs: rank(100) };
+}
+
+export function round(value: number, digits = 2): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+/**
+ * Starts `send(i, intendedAt)` for i = 0 … count-1 at `ratePerSecond`, each at its own scheduled time
+ * whether or not earlier ones have finished (open loop): a slow hop delays no later send, so latency
+ * measured from `intendedAt` includes any queueing it causes. Resolves once every send has settled.
+ */
+export async function openLoop(
+  count: number,
+  ratePerSecond: number,
+  send: (index: number, intendedAt: number) => Promise<void>,
+): Promise<void> {
+  const intervalMs = 1_000 / ratePerSecond;
+  const start = performance.now();
+  const sends: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const intendedAt = start + i * intervalMs;
+    const wait = intendedAt - performance.now();
+    if (wait > 0) await sleep(wait);
+    sends.push(send(i, intendedAt));
+  }
+  await Promise.all(sends);
+}
+
+/** Runs `count` operations with at most `concurrency` in flight (closed loop); returns each one's latency in ms. */
+export async function closedLoop(count: number, concurrency: number, operation: (index: number) => Promise<void>): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const index = next++;
+        const started = performance.now();
+        await operation(index);
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  return latencies;
+}

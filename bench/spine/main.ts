@@ -1,0 +1,86 @@
+// `npm run bench:spine`: what the spine costs, against the real broker and database, each figure
+// beside its baseline measured in the same run. Human-readable lines first; the last line is JSON.
+// Bounded throughout: fixed message counts, and every wait times out.
+import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { deadLetterTopicDefinition } from '@wildlife/contracts';
+import { ensureTopics } from '@wildlife/messaging';
+import { serviceTestEnvironment, testKafkaBrokers } from '@wildlife/testing';
+import { measureAppends } from './append-throughput.js';
+import { benchServiceName, benchTopic } from './bench-service.js';
+import type { HopFigures, HopWorkload } from './hop-figures.js';
+import { measureKafkaRoundTrip } from './kafka-round-trip.js';
+import { round } from './latency.js';
+import { measureOneHop } from './one-hop.js';
+
+const APPEND_CONCURRENCY = 16;
+const hopWorkload: HopWorkload = {
+  ratePerSecond: 200,
+  latencyMessages: 1_600,
+  throughputMessages: 3_000,
+  batchSize: 100,
+  warmUpMessages: 400,
+  timeoutMs: 60_000,
+};
+const targets = { appendThroughputRatio: 0.7, oneHopAddedP99Ms: 3, oneHopThroughputRatio: 0.6 };
+
+const started = performance.now();
+const say = (line: string) => console.log(`[${((performance.now() - started) / 1_000).toFixed(1)} s] ${line}`);
+const hop = (name: string, f: HopFigures) => {
+  say(
+    `${name}: latency at ${f.latency.ratePerSecond}/s p50 ${f.latency.p50Ms} ms, p99 ${f.latency.p99Ms} ms, max ${f.latency.maxMs} ms ` +
+      `(${f.latency.count} messages); throughput ${f.throughput.messagesPerSecond} msg/s (${f.throughput.messages} in batches of ${f.throughput.batchSize})`,
+  );
+  for (const [stage, s] of Object.entries(f.stages ?? {})) say(`    ${stage}: p50 ${s.p50Ms} ms, p90 ${s.p90Ms} ms, p99 ${s.p99Ms} ms`);
+};
+
+say(`appends: ${APPEND_CONCURRENCY} concurrent writers, single-event appends with an outbox row vs single-row INSERTs`);
+const appends = await measureAppends({ concurrency: APPEND_CONCURRENCY, rounds: 2, operationsPerRound: 2_000 });
+for (const [name, f] of [['EventStore.append', appends.eventStoreAppend], ['raw INSERT', appends.rawInsert]] as const) {
+  say(`  ${name}: ${f.opsPerSecond} ops/s, p50 ${f.latency.p50Ms} ms, p99 ${f.latency.p99Ms} ms (synchronous_commit=${appends.synchronousCommit})`);
+}
+say(`  throughput ratio ${appends.throughputRatio} (aim ≥ ${targets.appendThroughputRatio})`);
+
+const kafka = new Kafka({ clientId: 'spine-bench', brokers: testKafkaBrokers(), logLevel: logLevel.ERROR });
+const admin = kafka.admin();
+await admin.connect();
+const roundTripTopic = `bench.spine.round-trip.t${randomBytes(4).toString('hex')}`;
+const environment = serviceTestEnvironment('bench_spine', { LOG_LEVEL: 'error', DATABASE_POOL_SIZE: '20' });
+const benchTopics = [benchTopic, deadLetterTopicDefinition(`${benchServiceName}.effects`)];
+let kafkaRoundTrip: HopFigures;
+let oneHop: HopFigures;
+try {
+  await ensureTopics(admin, [{ name: roundTripTopic, partitions: 3, retentionMs: 3_600_000 }], { prefix: '' });
+  // Created (with leaders) before the service starts, so its first publications do not race topic creation.
+  await ensureTopics(admin, benchTopics, { prefix: environment.env.KAFKA_TOPIC_PREFIX! });
+  say('kafka round trip (kafkajs produce → consume, acks=-1)');
+  kafkaRoundTrip = await measureKafkaRoundTrip(kafka, roundTripTopic, hopWorkload);
+  hop('  kafka', kafkaRoundTrip);
+  say('one hop (append + outbox → relay → Kafka → consumer → inbox + effect row)');
+  oneHop = await measureOneHop(environment.env, hopWorkload);
+  hop('  pipeline', oneHop);
+} finally {
+  const prefix = environment.env.KAFKA_TOPIC_PREFIX!;
+  const ours = (await admin.listTopics()).filter((t) => t === roundTripTopic || t.startsWith(prefix));
+  await admin.deleteTopics({ topics: ours }).catch(() => undefined);
+  await admin.disconnect();
+  await environment.cleanup();
+}
+
+const addedP99Ms = round(oneHop.latency.p99Ms - kafkaRoundTrip.latency.p99Ms);
+const throughputRatio = round(oneHop.throughput.messagesPerSecond / kafkaRoundTrip.throughput.messagesPerSecond, 3);
+say(`  added p99 ${addedP99Ms} ms (aim ≤ ${targets.oneHopAddedP99Ms}); throughput ratio ${throughputRatio} (aim ≥ ${targets.oneHopThroughputRatio})`);
+say('done');
+console.log(
+  JSON.stringify({
+    append: appends,
+    oneHop: { pipeline: oneHop, kafka: kafkaRoundTrip, addedP99Ms, throughputRatio },
+    targets,
+    met: {
+      appendThroughputRatio: appends.throughputRatio >= targets.appendThroughputRatio,
+      oneHopAddedP99Ms: addedP99Ms <= targets.oneHopAddedP99Ms,
+      oneHopThroughputRatio: throughputRatio >= targets.oneHopThroughputRatio,
+    },
+    seconds: round((performance.now() - started) / 1_000, 1),
+  }),
+);

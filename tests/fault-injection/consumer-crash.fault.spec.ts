@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Admin } from 'kafkajs';
+import pg from 'pg';
+import { createProducer, ensureTopics, toKafkaMessage } from '@wildlife/messaging';
+import { databaseUrlFor, adminDatabaseUrl, serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/testing';
+import { countEffects, effectsById, tallyEffects } from '../spine/effect-recording/effects.js';
+import { acknowledgementTopic, effectRecordingServiceName } from '../spine/effect-recording/effect-recording.service.js';
+import { anAcknowledgement } from '../spine/events/acknowledgements.js';
+import { committedOffsetTotal, testKafka } from '../spine/kafka/test-kafka.js';
+import { waitUntil } from '../spine/wait-until.js';
+import { buildConsumerProcess, startConsumerProcess, type ConsumerProcess } from './consumer-process/consumer-process.js';
+
+const EVENTS = 1_000;
+const KILL_AFTER_EFFECTS = 300;
+// Offsets are committed every 100 messages (or second): killing while at least this many effects
+// are ahead of the committed offsets makes the next consumer receive those messages again.
+const UNCOMMITTED_AT_KILL = 10;
+
+describe('a consumer process killed mid-batch', () => {
+  const kafka = testKafka('spine-consumer-crash');
+  const children: ConsumerProcess[] = [];
+  let environment: ServiceTestEnvironment;
+  let pool: pg.Pool;
+  let admin: Admin;
+
+  beforeAll(async () => {
+    buildConsumerProcess();
+    environment = serviceTestEnvironment('spine_consumer_crash');
+    pool = new pg.Pool({ connectionString: databaseUrlFor(adminDatabaseUrl(), environment.env.DATABASE_NAME!), max: 2 });
+    pool.on('error', () => undefined);
+    admin = kafka.admin();
+    await admin.connect();
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const child of children) child.kill('SIGKILL');
+    await Promise.all(children.map((c) => c.exited));
+    await admin?.disconnect();
+    await pool?.end();
+    await environment?.cleanup();
+  });
+
+  it('applies each of 1,000 events exactly once when a new process takes over from the killed one', async () => {
+    const prefix = environment.env.KAFKA_TOPIC_PREFIX!;
+    const topic = `${prefix}${acknowledgementTopic.name}`;
+    const groupId = `${prefix}${effectRecordingServiceName}.effects`;
+    const effects = () => countEffects(pool);
+    const uncommitted = async () => (await effects()) - (await committedOffsetTotal(admin, groupId, topic));
+
+    // Given 1,000 events waiting on the topic
+    await ensureTopics(admin, [acknowledgementTopic], { prefix });
+    const events = Array.from({ length: EVENTS }, () => anAcknowledgement());
+    const producer = createProducer(kafka);
+    await producer.connect();
+    try {
+      for (let i = 0; i < EVENTS; i += 100) {
+        await producer.sendBatch(events.slice(i, i + 100).map((e) => ({ topic, ...toKafkaMessage(e) })));
+      }
+    } finally {
+      await producer.disconnect();
+    }
+
+    // When the consuming process is SIGKILLed mid-batch, with effects ahead of its committed offsets
+    const first = startConsumerProcess(environment.env);
+    children.push(first);
+    await waitUntil(
+      `${KILL_AFTER_EFFECTS} effects exist, ${UNCOMMITTED_AT_KILL} of them past the committed offsets`,
+      async () => (await effects().catch(() => 0)) >= KILL_AFTER_EFFECTS && (await uncommitted()) >= UNCOMMITTED_AT_KILL,
+      { timeoutMs: 60_000, pollMs: 5, progress: () => first.output().slice(-2_000) },
+    );
+    first.kill('SIGKILL');
+    expect(await first.exited).toBe('SIGKILL');
+    // Its connections are gone once PostgreSQL has rolled back whatever it had in flight.
+    await waitUntil('the killed process has no database session left', async () => {
+      const { rows } = await pool.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1',
+        [effectRecordingServiceName],
+      );
+      return rows[0]!.n === 0;
+    });
+    const effectsOfFirst = await effects();
+    const redelivered = await uncommitted();
+
+    // ...and a new process takes over
+    const second = startConsumerProcess(environment.env);
+    children.push(second);
+    // The group waits for the dead member's session (30 s) to expire before it hands its partitions on.
+    await waitUntil(`all ${EVENTS} effects exist`, async () => (await effects()) >= EVENTS, {
+      timeoutMs: 120_000,
+      progress: async () => `effects ${await effects()}; second process output: ${second.output().slice(-2_000)}`,
+    });
+    second.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+
+    // Then each event has exactly one effect; the messages the first process had handled but not
+    // committed reached the second one again, and the inbox kept them from a second effect
+    const applied = await effectsById(pool);
+    expect(applied.size).toBe(EVENTS);
+    expect([...applied.keys()].sort()).toEqual(events.map((e) => e.id).sort());
+    expect([...applied.values()].filter((e) => e.applications !== 1)).toEqual([]);
+    const byProcess = (pid: number) => [...applied.values()].filter((e) => e.appliedBy === pid).length;
+    expect(byProcess(first.pid)).toBe(effectsOfFirst);
+    expect(byProcess(second.pid)).toBe(EVENTS - effectsOfFirst);
+    expect(redelivered).toBeGreaterThanOrEqual(UNCOMMITTED_AT_KILL);
+    expect(await committedOffsetTotal(admin, groupId, topic)).toBe(EVENTS);
+
+    const tally = await tallyEffects(pool);
+    console.info(
+      `consumer crash: killed after ${effectsOfFirst} effects; ${redelivered} messages redelivered to the new process ` +
+        `and skipped by the inbox; ${tally.attempts - tally.events} handler calls rolled back by the kill`,
+    );
+  }, 240_000);
+});

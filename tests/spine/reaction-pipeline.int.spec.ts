@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Admin } from 'kafkajs';
+import { toKafkaMessage, createProducer, deadLetterHeaders, type MessageProducer, type OutgoingMessage } from '@wildlife/messaging';
+import { createServiceApp, type ServiceApp } from '@wildlife/service-kit';
+import { serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/testing';
+import { attemptsOf, effectsById } from './effect-recording/effects.js';
+import { acknowledgementTopic, effectReaction, effectRecordingService } from './effect-recording/effect-recording.service.js';
+import { anAcknowledgement } from './events/acknowledgements.js';
+import { poisonMessages } from './events/poison-messages.js';
+import { testKafka, topicsExist } from './kafka/test-kafka.js';
+import { recordTopic, type TopicRecorder } from './kafka/topic-recorder.js';
+import { waitUntil } from './wait-until.js';
+
+describe('a reaction of a service pipeline on the real broker', () => {
+  const kafka = testKafka('spine-reaction');
+  let environment: ServiceTestEnvironment;
+  let service: ServiceApp;
+  let admin: Admin;
+  let producer: MessageProducer;
+  let deadLetters: TopicRecorder;
+  let topic: string;
+  let deadLetterTopic: string;
+
+  beforeAll(async () => {
+    // The consumer logs each dead letter as a warning: expected here.
+    environment = serviceTestEnvironment('spine_reaction', { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error' });
+    service = await createServiceApp(effectRecordingService(environment.env));
+    await service.listen();
+    topic = `${environment.env.KAFKA_TOPIC_PREFIX}${acknowledgementTopic.name}`;
+    deadLetterTopic = service.pipeline.deadLetterTopicOf(effectReaction.name);
+    admin = kafka.admin();
+    await admin.connect();
+    await waitUntil('the pipeline created its topics', () => topicsExist(admin, [topic, deadLetterTopic]));
+    producer = createProducer(kafka);
+    await producer.connect();
+    deadLetters = await recordTopic(kafka, deadLetterTopic);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.allSettled([deadLetters?.stop(), producer?.disconnect(), admin?.disconnect()]);
+    await service?.close();
+    await environment?.cleanup();
+  });
+
+  const effects = () => effectsById(service.pool);
+
+  it('applies an event delivered twice with the same id exactly once', async () => {
+    // Given one valid public event, on the topic twice (a redelivery keeps the id)
+    const event = anAcknowledgement();
+    const message: OutgoingMessage = { topic, ...toKafkaMessage(event) };
+    const written = await producer.sendBatch([message, message]);
+    expect(written).toEqual([expect.objectContaining({ topicName: topic })]);
+    const later = anAcknowledgement(event.subject);
+    await producer.sendBatch([{ topic, ...toKafkaMessage(later) }]);
+
+    // When the reaction has consumed past both copies
+    await waitUntil('the event after the copies has an effect', async () => (await effects()).has(later.id));
+
+    // Then the event has one effect, and the second copy never reached the handler
+    expect((await effects()).get(event.id)).toMatchObject({ applications: 1 });
+    expect(await attemptsOf(service.pool, event.id)).toBe(1);
+  }, 60_000);
+
+  it('dead-letters a value that is not JSON, an unknown type and a schema violation with their reasons, and goes on', async () => {
+    // Given, on one key (so one partition), poison messages between valid events
+    const key = randomUUID();
+    const [notJson, unknownType, schemaViolation] = poisonMessages(topic, key);
+    const before = anAcknowledgement(key);
+    const between = anAcknowledgement(key);
+    const after = anAcknowledgement(key);
+    const valid = (event: typeof before): OutgoingMessage => ({ topic, ...toKafkaMessage(event) });
+    const sequence = [valid(before), notJson!.message, valid(between), unknownType!.message, schemaViolation!.message, valid(after)];
+    const [written] = await producer.sendBatch(sequence);
+    const offsetOf = (index: number) => String(Number(written!.baseOffset) + index);
+
+    // When the reaction has consumed them
+    await waitUntil('the last valid event has an effect', async () => (await effects()).has(after.id));
+    const ours = () => deadLetters.messages.filter((m) => m.headers[deadLetterHeaders.originalKey] === key);
+    await waitUntil('three dead letters arrived', () => ours().length >= 3);
+
+    // Then each valid event has one effect, and each poison message is a dead letter saying why
+    const applied = await effects();
+    for (const event of [before, between, after]) expect(applied.get(event.id)).toMatchObject({ applications: 1 });
+    expect(ours()).toHaveLength(3);
+    const expected = [
+      { poison: notJson!, index: 1 },
+      { poison: unknownType!, index: 3 },
+      { poison: schemaViolation!, index: 4 },
+    ];
+    expect(ours().map((m) => m.headers)).toEqual(
+      expected.map(({ poison, index }) =>
+        expect.objectContaining({
+          [deadLetterHeaders.reason]: poison.reason,
+          [deadLetterHeaders.originalTopic]: topic,
+          [deadLetterHeaders.originalPartition]: String(written!.partition),
+          [deadLetterHeaders.originalOffset]: offsetOf(index),
+          [deadLetterHeaders.originalKey]: key,
+          [deadLetterHeaders.consumerGroup]: service.pipeline.groupId(effectReaction),
+        }),
+      ),
+    );
+    // The dead letter keeps the original value and headers, so it can be replayed after a fix.
+    expect(ours()[0]!.value?.toString()).toBe(notJson!.message.value?.toString());
+    expect(ours()[1]!.headers.ce_type).toBe(unknownType!.message.headers!.ce_type);
+  }, 60_000);
+});
