@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createProducer } from '@wildlife/messaging';
 import { kafkaMessageFor } from '@wildlife/service-kit';
@@ -18,6 +20,7 @@ describe('the registry projection of another service', () => {
   const roots = { gs: aSigner('gs'), ncbFr: aSigner('ncb-fr') };
   let endorsement: RunningService;
   let intake: RunningService;
+  let rootsFile: string;
 
   const ncb = () => callsAs(endorsement.url, roots.ncbFr);
   const listAtIntake = (signer: Signer) => callsAs(intake.url, signer).get('v1/support-requests');
@@ -29,7 +32,8 @@ describe('the registry projection of another service', () => {
   }
 
   beforeAll(async () => {
-    ({ endorsement, intake } = await startBoth(await trustRootsFile(roots)));
+    rootsFile = await trustRootsFile(roots);
+    ({ endorsement, intake } = await startBoth(rootsFile));
     // The first fact waits for intake's consumer group to join; the tests measure what follows.
     const warmUp = aSigner(uniqueId('fr-warm-up'));
     await registerAgency(warmUp);
@@ -39,6 +43,7 @@ describe('the registry projection of another service', () => {
   afterAll(async () => {
     await Promise.allSettled([endorsement?.app.close(), intake?.app.close()]);
     await Promise.allSettled([endorsement?.environment.cleanup(), intake?.environment.cleanup()]);
+    if (rootsFile) await rm(dirname(rootsFile), { recursive: true, force: true });
   });
 
   it('accepts at intake, within a second, the signature of an agency just registered at ncb-endorsement', async () => {

@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { topics } from '@wildlife/contracts';
 import { createServiceApp, type ServiceApp } from '@wildlife/service-kit';
@@ -33,7 +35,8 @@ export interface RegistryWorld {
 
 export async function startRegistryWorld(label: string): Promise<RegistryWorld> {
   const roots = trustRootSigners();
-  const environment: ServiceTestEnvironment = serviceTestEnvironment(label, { TRUST_ROOTS_FILE: await writeTrustRoots(roots) });
+  const trustRootsFile = await writeTrustRoots(roots);
+  const environment: ServiceTestEnvironment = serviceTestEnvironment(label, { TRUST_ROOTS_FILE: trustRootsFile });
   const service = await createServiceApp(defineNcbEndorsement(loadNcbEndorsementConfig(environment.env)));
   const url = await service.listen();
   const kafka = new Kafka({ clientId: `${label}-reader`, brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
@@ -59,6 +62,7 @@ export async function startRegistryWorld(label: string): Promise<RegistryWorld> 
       await published.stop().catch(() => undefined);
       await service.close();
       await environment.cleanup();
+      await rm(dirname(trustRootsFile), { recursive: true, force: true });
     },
   };
 }
