@@ -1,0 +1,81 @@
+// `npm run bench:provenance`: what the provenance log and its audit cost, measured in one run on this
+// machine against the real database and broker. Lines for people first; the last line is JSON.
+//  - appends through the log's group commit against hashing and inserting the same bytes;
+//  - `audit verify` of an exported 100,000-entry log, in a process of its own: tree and checkpoints
+//    only, then with every entry's rules, then with every record signature re-verified; and its peak
+//    memory against the same audit of a tenth of the log (it streams: the peak must not grow);
+//  - the latency of signed inclusion-proof requests at that size.
+// Bounded: fixed counts, and each verifier run times out.
+import { join } from 'node:path';
+import { registryRecords, requestRecords, benchCast } from './bench-cast.js';
+import { APPEND_BATCH, BENCH_ORIGIN, startBenchService } from './bench-service.js';
+import { measureAppends } from './append-throughput.js';
+import { round } from './figures.js';
+import { checkpointSizeFrom, exportAt } from './log-export.js';
+import { measureInclusionProofs } from './proof-latency.js';
+import { runVerifier } from './verifier-runs.js';
+
+const LOG_SIZE = Number(process.env.BENCH_PROVENANCE_ENTRIES ?? 100_000);
+const targets = { appendsPerSecond: 5_000, appendRatio: 0.6, verifyTreePerSecond: 50_000, inclusionP99Ms: 5 };
+
+const started = performance.now();
+const say = (line: string) => console.log(`[${((performance.now() - started) / 1_000).toFixed(1)} s] ${line}`);
+
+const infrastructure = (await import(String(new URL('../../../infra/index.mjs', import.meta.url)))) as {
+  ensureInfrastructure: () => Promise<{ databaseUrl: string; kafkaBrokers: string }>;
+};
+const infra = await infrastructure.ensureInfrastructure();
+process.env.DATABASE_URL ??= infra.databaseUrl;
+process.env.KAFKA_BROKERS ??= infra.kafkaBrokers;
+
+const cast = benchCast();
+const bench = await startBenchService(cast);
+try {
+  const pool = bench.service.pool;
+  for (const record of await registryRecords(cast)) await bench.appender.append(record);
+  const records = await requestRecords(cast, LOG_SIZE - 2);
+  say(`appends: ${records.length} signed records through the log's group commit (batches of up to ${APPEND_BATCH})`);
+  const appends = await measureAppends(bench.appender, pool, records, APPEND_BATCH, Math.min(20_000, records.length));
+  say(`  log: ${appends.entriesPerSecond} entries/s (aim ≥ ${targets.appendsPerSecond}); baseline hash + insert: ${appends.baselinePerSecond}/s; ratio ${appends.ratio} (aim ≥ ${targets.appendRatio})`);
+
+  const full = await checkpointSizeFrom(pool, LOG_SIZE);
+  const tenth = await checkpointSizeFrom(pool, Math.floor(LOG_SIZE / 10));
+  const fullFile = join(bench.dir, 'log-full.jsonl');
+  const tenthFile = join(bench.dir, 'log-tenth.jsonl');
+  await exportAt(pool, full, fullFile, BENCH_ORIGIN, bench.verifierKey);
+  await exportAt(pool, tenth, tenthFile, BENCH_ORIGIN, bench.verifierKey);
+  say(`audit verify of the exported log (${full} entries), each run in a process of its own:`);
+  const tree = await runVerifier(fullFile, bench.trustRootsFile, 'tree');
+  say(`  tree and checkpoints: ${tree.entriesPerSecond} entries/s (aim ≥ ${targets.verifyTreePerSecond}), peak RSS ${tree.peakRssMb} MB`);
+  const entries = await runVerifier(fullFile, bench.trustRootsFile, 'entries');
+  say(`  + every entry's keys, source and classification: ${entries.entriesPerSecond} entries/s, peak RSS ${entries.peakRssMb} MB`);
+  const signatures = await runVerifier(fullFile, bench.trustRootsFile, 'signatures');
+  say(`  + every record signature re-verified: ${signatures.entriesPerSecond} entries/s, peak RSS ${signatures.peakRssMb} MB, peak heap ${signatures.peakHeapMb} MB`);
+  const small = await runVerifier(tenthFile, bench.trustRootsFile, 'signatures');
+  const memoryGrowth = round(signatures.peakRssMb / small.peakRssMb, 2);
+  say(`  the same full audit of ${small.entries} entries: peak RSS ${small.peakRssMb} MB, peak heap ${small.peakHeapMb} MB: ${memoryGrowth}× for ${round(full / small.entries, 1)}× the entries`);
+
+  const proofs = await measureInclusionProofs(bench.url, { keyId: cast.auditor.keyId, privateKey: cast.auditor.privateKey }, full, 1_000, 100);
+  say(`inclusion proofs at ${full} entries, signed requests one at a time: p50 ${proofs.p50Ms} ms, p99 ${proofs.p99Ms} ms (aim < ${targets.inclusionP99Ms} ms), max ${proofs.maxMs} ms`);
+
+  console.log(
+    JSON.stringify({
+      bench: 'provenance',
+      date: new Date().toISOString(),
+      appends,
+      auditVerify: {
+        entries: full,
+        treeAndCheckpointsPerSecond: tree.entriesPerSecond,
+        withEntryRulesPerSecond: entries.entriesPerSecond,
+        withSignaturesPerSecond: signatures.entriesPerSecond,
+        runs: [tree, entries, signatures, small],
+      },
+      verifierMemory: { peakRssMbAtFull: signatures.peakRssMb, peakRssMbAtTenth: small.peakRssMb, peakHeapMbAtFull: signatures.peakHeapMb, peakHeapMbAtTenth: small.peakHeapMb, growth: memoryGrowth },
+      inclusionProof: proofs,
+      targets,
+      seconds: round((performance.now() - started) / 1_000, 1),
+    }),
+  );
+} finally {
+  await bench.close();
+}

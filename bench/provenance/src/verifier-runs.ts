@@ -1,0 +1,31 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { AuditDepth } from '../../../libs/auditor/dist/index.js';
+import { perSecond, round } from './figures.js';
+
+export interface VerifierRun {
+  readonly depth: AuditDepth;
+  readonly entries: number;
+  readonly entriesPerSecond: number;
+  readonly peakRssMb: number;
+  readonly peakHeapMb: number;
+}
+
+const runner = fileURLToPath(new URL('./verify-run.js', import.meta.url));
+
+/** Runs `verify-run.js` in a fresh process and reads its figures. Rejects when the audit fails. */
+export function runVerifier(file: string, trustRootsFile: string, depth: AuditDepth): Promise<VerifierRun> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [runner, file, trustRootsFile, depth], { timeout: 120_000 }, (error, stdout, stderr) => {
+      if (error !== null) return reject(new Error(`the verifier failed (${depth}): ${stderr || error.message}`));
+      const run = JSON.parse(stdout) as { entries: number; elapsedMs: number; peakRssBytes: number; peakHeapBytes: number };
+      resolve({
+        depth,
+        entries: run.entries,
+        entriesPerSecond: perSecond(run.entries, run.elapsedMs),
+        peakRssMb: round(run.peakRssBytes / 2 ** 20, 1),
+        peakHeapMb: round(run.peakHeapBytes / 2 ** 20, 1),
+      });
+    });
+  });
+}

@@ -1,0 +1,120 @@
+import { ConsistencyProofDoesNotVerify, openCheckpoint, parseVerifierKey, verifyConsistency, type Checkpoint } from '@wildlife/provenance-log';
+import type { TrustRoots } from '@wildlife/registry';
+import type { LogSource } from '../sources/log-source.js';
+import { lastVerifiedOf, withAuditedLog, type AuditState } from '../state/audit-state.js';
+import type { AuditFinding } from '../verification/audit-finding.js';
+import type { EntryTally } from '../verification/entry-audit.js';
+import { locateChange } from '../verification/locate-change.js';
+import { evenlySpacedSizes } from '../verification/prefix-roots.js';
+import { verifyLog, type AuditDepth, type VerifiedCheckpoint } from '../verification/verify-log.js';
+
+export interface AuditRequest {
+  readonly source: LogSource;
+  readonly trustRoots: TrustRoots;
+  /** What earlier audits verified; `EMPTY_AUDIT_STATE` for a first audit. */
+  readonly state: AuditState;
+  /** The log's verifier key as the auditor got it out of band; else the one pinned in `state`, else the source's. */
+  readonly verifierKey?: string;
+  readonly depth?: AuditDepth;
+  /** Default the system clock. */
+  readonly now?: () => Date;
+}
+
+export type AuditReport =
+  | {
+      readonly ok: true;
+      readonly origin: string;
+      readonly checkpoint: Checkpoint;
+      readonly counts?: Readonly<Record<EntryTally, number>>;
+      /** The size verified by the audit before, if any. */
+      readonly previousSize?: number;
+      /** `state` with this checkpoint recorded: write it back. */
+      readonly state: AuditState;
+    }
+  | { readonly ok: false; readonly origin?: string; readonly finding: AuditFinding };
+
+/** How many prefix roots an audit keeps for the next one (and for narrowing down its own faults). */
+const RECORDED_ROOTS = 64;
+
+/**
+ * Audits the log a source presents: picks the verifier key (given, else pinned for the log's
+ * origin, else the source's — pinned from then on; a source presenting another key than the pinned
+ * one is refused), verifies the whole log in one streaming pass (`verifyLog`), narrows a root
+ * mismatch down to the first changed entry when the source gives consistency proofs
+ * (`locateChange`), and checks the source's consistency proof from the last verified checkpoint.
+ * Only a clean audit returns a new state. Errors of the source itself (`LogSourceFailed`) propagate.
+ */
+export async function auditLog(request: AuditRequest): Promise<AuditReport> {
+  const { source, state } = request;
+  const head = await source.head();
+  const claimedOrigin = head.checkpoint.split('\n', 1)[0]!;
+  const pinned = state.logs[claimedOrigin]?.verifierKey;
+  if (request.verifierKey === undefined && pinned !== undefined && head.verifierKey !== undefined && head.verifierKey !== pinned) {
+    return { ok: false, origin: claimedOrigin, finding: { code: 'verifier-key-changed', problem: `${source.description} presents verifier key ${head.verifierKey}, but ${pinned} was pinned for this log` } };
+  }
+  const verifierKey = request.verifierKey ?? pinned ?? head.verifierKey;
+  if (verifierKey === undefined) return { ok: false, finding: { code: 'checkpoint-invalid', problem: 'no verifier key: give one, or read the log from a source that presents it' } };
+
+  let origin: string;
+  let checkpoint: Checkpoint;
+  try {
+    origin = parseVerifierKey(verifierKey).name;
+    checkpoint = openCheckpoint(head.checkpoint, verifierKey).checkpoint;
+  } catch (error) {
+    return { ok: false, origin: claimedOrigin, finding: { code: 'checkpoint-invalid', problem: (error as Error).message } };
+  }
+  const audited = state.logs[origin];
+  const last = lastVerifiedOf(audited);
+  const spread = evenlySpacedSizes(0, checkpoint.size, RECORDED_ROOTS);
+  const verification = await verifyLog({
+    entries: source.entries(0, checkpoint.size),
+    checkpoint: head.checkpoint,
+    verifierKey,
+    trustRoots: request.trustRoots,
+    ...(last !== undefined && { lastVerified: last }),
+    ...(request.depth !== undefined && { depth: request.depth }),
+    recordRootsAt: spread,
+  });
+  if (!verification.ok) {
+    const { finding } = verification;
+    if (finding.code !== 'root-mismatch' || source.consistencyProof === undefined) return { ok: false, origin, finding };
+    const located = await locateChange({ entries: (start, end) => source.entries(start, end), consistencyProof: (a, b) => source.consistencyProof!(a, b) }, checkpoint, verification.prefixRoots);
+    return { ok: false, origin, finding: { ...finding, ...located } };
+  }
+  const proofProblem = await consistencyProofProblem(source, last, checkpoint);
+  if (proofProblem !== undefined) return { ok: false, origin, finding: { code: 'consistency-proof-invalid', problem: proofProblem } };
+  const now = request.now?.() ?? new Date();
+  const next = withAuditedLog(state, origin, {
+    verifierKey,
+    checkpoint: head.checkpoint,
+    size: checkpoint.size,
+    rootHash: checkpoint.rootHash,
+    prefixRoots: verification.prefixRoots.filter((root) => spread.includes(root.size)),
+    verifiedAt: now.toISOString(),
+  });
+  return {
+    ok: true,
+    origin,
+    checkpoint,
+    ...(verification.counts !== undefined && { counts: verification.counts }),
+    ...(last !== undefined && { previousSize: last.size }),
+    state: next,
+  };
+}
+
+/**
+ * The source's own consistency proof from the last verified checkpoint must verify too: the leaves
+ * already showed the old tree is a prefix of the new one, and a log that cannot prove it to a
+ * client that holds no leaves is broken all the same.
+ */
+async function consistencyProofProblem(source: LogSource, last: VerifiedCheckpoint | undefined, checkpoint: Checkpoint): Promise<string | undefined> {
+  if (source.consistencyProof === undefined || last === undefined || last.size === 0 || last.size >= checkpoint.size) return undefined;
+  const proof = await source.consistencyProof(last.size, checkpoint.size);
+  try {
+    verifyConsistency({ size1: last.size, root1: last.rootHash, size2: checkpoint.size, root2: checkpoint.rootHash, proof });
+    return undefined;
+  } catch (error) {
+    if (error instanceof ConsistencyProofDoesNotVerify) return `from the ${last.size} entries verified before to ${checkpoint.size}: ${error.reason}`;
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { LogEntry } from '@wildlife/provenance-log';
+import { auditedScenario, type Scenario } from '../../test/support/audited-scenario.js';
+import { memorySource } from '../../test/support/memory-source.js';
+import { EMPTY_AUDIT_STATE, parseAuditState, serialiseAuditState, type AuditState } from '../state/audit-state.js';
+import { auditLog, type AuditReport } from './audit-log.js';
+
+describe('auditing a log from a source', () => {
+  let scenario: Scenario;
+  let leaves: Uint8Array[];
+  let verifierKey: string;
+
+  beforeAll(async () => {
+    scenario = await auditedScenario();
+    leaves = scenario.log.leaves();
+    verifierKey = scenario.log.noteKey.verifierKey;
+  });
+
+  const stateOf = (report: AuditReport): AuditState => {
+    if (!report.ok) throw new Error(`the audit failed: ${report.finding.problem}`);
+    return report.state;
+  };
+  const relogged = (change: (entry: LogEntry) => LogEntry) => scenario.log.leaves(scenario.log.entries.map(change));
+
+  it('pins the log key on a first audit and records the checkpoint, surviving the state file', async () => {
+    const report = await auditLog({ source: memorySource(leaves, scenario.log.checkpoint(leaves), { verifierKey }), trustRoots: scenario.trustRoots, state: EMPTY_AUDIT_STATE });
+    const state = parseAuditState(serialiseAuditState(stateOf(report)));
+    expect(state.logs['provenance.test.example/log']).toMatchObject({ verifierKey, size: 10 });
+  });
+
+  it('accepts a grown log consistent with the checkpoint verified before', async () => {
+    const first = stateOf(await auditLog({ source: memorySource(leaves.slice(0, 6), scenario.log.checkpoint(leaves, 6), { verifierKey }), trustRoots: scenario.trustRoots, state: EMPTY_AUDIT_STATE }));
+    const second = await auditLog({ source: memorySource(leaves, scenario.log.checkpoint(leaves), { verifierKey }), trustRoots: scenario.trustRoots, state: first });
+    expect(second).toMatchObject({ ok: true, previousSize: 6, checkpoint: { size: 10 } });
+  });
+
+  it('refuses a source that presents another log key than the one pinned', async () => {
+    const first = stateOf(await auditLog({ source: memorySource(leaves, scenario.log.checkpoint(leaves), { verifierKey }), trustRoots: scenario.trustRoots, state: EMPTY_AUDIT_STATE }));
+    const impostor = await auditedScenario();
+    const report = await auditLog({
+      source: memorySource(leaves, impostor.log.checkpoint(leaves), { verifierKey: impostor.log.noteKey.verifierKey }),
+      trustRoots: scenario.trustRoots,
+      state: first,
+    });
+    expect(report).toMatchObject({ ok: false, finding: { code: 'verifier-key-changed' } });
+  });
+
+  it('names the changed entry that only the tree reveals, from the log\'s consistency proofs', async () => {
+    const changed = relogged((entry) => (entry.sequence === 6 ? { ...entry, reason: { ...entry.reason, text: 'Changed.' } } : entry));
+    const report = await auditLog({ source: memorySource(changed, scenario.log.checkpoint(leaves), { verifierKey, treeLeaves: leaves }), trustRoots: scenario.trustRoots, state: EMPTY_AUDIT_STATE });
+    expect(report).toMatchObject({ ok: false, finding: { code: 'root-mismatch', index: 6 } });
+    expect((report as { finding: object }).finding).not.toHaveProperty('end');
+  });
+
+  it('narrows a change down to one entry in a long log, in a few passes that only hash', async () => {
+    const bulk = Array.from({ length: 5000 }, () => randomBytes(40));
+    const changed = bulk.map((leaf, index) => (index === 3217 ? randomBytes(40) : leaf));
+    const source = memorySource(changed, scenario.log.checkpoint(bulk), { verifierKey, treeLeaves: bulk });
+    const report = await auditLog({ source, trustRoots: scenario.trustRoots, state: EMPTY_AUDIT_STATE, depth: 'tree' });
+    expect(report).toMatchObject({ ok: false, finding: { code: 'root-mismatch', index: 3217 } });
+    expect(source.reads).toBeLessThanOrEqual(4);
+  });
+
+  it('gives the slice only when the source has no proofs', async () => {
+    const bulk = Array.from({ length: 640 }, () => randomBytes(40));
+    const changed = bulk.map((leaf, index) => (index === 333 ? randomBytes(40) : leaf));
+    const report = await auditLog({ source: memorySource(changed, scenario.log.checkpoint(bulk), { verifierKey, proofs: false }), trustRoots: scenario.trustRoots, state: EMPTY_AUDIT_STATE, depth: 'tree' });
+    expect(report).toMatchObject({ ok: false, finding: { code: 'root-mismatch' } });
+    expect((report as { finding: object }).finding).not.toHaveProperty('index');
+  });
+
+  it('refuses a log whose own consistency proof from the last verified checkpoint does not verify', async () => {
+    const first = stateOf(await auditLog({ source: memorySource(leaves.slice(0, 5), scenario.log.checkpoint(leaves, 5), { verifierKey }), trustRoots: scenario.trustRoots, state: EMPTY_AUDIT_STATE }));
+    const otherTree = leaves.map((leaf, index) => (index === 2 ? randomBytes(40) : leaf));
+    const report = await auditLog({ source: memorySource(leaves, scenario.log.checkpoint(leaves), { verifierKey, treeLeaves: otherTree }), trustRoots: scenario.trustRoots, state: first });
+    expect(report).toMatchObject({ ok: false, finding: { code: 'consistency-proof-invalid' } });
+  });
+});

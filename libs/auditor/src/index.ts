@@ -1,0 +1,44 @@
+/**
+ * @wildlife/auditor: the independent audit of the provenance log (`audit verify`, `audit export`).
+ *
+ * Guarantees:
+ * - `verifyLog` reads a log once, in order, holding O(log n) hashes, the replayed registry and the
+ *   requests still pending: never the entries. It stops at the first fault and names that entry.
+ * - A log passes only if: its checkpoint is signed by the log key; the entries hash to the
+ *   checkpoint's root; the first entries hash to the root of the checkpoint verified before (no
+ *   rewritten history, no shrinking); and (by depth) every entry is canonical and in place, every
+ *   record the log did not reject was signed by a key registered to its source at the record's time
+ *   and is classified, with its basis, as the rules give from the trust roots and the registry records
+ *   before it.
+ * - `auditLog` never returns a new state for a log that failed; with a source that gives consistency
+ *   proofs it narrows a root mismatch down to one entry, never naming an entry after the first changed
+ *   one.
+ */
+export { AUDIT_FINDING_CODES, describeFinding, type AuditFinding, type AuditFindingCode } from './verification/audit-finding.js';
+export type { LeafRecord } from './verification/leaf-record.js';
+export { readLeaf } from './verification/leaf-reading.js';
+export { EntryAudit, type EntryAuditOptions, type EntryTally } from './verification/entry-audit.js';
+export { verifyLog, type AuditDepth, type LogVerification, type LogVerificationInput, type VerifiedCheckpoint } from './verification/verify-log.js';
+export { locateChange, type ChangeLocator, type LocatedChange } from './verification/locate-change.js';
+export { evenlySpacedSizes, type PrefixRoot } from './verification/prefix-roots.js';
+
+export { auditLog, type AuditRequest, type AuditReport } from './audit/audit-log.js';
+
+export {
+  EMPTY_AUDIT_STATE,
+  AuditStateIsUnreadable,
+  parseAuditState,
+  serialiseAuditState,
+  withAuditedLog,
+  type AuditState,
+  type AuditedLog,
+} from './state/audit-state.js';
+export { defaultAuditStatePath, readAuditState, writeAuditState } from './state/audit-state.io.js';
+
+export { LogSourceFailed, type LogHead, type LogSource } from './sources/log-source.js';
+export { EXPORT_FORMAT, ExportLineIsMalformed, type ExportHeader } from './sources/export-file.js';
+export { exportFileSource, writeExportFile } from './sources/export-file.io.js';
+export { apiSource } from './sources/api-source.js';
+export { kafkaSource, LOG_TOPIC, type KafkaSourceOptions } from './sources/kafka-source.js';
+
+export { main, processIo, type AuditCliIo } from './cli/main.js';

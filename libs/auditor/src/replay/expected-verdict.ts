@@ -1,0 +1,99 @@
+import type { LogClassification, LogEntry } from '@wildlife/provenance-log';
+import {
+  accreditationAt,
+  authorize,
+  evolve,
+  isOfficialSource,
+  mayManageKeysOf,
+  principal as registeredPrincipal,
+  type Capability,
+  type RegistryFactType,
+} from '@wildlife/registry';
+import { basisOf, type LogReplay } from './log-replay.js';
+import { capabilitiesOf, requestIdOf, requestingCountryOf, statedCountryOf } from './record-fields.js';
+import { authorOf, registryActOf, registryFactOf, registryFactTypeOf } from './registry-records.js';
+import type { CheckedSigner } from './signer-check.js';
+
+/** What the rules make of a record whose signer checked out: the classification, its reason code, and its basis. */
+export interface ExpectedVerdict {
+  readonly classification: LogClassification;
+  readonly code: string;
+  /** Why, in words, for the auditor's report. */
+  readonly why: string;
+  /** Undefined exactly when rejected. */
+  readonly basis?: readonly number[];
+}
+
+/**
+ * The classification the log's rules give a record (not a change of classification) at this point
+ * of the log (ENTRY-FORMAT.md; TARGET-DESIGN §5): a registry record is official when its signer is
+ * the fact's author, the authorisation table lets it make that change (and manage the subject's
+ * keys, for a key fact) and the fact applies; an external source's record is external; any other is
+ * official when `isOfficialSource` says so at the record's time, for the country it concerns and
+ * the capabilities it asks, pending its NCB when the only obstacle is a missing accreditation, and
+ * rejected otherwise. Pure: reads `replay`, never changes it.
+ */
+export function expectedVerdict(replay: LogReplay, entry: LogEntry, signer: CheckedSigner): ExpectedVerdict {
+  const factType = registryFactTypeOf(entry.record.type);
+  return factType !== undefined ? registryRecordVerdict(replay, factType, entry, signer) : sourcedRecordVerdict(replay, entry, signer);
+}
+
+function signerBasis(replay: LogReplay, signer: CheckedSigner): number[] {
+  return basisOf(replay.registeredIn.get(signer.principal.id), replay.keyIntroducedIn.get(signer.keyId));
+}
+
+const rejected = (code: string, why: string): ExpectedVerdict => ({ classification: 'rejected', code, why });
+
+function registryRecordVerdict(replay: LogReplay, factType: RegistryFactType, entry: LogEntry, signer: CheckedSigner): ExpectedVerdict {
+  const fact = registryFactOf(factType, entry.recordData);
+  if ('problem' in fact) return rejected('record-malformed', fact.problem);
+  const { principal } = signer;
+  if (authorOf(fact) !== principal.id) return rejected('not-an-official-source', `the fact names "${authorOf(fact)}" as its author, but "${principal.id}" signed it`);
+  const { action, ties } = registryActOf(fact, replay.registry);
+  if (authorize(principal, action, ties) !== 'allow') {
+    const outsideCountry = ties.country !== undefined && principal.country !== undefined && ties.country !== principal.country;
+    return rejected(outsideCountry ? 'acts-outside-its-country' : 'not-an-official-source', `"${principal.id}" may not ${action}`);
+  }
+  const subjectId = fact.type === 'KeyRotated' || fact.type === 'KeyRevoked' ? fact.principalId : undefined;
+  const subject = subjectId === undefined ? undefined : registeredPrincipal(replay.registry, subjectId);
+  if (subject !== undefined && !mayManageKeysOf(principal, subject)) {
+    return rejected('not-an-official-source', `"${principal.id}" does not manage the keys of "${subject.id}"`);
+  }
+  const next = evolve(replay.registry, fact);
+  if (next.inapplicable.length > replay.registry.inapplicable.length) {
+    return rejected('registry-fact-inapplicable', `the ${factType} fact does not apply: ${next.inapplicable.at(-1)!.why}`);
+  }
+  return { classification: 'official', code: 'registry-authority', why: `"${principal.id}" may ${action}`, basis: signerBasis(replay, signer) };
+}
+
+function sourcedRecordVerdict(replay: LogReplay, entry: LogEntry, signer: CheckedSigner): ExpectedVerdict {
+  const { principal } = signer;
+  const data = entry.recordData;
+  const time = entry.record.time!;
+  if (principal.kind === 'external-source') {
+    return { classification: 'external', code: 'external-source', why: `"${principal.id}" is an external source`, basis: signerBasis(replay, signer) };
+  }
+  const requestId = requestIdOf(data);
+  const country =
+    requestingCountryOf(data) ?? (requestId === undefined ? undefined : replay.requestCountries.get(requestId)) ?? statedCountryOf(data) ?? principal.country;
+  if (country === undefined) return rejected('not-an-official-source', `"${principal.id}" (${principal.kind}) is never an official source`);
+  const capabilities = capabilitiesOf(data) as readonly Capability[] | undefined;
+  const check = isOfficialSource(replay.registry, principal, time, capabilities === undefined ? { country } : { country, capabilities });
+  if (check.official) {
+    const accreditationId = check.as === 'accredited-agency' ? accreditationAt(replay.registry, principal.id, time).accreditationId : undefined;
+    const accreditationBasis = accreditationId === undefined ? [] : (replay.accreditationEntries.get(accreditationId) ?? []);
+    const code = check.as === 'ncb' ? 'ncb-own-country' : check.as;
+    return { classification: 'official', code, why: check.reason, basis: basisOf(...signerBasis(replay, signer), ...accreditationBasis) };
+  }
+  switch (check.refusal) {
+    case 'AgencyWasNotAccreditedAtThatTime':
+      return { classification: 'pending-ncb', code: 'agency-not-accredited', why: check.reason, basis: signerBasis(replay, signer) };
+    case 'NcbsAreOfficialOnlyForTheirOwnCountry':
+    case 'AgenciesAreOfficialOnlyForTheirOwnCountry':
+      return rejected('acts-outside-its-country', check.reason);
+    case 'AccreditationScopeDoesNotCoverTheCapabilities':
+      return rejected('acts-outside-its-scope', check.reason);
+    default:
+      return rejected('not-an-official-source', check.reason);
+  }
+}

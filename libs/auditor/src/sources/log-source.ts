@@ -1,0 +1,30 @@
+import type { LeafRecord } from '../verification/leaf-record.js';
+
+/** The log's latest signed checkpoint, and the verifier key the source presents with it (not trusted by itself). */
+export interface LogHead {
+  readonly checkpoint: string;
+  readonly verifierKey?: string;
+}
+
+/**
+ * Where an audit reads a log from: the provenance API, its Kafka topic, or an exported file. What a
+ * source says is never trusted; the audit checks it against the signed checkpoint.
+ */
+export interface LogSource {
+  /** For the report: where the log was read from. */
+  readonly description: string;
+  head(): Promise<LogHead>;
+  /** Entries [start, end) in order, as the log holds them (a missing entry is simply absent). Streams. */
+  entries(start: number, end: number): AsyncIterable<LeafRecord>;
+  /** The log's consistency proof between two tree sizes, when the source can give one. */
+  consistencyProof?(size1: number, size2: number): Promise<readonly Uint8Array[]>;
+  close?(): Promise<void>;
+}
+
+/** The source could not be read: network, file or broker failure, or an answer of the wrong shape. */
+export class LogSourceFailed extends Error {
+  constructor(readonly source: string, readonly reason: string) {
+    super(`cannot read the log from ${source}: ${reason}`);
+    this.name = 'LogSourceFailed';
+  }
+}
