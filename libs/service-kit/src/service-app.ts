@@ -12,7 +12,7 @@ import { serveApiDocs } from './api-docs.js';
 import { HealthController } from './health.controller.js';
 import { createKafka } from './kafka.js';
 import { createLogger, PinoNestLogger } from './logger.js';
-import { openServiceDatabase } from './database.js';
+import { databaseUrlFor, openServiceDatabase } from './database.js';
 import { ProblemFilter } from './problem.js';
 import { KafkaCheck, postgresCheck } from './readiness.js';
 import { createValidationPipe } from './validation.js';
@@ -101,7 +101,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
   const eventStore = new EventStore(pool);
   const adminKafka = createKafka({ brokers: settings.KAFKA_BROKERS, clientId: `${settings.KAFKA_CLIENT_ID}-admin`, logger, retries: 1 });
   const pipeline = new EventPipeline({ service: name, prefix: settings.KAFKA_TOPIC_PREFIX, pool, kafka, adminKafka, logger, definition: eventSourcing });
-  const nonces = new NonceStore(pool);
+  const nonces = new NonceStore({ connectionString: databaseUrlFor(settings.DATABASE_URL, settings.DATABASE_NAME), applicationName: name });
   const kafkaCheck = new KafkaCheck({ brokers: settings.KAFKA_BROKERS, clientId: settings.KAFKA_CLIENT_ID });
 
   @Global()
@@ -182,6 +182,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
         await pipeline.stop();
         await registry.follower.stop();
         await kafkaCheck.close();
+        await nonces.close();
         await pool.end();
       })();
       return closing;

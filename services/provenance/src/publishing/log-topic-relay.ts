@@ -10,6 +10,12 @@ import { readEntries } from '../log/log-tables.js';
 import { LOG_KEY } from '../provenance.tokens.js';
 
 const PAGE = 500;
+/**
+ * kafkajs sends one record batch per partition and the broker refuses a batch above the topic's
+ * max.message.bytes (1 MiB by default): a send carries at most this many bytes of entries (and at
+ * least one entry; an entry is bounded by the services' request body limits).
+ */
+const MAX_SEND_BYTES = 512 * 1024;
 const IDLE_POLL_MS = 1_000;
 const MAX_BACKOFF_MS = 5_000;
 
@@ -87,8 +93,9 @@ export class LogTopicRelay implements OnApplicationBootstrap, OnApplicationShutd
       const { rows } = await client.query<{ published_size: string }>('SELECT published_size FROM log_publication FOR UPDATE SKIP LOCKED');
       if (rows.length === 0) return false;
       const from = Number(rows[0]!.published_size);
-      const entries = await readEntries(client, from, from + PAGE);
-      if (entries.length === 0) return false;
+      const page = await readEntries(client, from, from + PAGE);
+      if (page.length === 0) return false;
+      const entries = withinSendLimit(page);
       await this.producer!.send({
         topic: this.prefix + topics.provenanceLog.name,
         acks: -1,
@@ -104,7 +111,7 @@ export class LogTopicRelay implements OnApplicationBootstrap, OnApplicationShutd
         })),
       });
       await client.query('UPDATE log_publication SET published_size = $1', [from + entries.length]);
-      return entries.length === PAGE;
+      return entries.length < page.length || page.length === PAGE;
     });
   }
 
@@ -125,4 +132,16 @@ export class LogTopicRelay implements OnApplicationBootstrap, OnApplicationShutd
       this.wakeUp = done;
     });
   }
+}
+
+/** The longest prefix of `page` whose leaf bytes fit in one send (never empty). */
+function withinSendLimit<T extends { leafBytes: Buffer }>(page: T[]): T[] {
+  let bytes = 0;
+  let count = 0;
+  for (const entry of page) {
+    bytes += entry.leafBytes.length;
+    if (count > 0 && bytes > MAX_SEND_BYTES) break;
+    count++;
+  }
+  return page.slice(0, count);
 }
