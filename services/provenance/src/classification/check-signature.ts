@@ -1,7 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import type { LoggedPrincipal, LoggedSignatureMaterial } from '@wildlife/provenance-log';
 import { resolveKey, type Principal, type RegistryState } from '@wildlife/registry';
-import { importPublicKey, reverify } from '@wildlife/signatures';
+import { reverify } from '@wildlife/signatures';
+import { publicKeyObject } from './imported-public-keys.js';
 import { rejected, type Verdict } from './verdict.js';
 
 /** The registered signer of a record whose signature checked out. */
@@ -10,29 +11,24 @@ export interface VerifiedSigner {
   readonly keyId: string;
 }
 
-const importedKeys = new Map<string, KeyObject>();
+/** Re-verifies the material with the key registered in `registryKey` form (imported as `publicKey`). */
+export type Reverifier = (registryKey: string, material: LoggedSignatureMaterial, publicKey: KeyObject) => ReturnType<typeof reverify>;
 
-function publicKeyObject(registryForm: string): KeyObject {
-  let key = importedKeys.get(registryForm);
-  if (key === undefined) {
-    key = importPublicKey(registryForm);
-    importedKeys.set(registryForm, key);
-  }
-  return key;
-}
+const reverifyNow: Reverifier = (_registryKey, material, publicKey) => reverify(material, publicKey);
 
 /**
  * Checks a record's signature against the registry: the key was valid when the producing service
  * observed the record (`observedAt`, its CloudEvent time, never the signer's own `created`), it
  * belongs to the principal the record names (same id, kind and country as registered), and the
- * signature over the stored material verifies. Returns the signer, or the rejection. Never throws
- * for anything about the record.
+ * signature over the stored material verifies (by `reverifier`, which may have checked it ahead).
+ * Returns the signer, or the rejection. Never throws for anything about the record.
  */
 export function checkSignature(
   registry: RegistryState,
   source: LoggedPrincipal,
   evidence: LoggedSignatureMaterial,
   observedAt: string,
+  reverifier: Reverifier = reverifyNow,
 ): VerifiedSigner | Verdict {
   const signed = { source, evidence };
   const resolution = resolveKey(registry, evidence.keyId, observedAt);
@@ -51,7 +47,7 @@ export function checkSignature(
   } catch {
     return rejected('key-unknown', `Key "${evidence.keyId}" is registered in a form that cannot be used.`, signed);
   }
-  const result = reverify(evidence, publicKey);
+  const result = reverifier(resolution.publicKey, evidence, publicKey);
   if (!result.ok) return rejected('signature-invalid', `The signature does not verify (${result.code}): ${result.reason}`, signed);
   return { principal: owner, keyId: evidence.keyId };
 }

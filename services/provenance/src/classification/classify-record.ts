@@ -2,7 +2,7 @@ import { accreditationAt, isOfficialSource, type Capability } from '@wildlife/re
 import { capabilitiesOf, requestIdOf, requestingCountryOf, statedCountryOf } from '../records/record-facts.js';
 import type { SignedRecordCandidate } from '../records/received-record.js';
 import { registryFactTypeOf } from '../records/registry-records.js';
-import { checkSignature, type VerifiedSigner } from './check-signature.js';
+import { checkSignature, type Reverifier, type VerifiedSigner } from './check-signature.js';
 import { classifyRegistryRecord } from './classify-registry-record.js';
 import type { ProvenanceLogState } from './provenance-log-state.js';
 import { signedProvenanceOf } from './signed-provenance.js';
@@ -15,16 +15,17 @@ import { basisOf, rejected, type Verdict } from './verdict.js';
  * that registry change (`classifyRegistryRecord`); an external source's record is `external`; an
  * auditor's is rejected; any other is official when `isOfficialSource` says so at the record's time
  * for the country it concerns and the capabilities it asks, `pending-ncb` when the only obstacle is
- * that the agency was not accredited, and rejected otherwise. Pure: reads `state`, never changes it.
+ * that the agency was not accredited, and rejected otherwise. Pure: reads `state`, never changes it
+ * (`reverifier` only lets a signature checked ahead of time count; see `SignaturePrechecks`).
  */
-export function classifyRecord(state: ProvenanceLogState, record: SignedRecordCandidate): Verdict {
+export function classifyRecord(state: ProvenanceLogState, record: SignedRecordCandidate, reverifier?: Reverifier): Verdict {
   const signed = signedProvenanceOf(record.provenance);
   const kept = { source: signed.source, evidence: signed.evidence };
   if (record.problem !== undefined) return rejected('record-malformed', sentence(record.problem), kept);
   if (signed.problem !== undefined || signed.source === null || signed.evidence === null) {
     return rejected('record-malformed', sentence(signed.problem ?? 'the provenance is unreadable'), kept);
   }
-  const checked = checkSignature(state.registry, signed.source, signed.evidence, record.time);
+  const checked = checkSignature(state.registry, signed.source, signed.evidence, record.time, reverifier);
   if ('classification' in checked) return checked;
 
   const factType = registryFactTypeOf(record.type);

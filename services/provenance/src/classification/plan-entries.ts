@@ -3,6 +3,7 @@ import { classifyRecord } from './classify-record.js';
 import { logEntryOf, type LoggableRecord } from './log-entry-of.js';
 import { promotionAfter, vouchedEntry } from './ncb-vouching.js';
 import type { ProvenanceLogState } from './provenance-log-state.js';
+import type { SignaturePrechecks } from './signature-prechecks.js';
 import { rejected, type Verdict } from './verdict.js';
 
 export interface PlannedEntry {
@@ -16,9 +17,16 @@ export interface PlannedEntry {
  * is classified with everything before it, including earlier records of the same batch). A record
  * whose id is in `alreadyLogged` gets no entry (appending it again is a no-op), nor does a repeat
  * within the batch. A record that makes a pending request official is followed by the entry that
- * changes it. Times never go backwards along the log.
+ * changes it. Times never go backwards along the log. Signatures checked ahead in `prechecks` are
+ * not checked again (same outcome, see `SignaturePrechecks`).
  */
-export function planEntries(state: ProvenanceLogState, records: readonly LoggableRecord[], now: Date, alreadyLogged: ReadonlySet<string>): PlannedEntry[] {
+export function planEntries(
+  state: ProvenanceLogState,
+  records: readonly LoggableRecord[],
+  now: Date,
+  alreadyLogged: ReadonlySet<string>,
+  prechecks?: SignaturePrechecks,
+): PlannedEntry[] {
   const planned: PlannedEntry[] = [];
   const seen = new Set(alreadyLogged);
   const append = (entry: LogEntry) => {
@@ -30,7 +38,7 @@ export function planEntries(state: ProvenanceLogState, records: readonly Loggabl
     if (seen.has(record.id)) continue;
     seen.add(record.id);
     const time = nextTime(state, now);
-    const entry = logEntryOf(state.size, time, record, verdictFor(state, record));
+    const entry = logEntryOf(state.size, time, record, verdictFor(state, record, prechecks));
     append(entry);
     const promotion = promotionAfter(state, entry);
     if (promotion !== undefined) append(vouchedEntry(state.size, time, promotion.pending, promotion.vouch));
@@ -38,10 +46,10 @@ export function planEntries(state: ProvenanceLogState, records: readonly Loggabl
   return planned;
 }
 
-function verdictFor(state: ProvenanceLogState, record: LoggableRecord): Verdict {
+function verdictFor(state: ProvenanceLogState, record: LoggableRecord, prechecks: SignaturePrechecks | undefined): Verdict {
   if (record.kind === 'unparsed') return rejected('record-malformed', `The message is not a record event: ${record.problem}`);
   try {
-    return classifyRecord(state, record);
+    return classifyRecord(state, record, prechecks && ((registryKey, material, publicKey) => prechecks.reverify(record, registryKey, material, publicKey)));
   } catch (error) {
     // The classification is pure: an error here would recur on every retry and stall the partition.
     return rejected('classification-failed', `The record could not be classified: ${(error as Error).message}`);

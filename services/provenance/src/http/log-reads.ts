@@ -39,9 +39,10 @@ export class LogReads {
 
   async inclusionProof(index: number, treeSize: number): Promise<InclusionProofResponse> {
     checkInclusionRange(index, treeSize, await logSize(this.pool));
-    const [leaf] = await readNodes(this.pool, [{ level: 0, index }]);
-    const proof = await this.proofFromStoredNodes(requiredNodesForInclusion(index, treeSize), (source) => inclusionProof(source, index, treeSize));
-    return { index, treeSize, leafHash: base64(leaf!.hash), proof };
+    // The leaf and the proof's subtrees in one query.
+    const source = new PerfectSubtreeHashMap(await readNodes(this.pool, [{ level: 0, index }, ...requiredNodesForInclusion(index, treeSize)]));
+    const leafHash = source.perfectSubtreeHash(0, index);
+    return { index, treeSize, leafHash: base64(leafHash), proof: inclusionProof(source, index, treeSize).map(base64) };
   }
 
   async consistencyProof(first: number, second: number): Promise<ConsistencyProofResponse> {

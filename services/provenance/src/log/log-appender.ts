@@ -11,7 +11,9 @@ interface Waiting {
  * together by the next one (at most `maxBatch` per transaction), so many partitions feeding the log
  * share transactions and checkpoints instead of queueing one by one. `append` resolves once the
  * record's transaction committed (its entry is in the log, or it was already), and rejects with the
- * write's error otherwise (the caller retries; the log deduplicates by record id).
+ * write's error otherwise (the caller retries; the log deduplicates by record id). While a batch is
+ * written, the records that will most likely form the next one are handed to `prepare` (work that
+ * does not depend on the write, done while it waits on the database).
  */
 export class LogAppender {
   private waiting: Waiting[] = [];
@@ -21,6 +23,7 @@ export class LogAppender {
   constructor(
     private readonly write: (records: readonly LoggableRecord[]) => Promise<PlannedEntry[]>,
     private readonly maxBatch: number,
+    private readonly prepare?: (records: readonly LoggableRecord[]) => void,
   ) {}
 
   append(record: LoggableRecord): Promise<void> {
@@ -43,7 +46,9 @@ export class LogAppender {
       while (this.waiting.length > 0) {
         const batch = this.waiting.splice(0, this.maxBatch);
         try {
-          await this.write(batch.map((w) => w.record));
+          const written = this.write(batch.map((w) => w.record));
+          if (this.prepare !== undefined && this.waiting.length > 0) this.prepare(this.waiting.slice(0, this.maxBatch).map((w) => w.record));
+          await written;
           for (const w of batch) w.settle();
         } catch (error) {
           for (const w of batch) w.settle(error ?? new Error('the log write failed'));

@@ -32,4 +32,24 @@ describe('the log appender', () => {
     await appender.idle();
     expect(calls).toBe(2);
   });
+
+  it('hands the records waiting for the next batch to prepare when a batch starts being written', async () => {
+    const prepared: string[][] = [];
+    let release!: () => void;
+    const firstWrite = new Promise<void>((resolve) => (release = resolve));
+    let writes = 0;
+    const appender = new LogAppender(
+      async () => {
+        if (writes++ === 0) await firstWrite;
+        return [];
+      },
+      2,
+      (records) => prepared.push(records.map((r) => r.id)),
+    );
+    const done = ['a', 'b', 'c', 'd', 'e'].map((id) => appender.append(record(id)));
+    release();
+    await Promise.all(done);
+    // [a] was written alone; [d, e] waited while [b, c] was written
+    expect(prepared).toEqual([['d', 'e']]);
+  });
 });

@@ -58,31 +58,51 @@ export async function loggedRecordIds(client: pg.ClientBase, recordIds: readonly
   return new Set(rows.map((row) => row.record_id));
 }
 
-/** Inserts entries (in sequence order) and the subtree rows they complete. */
+/**
+ * Inserts entries (in sequence order) and the subtree rows they complete, one statement each. The
+ * bytes travel as one binary parameter per column, cut apart by offset in SQL: a `bytea[]` parameter
+ * would go as hex text, twice the size, encoded here and decoded by the server.
+ */
 export async function insertEntries(client: pg.ClientBase, planned: readonly PlannedEntry[], nodes: readonly StoredNode[], loggedAt: Date): Promise<void> {
   if (planned.length > 0) {
+    const leafBytes = packed(planned.map((p) => p.bytes));
     await client.query(
       `INSERT INTO log_entries (sequence, record_id, supersedes, leaf_bytes, leaf_hash, logged_at)
-       SELECT s, r, p, b, h, $6 FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::bytea[], $5::bytea[])
-         WITH ORDINALITY AS x(s, r, p, b, h, n)
+       SELECT s, r, p, substring($4::bytea FROM o FOR l), substring($5::bytea FROM (n::int - 1) * 32 + 1 FOR 32), $8
+         FROM unnest($1::bigint[], $2::text[], $3::bigint[], $6::int[], $7::int[]) WITH ORDINALITY AS x(s, r, p, o, l, n)
         ORDER BY n`,
       [
         planned.map((p) => p.entry.sequence),
         planned.map((p) => p.entry.record.id),
         planned.map((p) => p.entry.supersedes ?? null),
-        planned.map((p) => Buffer.from(p.bytes)),
-        planned.map((p) => Buffer.from(p.leafHash)),
+        leafBytes.bytes,
+        packed(planned.map((p) => p.leafHash)).bytes,
+        leafBytes.offsets,
+        leafBytes.lengths,
         loggedAt,
       ],
     );
   }
   if (nodes.length > 0) {
-    await client.query('INSERT INTO log_nodes (level, index, hash) SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])', [
-      nodes.map((n) => n.level),
-      nodes.map((n) => n.index),
-      nodes.map((n) => Buffer.from(n.hash)),
-    ]);
+    await client.query(
+      `INSERT INTO log_nodes (level, index, hash)
+       SELECT v, i, substring($3::bytea FROM (n::int - 1) * 32 + 1 FOR 32) FROM unnest($1::smallint[], $2::bigint[]) WITH ORDINALITY AS x(v, i, n)`,
+      [nodes.map((n) => n.level), nodes.map((n) => n.index), packed(nodes.map((n) => n.hash)).bytes],
+    );
   }
+}
+
+/** The parts back to back, with where each starts (1-based, as SQL counts) and its length. */
+function packed(parts: readonly Uint8Array[]): { bytes: Buffer; offsets: number[]; lengths: number[] } {
+  const offsets: number[] = [];
+  const lengths: number[] = [];
+  let at = 1;
+  for (const part of parts) {
+    offsets.push(at);
+    lengths.push(part.length);
+    at += part.length;
+  }
+  return { bytes: Buffer.concat(parts), offsets, lengths };
 }
 
 /** The stored subtree rows among `wanted`. */
