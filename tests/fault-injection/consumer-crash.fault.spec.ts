@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Admin } from 'kafkajs';
-import pg from 'pg';
+import type pg from 'pg';
 import { createProducer, ensureTopics, toKafkaMessage } from '@wildlife/messaging';
-import { databaseUrlFor, adminDatabaseUrl, serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/testing';
+import { serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/testing';
 import { countEffects, effectsById, tallyEffects } from '../spine/effect-recording/effects.js';
-import { acknowledgementTopic, effectRecordingServiceName } from '../spine/effect-recording/effect-recording.service.js';
+import { acknowledgementTopic, effectReaction, effectRecordingServiceName } from '../spine/effect-recording/effect-recording.service.js';
 import { anAcknowledgement } from '../spine/events/acknowledgements.js';
 import { committedOffsetTotal, testKafka } from '../spine/kafka/test-kafka.js';
 import { waitUntil } from '../spine/wait-until.js';
-import { buildConsumerProcess, startConsumerProcess, type ConsumerProcess } from './consumer-process/consumer-process.js';
+import { buildServiceProcess, serviceDatabasePool, startServiceProcess, type ServiceProcess } from './service-process/service-process.js';
 
 const EVENTS = 1_000;
 const KILL_AFTER_EFFECTS = 300;
@@ -18,16 +18,15 @@ const UNCOMMITTED_AT_KILL = 10;
 
 describe('a consumer process killed mid-batch', () => {
   const kafka = testKafka('spine-consumer-crash');
-  const children: ConsumerProcess[] = [];
+  const children: ServiceProcess[] = [];
   let environment: ServiceTestEnvironment;
   let pool: pg.Pool;
   let admin: Admin;
 
   beforeAll(async () => {
-    buildConsumerProcess();
+    buildServiceProcess();
     environment = serviceTestEnvironment('spine_consumer_crash');
-    pool = new pg.Pool({ connectionString: databaseUrlFor(adminDatabaseUrl(), environment.env.DATABASE_NAME!), max: 2 });
-    pool.on('error', () => undefined);
+    pool = serviceDatabasePool(environment.env);
     admin = kafka.admin();
     await admin.connect();
   }, 120_000);
@@ -43,7 +42,7 @@ describe('a consumer process killed mid-batch', () => {
   it('applies each of 1,000 events exactly once when a new process takes over from the killed one', async () => {
     const prefix = environment.env.KAFKA_TOPIC_PREFIX!;
     const topic = `${prefix}${acknowledgementTopic.name}`;
-    const groupId = `${prefix}${effectRecordingServiceName}.effects`;
+    const groupId = `${prefix}${effectRecordingServiceName}.${effectReaction.name}`;
     const effects = () => countEffects(pool);
     const uncommitted = async () => (await effects()) - (await committedOffsetTotal(admin, groupId, topic));
 
@@ -61,7 +60,7 @@ describe('a consumer process killed mid-batch', () => {
     }
 
     // When the consuming process is SIGKILLed mid-batch, with effects ahead of its committed offsets
-    const first = startConsumerProcess(environment.env);
+    const first = startServiceProcess(environment.env);
     children.push(first);
     await waitUntil(
       `${KILL_AFTER_EFFECTS} effects exist, ${UNCOMMITTED_AT_KILL} of them past the committed offsets`,
@@ -82,7 +81,7 @@ describe('a consumer process killed mid-batch', () => {
     const redelivered = await uncommitted();
 
     // ...and a new process takes over
-    const second = startConsumerProcess(environment.env);
+    const second = startServiceProcess(environment.env);
     children.push(second);
     // The group waits for the dead member's session (30 s) to expire before it hands its partitions on.
     await waitUntil(`all ${EVENTS} effects exist`, async () => (await effects()) >= EVENTS, {

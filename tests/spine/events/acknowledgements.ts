@@ -6,9 +6,8 @@ import {
   type CloudEvent,
   type RequestAcknowledgedV1,
 } from '@wildlife/contracts';
-import type { OutboxMessage } from '@wildlife/event-store';
+import type { NewEvent, OutboxMessage } from '@wildlife/event-store';
 import { outboxMessageFor } from '@wildlife/service-kit';
-import type { NewEvent } from '@wildlife/event-store';
 
 /**
  * A valid `ncb-endorsement.RequestAcknowledged.v1` with a fresh id, for request `requestId` (its

@@ -1,27 +1,28 @@
 import { toKafkaMessage, type OutgoingMessage } from '@wildlife/messaging';
 import { anAcknowledgement } from './acknowledgements.js';
 
-/**
- * Messages no consumer can ever process, each with the error class it must be dead-lettered with.
- * All carry complete CloudEvents headers and `key`, so they land on the key's partition and only the
- * one named defect stops them.
- */
-export function poisonMessages(topic: string, key: string): { message: OutgoingMessage; reason: string }[] {
-  const wellFormed = () => ({ topic, ...toKafkaMessage(anAcknowledgement(key)) });
-  const notJson = wellFormed();
-  const unknownType = wellFormed();
-  const type = 'ncb-endorsement.RequestTeleported.v1';
-  const schemaViolation = wellFormed();
-  return [
-    { message: { ...notJson, value: Buffer.from('{"requestId": ') }, reason: 'CloudEventValueIsNotJson' },
-    {
-      message: { ...unknownType, headers: { ...unknownType.headers, ce_type: type, ce_dataschema: `urn:wildlife:schema:${type}` } },
-      reason: 'UnknownEventType',
-    },
-    {
-      message: { ...schemaViolation, value: Buffer.from(JSON.stringify({ requestId: 42, acknowledgedAt: 'yesterday' })) },
-      reason: 'EventSchemaViolation',
-    },
-  ];
+export interface PoisonMessage {
+  readonly message: OutgoingMessage;
+  /** The error class it must be dead-lettered with (`dlq-reason`). */
+  readonly reason: string;
 }
 
+const unknownType = 'ncb-endorsement.RequestTeleported.v1';
+
+/**
+ * Messages no consumer can ever process: a value that is not JSON, a type no contract knows, and data
+ * that violates its schema. Each starts as a valid acknowledgement keyed `key` (so all land on the
+ * key's partition with complete CloudEvents headers) and has exactly one defect.
+ */
+export function poisonMessages(topic: string, key: string): [notJson: PoisonMessage, unknownType: PoisonMessage, schemaViolation: PoisonMessage] {
+  const valid = () => ({ topic, ...toKafkaMessage(anAcknowledgement(key)) });
+  const [a, b, c] = [valid(), valid(), valid()];
+  return [
+    { message: { ...a, value: Buffer.from('{"requestId": ') }, reason: 'CloudEventValueIsNotJson' },
+    {
+      message: { ...b, headers: { ...b.headers, ce_type: unknownType, ce_dataschema: `urn:wildlife:schema:${unknownType}` } },
+      reason: 'UnknownEventType',
+    },
+    { message: { ...c, value: Buffer.from(JSON.stringify({ requestId: 42, acknowledgedAt: 'yesterday' })) }, reason: 'EventSchemaViolation' },
+  ];
+}

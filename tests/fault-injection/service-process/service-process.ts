@@ -1,0 +1,64 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { adminDatabaseUrl, databaseUrlFor } from '@wildlife/testing';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const tsc = `${repoRoot}node_modules/.bin/tsc`;
+const entry = fileURLToPath(new URL('../../dist/fault-injection/service-process/main.js', import.meta.url));
+
+/**
+ * Compiles the service process to `tests/dist/` (with the libraries it imports, which it loads from
+ * their `dist/` as a deployed service does) and copies its migrations beside the compiled service.
+ */
+export function buildServiceProcess(): void {
+  execFileSync(tsc, ['-b', 'libs/service-kit'], { cwd: repoRoot, stdio: 'pipe' });
+  execFileSync(tsc, ['-p', 'tests/fault-injection/service-process/tsconfig.json'], { cwd: repoRoot, stdio: 'pipe' });
+  cpSync(new URL('../../spine/effect-recording/migrations/', import.meta.url), new URL('../../dist/spine/effect-recording/migrations/', import.meta.url), {
+    recursive: true,
+  });
+}
+
+export interface ServiceProcess {
+  readonly pid: number;
+  /** Resolves with the exit code, or the signal that ended it. */
+  readonly exited: Promise<number | NodeJS.Signals>;
+  /** What it wrote to stdout and stderr so far, for a failing test's message. */
+  output(): string;
+  kill(signal: NodeJS.Signals): void;
+}
+
+/**
+ * Starts the effect-recording service (see effectRecordingService) as a child process with `env`
+ * (a service test environment's). Its Kafka clients live and die with it: a client that a broker
+ * restart leaves behind cannot keep the test runner alive.
+ */
+export function startServiceProcess(env: NodeJS.ProcessEnv): ServiceProcess {
+  const child = spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const exited = new Promise<number | NodeJS.Signals>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code ?? 0)));
+  return { pid: child.pid!, exited, output: () => output.join(''), kill: (signal) => void child.kill(signal) };
+}
+
+/** A pool on the database of the service started with `env` (which the service creates and migrates). */
+export function serviceDatabasePool(env: NodeJS.ProcessEnv): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrlFor(adminDatabaseUrl(), env.DATABASE_NAME!), max: 4 });
+  // The database does not exist until the service has created it, and cleanup drops it under us.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** True once the service has migrated its database (its own tables and the event store's exist). */
+export async function serviceDatabaseIsMigrated(pool: pg.Pool): Promise<boolean> {
+  try {
+    const { rows } = await pool.query<{ ready: boolean }>(
+      "SELECT to_regclass('public.effects') IS NOT NULL AND to_regclass('public.outbox') IS NOT NULL AS ready",
+    );
+    return rows[0]!.ready;
+  } catch {
+    return false;
+  }
+}
