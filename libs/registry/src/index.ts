@@ -58,6 +58,7 @@ export {
   type ExternalSourceRegistered,
   type AuditorRegistered,
 } from './facts/registry-facts.js';
+export { RegistryRecordIsMalformed, registryFactTypeOf, registryFactOfRecord, recordDataOfFact } from './facts/registry-records.js';
 
 export type {
   RegistryState,

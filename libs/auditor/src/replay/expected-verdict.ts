@@ -6,12 +6,15 @@ import {
   isOfficialSource,
   mayManageKeysOf,
   principal as registeredPrincipal,
+  RegistryRecordIsMalformed,
+  registryFactOfRecord,
+  registryFactTypeOf,
   type Capability,
   type RegistryFactType,
 } from '@wildlife/registry';
 import { basisOf, type LogReplay } from './log-replay.js';
 import { capabilitiesOf, requestIdOf, requestingCountryOf, statedCountryOf } from './record-fields.js';
-import { authorOf, registryActOf, registryFactOf, registryFactTypeOf } from './registry-records.js';
+import { authorOf, registryActOf } from './registry-records.js';
 import type { CheckedSigner } from './signer-check.js';
 
 /** What the rules make of a record whose signer checked out: the classification, its reason code, and its basis. */
@@ -45,8 +48,8 @@ function signerBasis(replay: LogReplay, signer: CheckedSigner): number[] {
 const rejected = (code: string, why: string): ExpectedVerdict => ({ classification: 'rejected', code, why });
 
 function registryRecordVerdict(replay: LogReplay, factType: RegistryFactType, entry: LogEntry, signer: CheckedSigner): ExpectedVerdict {
-  const fact = registryFactOf(factType, entry.recordData);
-  if ('problem' in fact) return rejected('record-malformed', fact.problem);
+  const fact = registryFactOfRecord(factType, entry.recordData);
+  if (fact instanceof RegistryRecordIsMalformed) return rejected('record-malformed', fact.message);
   const { principal } = signer;
   if (authorOf(fact) !== principal.id) return rejected('not-an-official-source', `the fact names "${authorOf(fact)}" as its author, but "${principal.id}" signed it`);
   const { action, ties } = registryActOf(fact, replay.registry);

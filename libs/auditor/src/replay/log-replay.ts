@@ -1,7 +1,15 @@
 import type { LogEntry } from '@wildlife/provenance-log';
-import { evolve, registryFromTrustRoots, type RegistryFact, type RegistryState, type TrustRoots } from '@wildlife/registry';
+import {
+  evolve,
+  registryFactOfRecord,
+  registryFactTypeOf,
+  registryFromTrustRoots,
+  RegistryRecordIsMalformed,
+  type RegistryFact,
+  type RegistryState,
+  type TrustRoots,
+} from '@wildlife/registry';
 import { eventNameOf, requestIdOf, requestingCountryOf } from './record-fields.js';
-import { registryFactOf, registryFactTypeOf } from './registry-records.js';
 
 /** The record families by which an NCB vouches for a support request of its own country. */
 const VOUCHING_FAMILIES: readonly string[] = ['ncb-endorsement.RequestAcknowledged', 'ncb-endorsement.RequestEndorsed'];
@@ -56,8 +64,8 @@ export class LogReplay {
       this.vouchesByRequest.set(requestId, [...vouches, { sequence: entry.sequence, country: entry.source!.country! }]);
     }
     const factType = registryFactTypeOf(entry.record.type);
-    const fact = factType === undefined ? undefined : registryFactOf(factType, entry.recordData);
-    if (fact !== undefined && !('problem' in fact)) this.applyRegistryFact(fact, entry.sequence);
+    const fact = factType === undefined ? undefined : registryFactOfRecord(factType, entry.recordData);
+    if (fact !== undefined && !(fact instanceof RegistryRecordIsMalformed)) this.applyRegistryFact(fact, entry.sequence);
   }
 
   private applyRegistryFact(fact: RegistryFact, sequence: number): void {

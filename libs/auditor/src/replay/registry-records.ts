@@ -1,59 +1,7 @@
-import type { JsonObject } from '@wildlife/provenance-log';
-import {
-  REGISTRY_FACT_TYPES,
-  principal as registeredPrincipal,
-  type Action,
-  type RegistryFact,
-  type RegistryFactType,
-  type RegistryState,
-  type ResourceTies,
-} from '@wildlife/registry';
-import { eventNameOf } from './record-fields.js';
+import { principal as registeredPrincipal, type Action, type RegistryFact, type RegistryState, type ResourceTies } from '@wildlife/registry';
 
-// A registry record is a record whose type names a registry fact (`<producer>.AgencyRegistered.v1`,
-// …) and whose data is that fact's fields, without `type` (ENTRY-FORMAT.md, "How an auditor
-// replays the classification").
-
-type FieldKind = 'text' | 'key' | 'list';
-
-const REQUIRED_FIELDS: Readonly<Record<RegistryFactType, Readonly<Record<string, FieldKind>>>> = {
-  AgencyRegistered: { agencyId: 'text', country: 'text', name: 'text', key: 'key', registeredBy: 'text', at: 'text' },
-  AgencyAccredited: { agencyId: 'text', accreditationId: 'text', scope: 'list', validFrom: 'text', validUntil: 'text', by: 'text', at: 'text' },
-  AccreditationSuspended: { agencyId: 'text', accreditationId: 'text', reason: 'text', by: 'text', at: 'text' },
-  AccreditationReinstated: { agencyId: 'text', accreditationId: 'text', by: 'text', at: 'text' },
-  AccreditationRevoked: { agencyId: 'text', accreditationId: 'text', reason: 'text', by: 'text', at: 'text' },
-  KeyRotated: { principalId: 'text', newKey: 'key', retiredKeyId: 'text', by: 'text', at: 'text' },
-  KeyRevoked: { principalId: 'text', keyId: 'text', reason: 'text', by: 'text', at: 'text' },
-  ExternalSourceRegistered: { sourceId: 'text', name: 'text', key: 'key', by: 'text', at: 'text' },
-  AuditorRegistered: { auditorId: 'text', name: 'text', key: 'key', by: 'text', at: 'text' },
-};
-
-/** The registry fact a record type names, if it names one. */
-export function registryFactTypeOf(recordType: string): RegistryFactType | undefined {
-  const name = eventNameOf(recordType)?.name;
-  return name !== undefined && (REGISTRY_FACT_TYPES as readonly string[]).includes(name) ? (name as RegistryFactType) : undefined;
-}
-
-/** The fact a registry record's data states, or why it states none (a required field missing or of the wrong type). */
-export function registryFactOf(factType: RegistryFactType, data: JsonObject | undefined): RegistryFact | { readonly problem: string } {
-  for (const [name, kind] of Object.entries(REQUIRED_FIELDS[factType])) {
-    if (!hasKind(data?.[name], kind)) return { problem: `the ${factType} record lacks a well-formed "${name}"` };
-  }
-  return { type: factType, ...data } as unknown as RegistryFact;
-}
-
-function hasKind(value: unknown, kind: FieldKind): boolean {
-  switch (kind) {
-    case 'text':
-      return typeof value === 'string';
-    case 'list':
-      return Array.isArray(value) && value.every((item) => typeof item === 'string');
-    case 'key': {
-      const key = value as { keyId?: unknown; publicKey?: unknown } | null;
-      return typeof key === 'object' && key !== null && typeof key.keyId === 'string' && typeof key.publicKey === 'string';
-    }
-  }
-}
+// What the replay asks of a registry fact beyond reading it from its record (`registryFactOfRecord`
+// of `@wildlife/registry`; ENTRY-FORMAT.md, "How an auditor replays the classification").
 
 /** The principal the fact names as the one who made it. */
 export function authorOf(fact: RegistryFact): string {

@@ -1,7 +1,6 @@
-import { accreditationAt, isOfficialSource, type Capability } from '@wildlife/registry';
+import { accreditationAt, isOfficialSource, registryFactTypeOf, type Capability } from '@wildlife/registry';
 import { capabilitiesOf, requestIdOf, requestingCountryOf, statedCountryOf } from '../records/record-facts.js';
 import type { SignedRecordCandidate } from '../records/received-record.js';
-import { registryFactTypeOf } from '../records/registry-records.js';
 import { checkSignature, type Reverifier, type VerifiedSigner } from './check-signature.js';
 import { classifyRegistryRecord } from './classify-registry-record.js';
 import type { ProvenanceLogState } from './provenance-log-state.js';

@@ -1,6 +1,14 @@
-import { authorize, evolve, mayManageKeysOf, principal as registeredPrincipal, type RegistryFactType } from '@wildlife/registry';
+import {
+  authorize,
+  evolve,
+  mayManageKeysOf,
+  principal as registeredPrincipal,
+  RegistryRecordIsMalformed,
+  registryFactOfRecord,
+  type RegistryFactType,
+} from '@wildlife/registry';
 import type { SignedRecordCandidate } from '../records/received-record.js';
-import { authorOf, registryActOf, registryFactOf } from '../records/registry-records.js';
+import { authorOf, registryActOf } from '../records/registry-records.js';
 import type { VerifiedSigner } from './check-signature.js';
 import type { ProvenanceLogState } from './provenance-log-state.js';
 import { basisOf, rejected, type Verdict } from './verdict.js';
@@ -18,8 +26,8 @@ export function classifyRegistryRecord(
   signer: VerifiedSigner,
   kept: Pick<Verdict, 'source' | 'evidence'>,
 ): Verdict {
-  const fact = registryFactOf(factType, record.data);
-  if ('problem' in fact) return rejected('record-malformed', `${fact.problem}.`, kept);
+  const fact = registryFactOfRecord(factType, record.data);
+  if (fact instanceof RegistryRecordIsMalformed) return rejected('record-malformed', `${fact.message}.`, kept);
   const { principal } = signer;
   const author = authorOf(fact);
   if (author !== principal.id) {

@@ -1,8 +1,16 @@
 import { parseEventType, type Principal } from '@wildlife/contracts';
 import type { LogEntry } from '@wildlife/provenance-log';
-import { evolve, registryFromTrustRoots, type RegistryFact, type RegistryState, type TrustRoots } from '@wildlife/registry';
+import {
+  evolve,
+  registryFactOfRecord,
+  registryFactTypeOf,
+  registryFromTrustRoots,
+  RegistryRecordIsMalformed,
+  type RegistryFact,
+  type RegistryState,
+  type TrustRoots,
+} from '@wildlife/registry';
 import { requestIdOf, requestingCountryOf } from '../records/record-facts.js';
-import { registryFactOf, registryFactTypeOf } from '../records/registry-records.js';
 
 /** The record families by which an NCB vouches for a support request of its country. */
 const VOUCHING_FAMILIES = ['ncb-endorsement.RequestAcknowledged', 'ncb-endorsement.RequestEndorsed'];
@@ -56,8 +64,8 @@ export class ProvenanceLogState {
       this.vouchesByRequest.set(requestId, [...(this.vouchesByRequest.get(requestId) ?? []), { sequence: entry.sequence, country: entry.source!.country! }]);
     }
     const factType = registryFactTypeOf(entry.record.type);
-    const fact = factType === undefined ? undefined : registryFactOf(factType, entry.recordData);
-    if (fact !== undefined && !('problem' in fact)) this.applyRegistryFact(fact, entry.sequence);
+    const fact = factType === undefined ? undefined : registryFactOfRecord(factType, entry.recordData);
+    if (fact !== undefined && !(fact instanceof RegistryRecordIsMalformed)) this.applyRegistryFact(fact, entry.sequence);
   }
 
   private applyRegistryFact(fact: RegistryFact, sequence: number): void {
