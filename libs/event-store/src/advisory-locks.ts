@@ -5,7 +5,10 @@
  * half and a small number in the low half.
  */
 export const AdvisoryLockClass = {
-  /** Held for an append's transaction, keyed by `hashtext(stream_id)`: appends to a stream queue up. */
+  /**
+   * Held for an append's transaction, keyed by `hashtext(stream_id)`: appends to a stream queue up.
+   * Taken inside the SQL function `append_events` (migrations/0005), which spells it `x'45530001'`.
+   */
   stream: 0x45530001,
   /** Held by `migrate` for its whole run, key 0. */
   migrations: 0x45530002,

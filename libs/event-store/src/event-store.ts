@@ -4,7 +4,6 @@ import { StreamVersionConflict } from './event-store.errors.js';
 import type { ExpectedVersion, NewEvent, RecordedEvent } from './event.types.js';
 import { ReadHorizon } from './read-horizon.js';
 import { readAllEvents, readStreamEvents, type ReadAllPage } from './read-events.js';
-import { inTransaction } from './transaction.js';
 
 /**
  * The event log of one service's database (tables from `eventStoreMigrations`).
@@ -21,7 +20,8 @@ export class EventStore {
   ) {}
 
   /**
-   * Appends events (and outbox messages) atomically in a transaction of its own.
+   * Appends events (and outbox messages) atomically, as one statement that is its own transaction
+   * (one round trip to the database).
    *
    * Either everything is written or nothing is. When the stream's version does not satisfy
    * `expected` — including when another writer with the same expectation got there first — it throws
@@ -34,8 +34,9 @@ export class EventStore {
     options: AppendOptions = {},
   ): Promise<AppendResult> {
     try {
-      return await inTransaction(this.pool, (client) => this.appendWith(client, streamId, expected, events, options));
+      return await appendEvents(this.pool, streamId, expected, events, options, this.clock());
     } catch (error) {
+      // Not expected under the stream lock at READ COMMITTED; kept so a conflict always says what it found.
       if (error instanceof StreamVersionConflict && error.actual === undefined) {
         throw new StreamVersionConflict(streamId, expected, await streamVersion(this.pool, streamId));
       }

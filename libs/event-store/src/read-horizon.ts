@@ -9,8 +9,8 @@
  * committed yet, and a reader that resumes after 7 skips 6 forever.
  *
  * What this relies on instead:
- * 1. every append has its transaction id before it takes a position (`appendEvents` calls
- *    `pg_current_xact_id()` first);
+ * 1. every append has its transaction id before it takes a position (the SQL function
+ *    `append_events` calls `pg_current_xact_id()` first);
  * 2. an observation reads the sequence's last value (`head`) and then, in the same statement, takes a
  *    fresh transaction id (`nextXid`) and commits it.
  * Any transaction holding a position <= head took its xid before head was read, so its xid is below

@@ -5,6 +5,7 @@ import type { TestDatabase } from '@wildlife/testing';
 import {
   EventIdIsAlreadyRecorded,
   EventStore,
+  OutboxMessageIdIsAlreadyWritten,
   StreamVersionConflict,
   type OutboxMessage,
   type NewEvent,
@@ -165,5 +166,40 @@ describe('appending to a stream', () => {
 
     expect(refusal).toBeInstanceOf(EventIdIsAlreadyRecorded);
     expect(await count(pool, 'events', 'event_id = $1', [event.eventId])).toBe(1);
+  });
+
+  it('refuses an outbox message id that is already written, and writes none of the append’s events', async () => {
+    const streamId = aStreamId();
+    const written = { ...anEvent(), eventId: randomUUID() };
+    await store.append(aStreamId(), 'no_stream', [written], { outbox: [outboxFor(streamId, written)] });
+    const fresh = { ...anEvent(), eventId: randomUUID() };
+
+    const refusal = await store
+      .append(streamId, 'no_stream', [fresh], { outbox: [outboxFor(streamId, fresh), outboxFor(streamId, written)] })
+      .catch((e: unknown) => e);
+
+    expect(refusal).toBeInstanceOf(OutboxMessageIdIsAlreadyWritten);
+    expect(await store.readStream(streamId)).toHaveLength(0);
+    expect(await count(pool, 'outbox', 'message_id = $1', [fresh.eventId])).toBe(0);
+  });
+
+  it('leaves the caller’s read-committed transaction usable after a conflict, and writes an outbox without events', async () => {
+    const streamId = aStreamId();
+    await store.append(streamId, 'no_stream', [anEvent('A')]);
+    const message = { ...outboxFor(streamId, { ...anEvent(), eventId: randomUUID() }) };
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const refusal = await store.appendWith(client, streamId, 'no_stream', [anEvent('B')]).catch((e: unknown) => e);
+      const outboxOnly = await store.appendWith(client, streamId, 1, [], { outbox: [message] });
+      await client.query('COMMIT');
+
+      expect(refusal).toMatchObject({ name: 'StreamVersionConflict', expected: 'no_stream', actual: 1 });
+      expect(outboxOnly).toEqual({ nextExpectedVersion: 1, events: [] });
+    } finally {
+      client.release();
+    }
+    expect((await store.readStream(streamId)).map((e) => e.type)).toEqual(['A']);
+    expect(await count(pool, 'outbox', 'message_id = $1', [message.messageId])).toBe(1);
   });
 });
