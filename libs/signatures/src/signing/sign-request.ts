@@ -16,7 +16,7 @@ export interface SignOptions {
   readonly label?: string;
   /**
    * Covered components, in order. Default `@method`, `@target-uri`, then `content-digest` when a body
-   * is given, then `content-type` when that header is present.
+   * is given, then each of `content-type`, `if-match` and `idempotency-key` that the request has.
    */
   readonly components?: readonly string[];
   /** Unix seconds. Default now. */
@@ -100,6 +100,10 @@ export function signWithParameters(
 function defaultComponents(request: HttpRequestWithBody): string[] {
   const components = ['@method', '@target-uri'];
   if (request.body !== undefined) components.push('content-digest');
-  if (fieldValue(request.headers, 'content-type') !== undefined) components.push('content-type');
+  // Headers that change what a state-changing call does are covered when present, so a relay cannot
+  // swap the version an NCB decided on or the idempotency key of a submission.
+  for (const header of ['content-type', 'if-match', 'idempotency-key']) {
+    if (fieldValue(request.headers, header) !== undefined) components.push(header);
+  }
   return components;
 }
