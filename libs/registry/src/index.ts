@@ -59,6 +59,7 @@ export {
   type AuditorRegistered,
 } from './facts/registry-facts.js';
 export { RegistryRecordIsMalformed, registryFactTypeOf, registryFactOfRecord, recordDataOfFact } from './facts/registry-records.js';
+export { authorOf, registryActOf } from './facts/registry-acts.js';
 
 export type {
   RegistryState,

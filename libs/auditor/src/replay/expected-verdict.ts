@@ -2,19 +2,20 @@ import type { LogClassification, LogEntry } from '@wildlife/provenance-log';
 import {
   accreditationAt,
   authorize,
+  authorOf,
+  type Capability,
   evolve,
   isOfficialSource,
   mayManageKeysOf,
   principal as registeredPrincipal,
-  RegistryRecordIsMalformed,
+  registryActOf,
   registryFactOfRecord,
-  registryFactTypeOf,
-  type Capability,
   type RegistryFactType,
+  registryFactTypeOf,
+  RegistryRecordIsMalformed,
 } from '@wildlife/registry';
 import { basisOf, type LogReplay } from './log-replay.js';
 import { capabilitiesOf, requestIdOf, requestingCountryOf, statedCountryOf } from './record-fields.js';
-import { authorOf, registryActOf } from './registry-records.js';
 import type { CheckedSigner } from './signer-check.js';
 
 /** What the rules make of a record whose signer checked out: the classification, its reason code, and its basis. */

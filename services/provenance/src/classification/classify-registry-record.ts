@@ -1,14 +1,15 @@
 import {
   authorize,
+  authorOf,
   evolve,
   mayManageKeysOf,
   principal as registeredPrincipal,
-  RegistryRecordIsMalformed,
+  registryActOf,
   registryFactOfRecord,
   type RegistryFactType,
+  RegistryRecordIsMalformed,
 } from '@wildlife/registry';
 import type { SignedRecordCandidate } from '../records/received-record.js';
-import { authorOf, registryActOf } from '../records/registry-records.js';
 import type { VerifiedSigner } from './check-signature.js';
 import type { ProvenanceLogState } from './provenance-log-state.js';
 import { basisOf, rejected, type Verdict } from './verdict.js';

@@ -1,19 +1,23 @@
-import { principal as registeredPrincipal, type Action, type RegistryFact, type RegistryState, type ResourceTies } from '@wildlife/registry';
+import type { Action } from '../policy/actions.js';
+import type { ResourceTies } from '../policy/authorize.js';
+import type { RegistryState } from '../state/registry-state.js';
+import { principal as registeredPrincipal } from '../state/registry-lookups.js';
+import type { RegistryFact } from './registry-facts.js';
 
-// What the classification asks of a registry fact beyond reading it from its record
-// (`registryFactOfRecord` of `@wildlife/registry`).
+// What checking a registry record asks of its fact beyond reading it (`registryFactOfRecord`): who
+// made it, and which authorisation-table action it exercised on which resource. The provenance
+// service and the auditor both judge registry records with these.
 
-/** The principal a fact says made it (`registeredBy` or `by`). */
+/** The principal the fact names as the one who made it (`registeredBy` or `by`). */
 export function authorOf(fact: RegistryFact): string {
   return fact.type === 'AgencyRegistered' ? fact.registeredBy : fact.by;
 }
 
-/** The policy action a registry fact exercises and the resource it touches, for `authorize`. */
-export function registryActOf(fact: RegistryFact, state: RegistryState): { action: Action; ties: ResourceTies } {
-  const countryOf = (id: string) => registeredPrincipal(state, id)?.country;
+/** The policy action a fact exercises and the resource it touches, for `authorize`, as the registry stood before it. */
+export function registryActOf(fact: RegistryFact, state: RegistryState): { readonly action: Action; readonly ties: ResourceTies } {
   const tiesOf = (id: string): ResourceTies => {
-    const country = countryOf(id);
-    return { ownerId: id, ...(country !== undefined && { country }) };
+    const country = registeredPrincipal(state, id)?.country;
+    return country === undefined ? { ownerId: id } : { ownerId: id, country };
   };
   switch (fact.type) {
     case 'AgencyRegistered':
