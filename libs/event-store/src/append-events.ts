@@ -19,8 +19,8 @@ export interface AppendResult {
 /** A pool (the statement autocommits on its own) or a client (the statement joins its transaction). */
 export type AppendTarget = pg.Pool | pg.ClientBase;
 
-// migrations/0005_append_events_function.sql: xid, stream lock, expectation check, events and outbox.
-const APPEND_EVENTS = 'SELECT version, appended, global_positions FROM append_events($1, $2, $3, $4, $5, $6)';
+// migrations/0006_wake_relay_in_process.sql: xid, stream lock, expectation check, events, outbox, NOTIFY if asked.
+const APPEND_EVENTS = 'SELECT version, appended, global_positions FROM append_events($1, $2, $3, $4, $5, $6, $7)';
 
 /**
  * Appends to a stream in ONE statement (the one implementation behind `EventStore.append` and
@@ -41,6 +41,7 @@ export async function appendEvents(
   events: readonly NewEvent[],
   options: AppendOptions,
   recordedAt: Date,
+  notifyRelay: boolean,
 ): Promise<AppendResult> {
   const { min, max } = acceptedVersions(expected); // refuses a malformed expectation before anything is locked
   const batch = events.map((e) => ({ ...e, eventId: e.eventId ?? randomUUID() }));
@@ -53,6 +54,7 @@ export async function appendEvents(
       JSON.stringify(batch),
       JSON.stringify(options.outbox ?? []),
       recordedAt,
+      notifyRelay,
     ]);
     row = rows[0]!;
   } catch (error) {

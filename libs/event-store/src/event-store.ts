@@ -2,8 +2,10 @@ import type pg from 'pg';
 import { appendEvents, streamVersion, type AppendOptions, type AppendResult } from './append-events.js';
 import { StreamVersionConflict } from './event-store.errors.js';
 import type { ExpectedVersion, NewEvent, RecordedEvent } from './event.types.js';
+import type { InProcessRelay } from './outbox.types.js';
 import { ReadHorizon } from './read-horizon.js';
 import { readAllEvents, readStreamEvents, type ReadAllPage } from './read-events.js';
+import { runAfterCommit } from './transaction.js';
 
 /**
  * The event log of one service's database (tables from `eventStoreMigrations`).
@@ -13,11 +15,25 @@ import { readAllEvents, readStreamEvents, type ReadAllPage } from './read-events
  */
 export class EventStore {
   private readonly horizon = new ReadHorizon();
+  private relay: InProcessRelay | undefined;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  /**
+   * Tells the store that `relay` publishes this database's outbox from this process. While it is the
+   * publishing relay, an append with outbox messages wakes it directly once the append has committed,
+   * instead of asking PostgreSQL for a NOTIFY at commit (which serialises notifying commits; see
+   * migrations/0006). Appends whose commit the store cannot see (`appendWith` outside `inTransaction`)
+   * still NOTIFY, as do all appends while the relay stands by for one in another process.
+   * If the relay loses the lead between an append and its commit, the new leader finds the row on
+   * its idle poll: later, never lost.
+   */
+  wakeRelayInProcess(relay: InProcessRelay): void {
+    this.relay = relay;
+  }
 
   /**
    * Appends events (and outbox messages) atomically, as one statement that is its own transaction
@@ -33,8 +49,11 @@ export class EventStore {
     events: readonly NewEvent[],
     options: AppendOptions = {},
   ): Promise<AppendResult> {
+    const relay = options.outbox?.length && this.relay?.isPublishing ? this.relay : undefined;
     try {
-      return await appendEvents(this.pool, streamId, expected, events, options, this.clock());
+      const appended = await appendEvents(this.pool, streamId, expected, events, options, this.clock(), !relay);
+      relay?.wake();
+      return appended;
     } catch (error) {
       // Not expected under the stream lock at READ COMMITTED; kept so a conflict always says what it found.
       if (error instanceof StreamVersionConflict && error.actual === undefined) {
@@ -49,6 +68,8 @@ export class EventStore {
    * with it); the caller commits or rolls back. On `StreamVersionConflict` at READ COMMITTED the
    * transaction is still usable; a conflict whose `actual` is undefined means PostgreSQL aborted it.
    * The stream stays locked against other appends until the caller's transaction ends.
+   * In a transaction opened by `inTransaction`, an in-process relay is woken once it commits; in any
+   * other, the append asks PostgreSQL to NOTIFY the relay at commit.
    */
   appendWith(
     client: pg.ClientBase,
@@ -57,7 +78,9 @@ export class EventStore {
     events: readonly NewEvent[],
     options: AppendOptions = {},
   ): Promise<AppendResult> {
-    return appendEvents(client, streamId, expected, events, options, this.clock());
+    const relay = options.outbox?.length && this.relay?.isPublishing ? this.relay : undefined;
+    const wokenAfterCommit = relay !== undefined && runAfterCommit(client, () => relay.wake());
+    return appendEvents(client, streamId, expected, events, options, this.clock(), !wokenAfterCommit);
   }
 
   /** A stream's committed events from `fromStreamPosition` (inclusive, 1-based), in stream order. */
