@@ -1,7 +1,9 @@
 import type pg from 'pg';
-import { appendEvents, streamVersion, type AppendOptions, type AppendResult } from './append-events.js';
+import { appendEvents, appendEventsTogether, streamVersion, type AppendOptions, type AppendRequest, type AppendResult } from './append-events.js';
 import { StreamVersionConflict } from './event-store.errors.js';
 import type { ExpectedVersion, NewEvent, RecordedEvent } from './event.types.js';
+import { acceptedVersions } from './expected-version.js';
+import { GroupCommit } from './group-commit.js';
 import type { InProcessRelay } from './outbox.types.js';
 import { ReadHorizon } from './read-horizon.js';
 import { readAllEvents, readStreamEvents, type ReadAllPage } from './read-events.js';
@@ -16,6 +18,10 @@ import { runAfterCommit } from './transaction.js';
 export class EventStore {
   private readonly horizon = new ReadHorizon();
   private relay: InProcessRelay | undefined;
+  private readonly groupCommit = new GroupCommit(
+    (requests) => this.appendTogether(requests),
+    (request) => this.appendAlone(request),
+  );
 
   constructor(
     private readonly pool: pg.Pool,
@@ -36,20 +42,28 @@ export class EventStore {
   }
 
   /**
-   * Appends events (and outbox messages) atomically, as one statement that is its own transaction
-   * (one round trip to the database).
+   * Appends events (and outbox messages) atomically, in a transaction of its own.
    *
    * Either everything is written or nothing is. When the stream's version does not satisfy
    * `expected` — including when another writer with the same expectation got there first — it throws
-   * `StreamVersionConflict` with the version it found, and wrote nothing.
+   * `StreamVersionConflict` with the version it found, and wrote nothing. Resolves once the append is
+   * committed (durably, as the server's `synchronous_commit` says).
+   *
+   * Appends made while earlier ones are still in flight are committed together, in one statement and
+   * one transaction, each with its own outcome (see GroupCommit): one round trip and one commit for
+   * many under load, none of them waiting when there is no load.
    */
-  async append(
-    streamId: string,
-    expected: ExpectedVersion,
-    events: readonly NewEvent[],
-    options: AppendOptions = {},
-  ): Promise<AppendResult> {
-    const relay = options.outbox?.length && this.relay?.isPublishing ? this.relay : undefined;
+  append(streamId: string, expected: ExpectedVersion, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    try {
+      acceptedVersions(expected);
+    } catch (malformed) {
+      return Promise.reject(malformed);
+    }
+    return this.groupCommit.append({ streamId, expected, events, options });
+  }
+
+  private async appendAlone({ streamId, expected, events, options }: AppendRequest): Promise<AppendResult> {
+    const relay = options.outbox?.length ? this.publishingRelay() : undefined;
     try {
       const appended = await appendEvents(this.pool, streamId, expected, events, options, this.clock(), !relay);
       relay?.wake();
@@ -61,6 +75,17 @@ export class EventStore {
       }
       throw error;
     }
+  }
+
+  private async appendTogether(requests: readonly AppendRequest[]) {
+    const relay = requests.some((r) => r.options.outbox?.length) ? this.publishingRelay() : undefined;
+    const results = await appendEventsTogether(this.pool, requests, this.clock(), !relay);
+    relay?.wake();
+    return results;
+  }
+
+  private publishingRelay(): InProcessRelay | undefined {
+    return this.relay?.isPublishing ? this.relay : undefined;
   }
 
   /**
@@ -78,7 +103,7 @@ export class EventStore {
     events: readonly NewEvent[],
     options: AppendOptions = {},
   ): Promise<AppendResult> {
-    const relay = options.outbox?.length && this.relay?.isPublishing ? this.relay : undefined;
+    const relay = options.outbox?.length ? this.publishingRelay() : undefined;
     const wokenAfterCommit = relay !== undefined && runAfterCommit(client, () => relay.wake());
     return appendEvents(client, streamId, expected, events, options, this.clock(), !wokenAfterCommit);
   }
