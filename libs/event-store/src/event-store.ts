@@ -84,6 +84,16 @@ export class EventStore {
     return results;
   }
 
+  /**
+   * For a write that calls `append_events` from SQL of its own (e.g. a service's function doing more in
+   * the same statement): the `notify_relay` argument to pass, and what to call once that write has
+   * committed — the same choice `append` makes.
+   */
+  outboxWakeUp(): { readonly notifyRelay: boolean; committed(): void } {
+    const relay = this.publishingRelay();
+    return relay ? { notifyRelay: false, committed: () => relay.wake() } : { notifyRelay: true, committed: () => undefined };
+  }
+
   private publishingRelay(): InProcessRelay | undefined {
     return this.relay?.isPublishing ? this.relay : undefined;
   }

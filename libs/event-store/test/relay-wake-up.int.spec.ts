@@ -110,6 +110,21 @@ describe('waking the outbox relay at commit', () => {
     }
   });
 
+  it('a write through SQL of its own is told to skip the NOTIFY while the relay is here, and wakes it when told it committed', async () => {
+    const store = new EventStore(pool);
+    store.wakeRelayInProcess(relay);
+    const { id, events, outbox } = announced();
+    const wakeUp = store.outboxWakeUp();
+
+    await pool.query('SELECT * FROM append_events($1, 0, 0, $2, $3, now(), $4)', [aStreamId(), JSON.stringify(events), JSON.stringify(outbox), wakeUp.notifyRelay]);
+    wakeUp.committed();
+
+    await eventually('the message is published', isDelivered(id), 5_000);
+    expect(wakeUp.notifyRelay).toBe(false);
+    expect(notifications).toEqual([]);
+    expect(new EventStore(pool).outboxWakeUp().notifyRelay).toBe(true);
+  });
+
   it('a rolled-back transaction wakes nobody and publishes nothing', async () => {
     const store = new EventStore(pool);
     store.wakeRelayInProcess(relay);
