@@ -34,7 +34,9 @@ export type {
   AgencyRegistration,
   AuditorRegistration,
   ExternalSourceRegistration,
+  KeyRevocation,
   KeyRotation,
+  Reinstatement,
   RegistryKey,
 } from './sdk/registry.types.js';
 export type { ProvenanceClient } from './sdk/provenance.client.js';

@@ -21,6 +21,19 @@ export interface Accreditation {
   readonly validUntil: string;
 }
 
+/** Why a key is revoked (the X.509 CRL reasons the registry knows) and, for a compromised one, since when. */
+export interface KeyRevocation {
+  readonly reason: 'compromised' | 'superseded' | 'no-longer-used' | 'unspecified';
+  /** Only with `compromised` (RFC 3339): signatures received from then on are refused, even those accepted before. */
+  readonly compromisedSince?: string;
+  readonly note?: string;
+}
+
+/** The agency's NCB lifts a suspension; the note is published with the fact. */
+export interface Reinstatement {
+  readonly note?: string;
+}
+
 export interface KeyRotation extends RegistryKey {
   /** The key the new one replaces. */
   readonly retiredKeyId: string;
