@@ -45,7 +45,7 @@ const writes = {
   'EventStore.append': appends.eventStoreAppend,
   'raw INSERT': appends.rawInsert,
   '(raw INSERT + NOTIFY)': appends.diagnostics.rawInsertWithNotify,
-  '(EventStore.append, outbox trigger disabled)': appends.diagnostics.eventStoreAppendWithoutNotify,
+  '(EventStore.append, relay in another process: NOTIFY)': appends.diagnostics.eventStoreAppendNotifying,
 };
 for (const [name, f] of Object.entries(writes)) say(`  ${name}: ${f.opsPerSecond} ops/s, p50 ${f.latency.p50Ms} ms, p99 ${f.latency.p99Ms} ms`);
 say(`  synchronous_commit=${appends.synchronousCommit}; throughput ratio ${appends.throughputRatio} (aim ≥ ${targets.appendThroughputRatio})`);

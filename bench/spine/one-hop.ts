@@ -8,7 +8,7 @@ import { openLoop, round, summarize } from './latency.js';
 
 /**
  * The spine's hop, as a service runs it: `EventStore.append` of one event with its outbox message →
- * outbox relay (woken by NOTIFY) → Kafka → the reaction's consumer → inbox row and effect row in one
+ * outbox relay (woken in-process after the commit) → Kafka → the reaction's consumer → inbox row and effect row in one
  * transaction. A message has arrived when its effect's transaction has committed (the effect
  * NOTIFYs a listener here at commit). Same workload and message as the Kafka baseline.
  */

@@ -1,9 +1,9 @@
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { topics } from '@wildlife/contracts';
 import { createProducer } from '@wildlife/messaging';
-import { kafkaMessageFor } from '@wildlife/service-kit';
-import { testKafkaBrokers } from '@wildlife/testing';
+import { headerOf, readTopics, testKafkaBrokers } from '@wildlife/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { aSigner, keyOf, trustRootsFile, uniqueId, type Signer } from './support/registry-principals.js';
 import { build, callsAs, start, startBoth, type RunningService } from './support/two-services.js';
@@ -99,10 +99,12 @@ describe('the registry projection of another service', () => {
     await waitUntil('intake accepts the agency', () => acceptedAtIntake(agency));
 
     // When the same message reaches the topic twice more, followed by a later fact about the same agency
-    const { rows } = await endorsement.app.pool.query('SELECT message_id, topic, key, headers, payload FROM outbox WHERE message_id = $1', [eventId]);
-    const [row] = rows as { message_id: string; topic: string; key: string; headers: Record<string, string>; payload: unknown }[];
-    const again = kafkaMessageFor({ messageId: row!.message_id, topic: row!.topic, key: row!.key, headers: row!.headers, payload: row!.payload });
-    const producer = createProducer(new Kafka({ clientId: 'registry-redelivery', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }));
+    const kafka = new Kafka({ clientId: 'registry-redelivery', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
+    const reader = await readTopics(kafka, [`${endorsement.environment.env.KAFKA_TOPIC_PREFIX}${topics.registryEvents.name}`]);
+    const original = await reader.first(({ message }) => headerOf(message, 'ce_id') === eventId).finally(() => reader.stop());
+    const { key, value, headers } = original.message;
+    const again = { topic: original.topic, key, value, headers };
+    const producer = createProducer(kafka);
     await producer.connect();
     try {
       await producer.sendBatch([again, again]);

@@ -19,8 +19,8 @@ export interface AppendResult {
 /** A pool (the statement autocommits on its own) or a client (the statement joins its transaction). */
 export type AppendTarget = pg.Pool | pg.ClientBase;
 
-// migrations/0005_append_events_function.sql: xid, stream lock, expectation check, events and outbox.
-const APPEND_EVENTS = 'SELECT version, appended, global_positions FROM append_events($1, $2, $3, $4, $5, $6)';
+// migrations/0006_wake_relay_in_process.sql: xid, stream lock, expectation check, events, outbox, NOTIFY if asked.
+const APPEND_EVENTS = 'SELECT version, appended, global_positions FROM append_events($1, $2, $3, $4, $5, $6, $7)';
 
 /**
  * Appends to a stream in ONE statement (the one implementation behind `EventStore.append` and
@@ -41,28 +41,105 @@ export async function appendEvents(
   events: readonly NewEvent[],
   options: AppendOptions,
   recordedAt: Date,
+  notifyRelay: boolean,
 ): Promise<AppendResult> {
-  const { min, max } = acceptedVersions(expected); // refuses a malformed expectation before anything is locked
-  const batch = events.map((e) => ({ ...e, eventId: e.eventId ?? randomUUID() }));
-  let row: { version: number; appended: boolean; global_positions: string[] };
+  const append = preparedAppend({ streamId, expected, events, options }); // refuses a malformed expectation before anything is locked
+  let row: AppendRow;
   try {
-    const { rows } = await target.query<typeof row>(APPEND_EVENTS, [
+    const { rows } = await target.query<AppendRow>(APPEND_EVENTS, [
       streamId,
-      min,
-      max,
-      JSON.stringify(batch),
-      JSON.stringify(options.outbox ?? []),
+      append.min,
+      append.max,
+      append.eventsJson,
+      append.outboxJson,
       recordedAt,
+      notifyRelay,
     ]);
     row = rows[0]!;
   } catch (error) {
     throw asTypedRefusal(error, streamId, expected);
   }
-  if (!row.appended) throw new StreamVersionConflict(streamId, expected, row.version);
-  const firstPosition = row.version - batch.length + 1;
-  const recorded = batch.map((event, i) => ({
+  return appendResult(append, row, recordedAt);
+}
+
+/** One append's request, as `appendEvents` and `appendEventsTogether` take it. */
+export interface AppendRequest {
+  readonly streamId: string;
+  readonly expected: ExpectedVersion;
+  readonly events: readonly NewEvent[];
+  readonly options: AppendOptions;
+}
+
+// Each append_events call in turn, in array order, in one statement (so one transaction on a pool).
+const APPEND_EVENTS_TOGETHER = `
+  SELECT r.version, r.appended, r.global_positions
+    FROM unnest($1::text[], $2::integer[], $3::integer[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS a(stream_id, min_version, max_version, events, outbox, n)
+    CROSS JOIN LATERAL append_events(a.stream_id, a.min_version, a.max_version, a.events, a.outbox, $6, $7) AS r
+   ORDER BY a.n`;
+
+/**
+ * Several appends to distinct streams in ONE statement on `pool`: one round trip, one transaction, one
+ * commit for all, in the order given (callers give them sorted by stream, so that two such statements
+ * lock streams in one order and never deadlock). Each result is what `appendEvents` would have given
+ * for that append alone, a `StreamVersionConflict` included: a conflict writes nothing for its append
+ * and leaves the others be. Any other failure (a duplicate event id, …) fails the whole statement and
+ * writes nothing at all; the caller then tries each append alone to give each its own answer.
+ * Rejects with a RangeError, writing nothing, if an expectation is malformed.
+ */
+export async function appendEventsTogether(
+  pool: pg.Pool,
+  requests: readonly AppendRequest[],
+  recordedAt: Date,
+  notifyRelay: boolean,
+): Promise<Array<AppendResult | StreamVersionConflict>> {
+  const appends = requests.map(preparedAppend);
+  const { rows } = await pool.query<AppendRow>(APPEND_EVENTS_TOGETHER, [
+    appends.map((a) => a.streamId),
+    appends.map((a) => a.min),
+    appends.map((a) => a.max),
+    appends.map((a) => a.eventsJson),
+    appends.map((a) => a.outboxJson),
+    recordedAt,
+    notifyRelay,
+  ]);
+  return appends.map((append, i) => {
+    try {
+      return appendResult(append, rows[i]!, recordedAt);
+    } catch (conflict) {
+      return conflict as StreamVersionConflict;
+    }
+  });
+}
+
+interface AppendRow {
+  version: number;
+  appended: boolean;
+  global_positions: string[];
+}
+
+interface PreparedAppend {
+  readonly streamId: string;
+  readonly expected: ExpectedVersion;
+  readonly min: number;
+  readonly max: number;
+  readonly events: ReadonlyArray<NewEvent & { eventId: string }>;
+  readonly eventsJson: string;
+  readonly outboxJson: string;
+}
+
+function preparedAppend({ streamId, expected, events, options }: AppendRequest): PreparedAppend {
+  const { min, max } = acceptedVersions(expected);
+  const withIds = events.map((e) => ({ ...e, eventId: e.eventId ?? randomUUID() }));
+  return { streamId, expected, min, max, events: withIds, eventsJson: JSON.stringify(withIds), outboxJson: JSON.stringify(options.outbox ?? []) };
+}
+
+/** The recorded events of an append that went through; throws `StreamVersionConflict` for one that did not. */
+function appendResult(append: PreparedAppend, row: AppendRow, recordedAt: Date): AppendResult {
+  if (!row.appended) throw new StreamVersionConflict(append.streamId, append.expected, row.version);
+  const firstPosition = row.version - append.events.length + 1;
+  const recorded = append.events.map((event, i) => ({
     ...event,
-    streamId,
+    streamId: append.streamId,
     streamPosition: firstPosition + i,
     globalPosition: Number(row.global_positions[i]),
     recordedAt,

@@ -1,9 +1,13 @@
 import type pg from 'pg';
-import { appendEvents, streamVersion, type AppendOptions, type AppendResult } from './append-events.js';
+import { appendEvents, appendEventsTogether, streamVersion, type AppendOptions, type AppendRequest, type AppendResult } from './append-events.js';
 import { StreamVersionConflict } from './event-store.errors.js';
 import type { ExpectedVersion, NewEvent, RecordedEvent } from './event.types.js';
+import { acceptedVersions } from './expected-version.js';
+import { GroupCommit } from './group-commit.js';
+import type { InProcessRelay } from './outbox.types.js';
 import { ReadHorizon } from './read-horizon.js';
 import { readAllEvents, readStreamEvents, type ReadAllPage } from './read-events.js';
+import { runAfterCommit } from './transaction.js';
 
 /**
  * The event log of one service's database (tables from `eventStoreMigrations`).
@@ -13,6 +17,11 @@ import { readAllEvents, readStreamEvents, type ReadAllPage } from './read-events
  */
 export class EventStore {
   private readonly horizon = new ReadHorizon();
+  private relay: InProcessRelay | undefined;
+  private readonly groupCommit = new GroupCommit(
+    (requests) => this.appendTogether(requests),
+    (request) => this.appendAlone(request),
+  );
 
   constructor(
     private readonly pool: pg.Pool,
@@ -20,21 +29,45 @@ export class EventStore {
   ) {}
 
   /**
-   * Appends events (and outbox messages) atomically, as one statement that is its own transaction
-   * (one round trip to the database).
+   * Tells the store that `relay` publishes this database's outbox from this process. While it is the
+   * publishing relay, an append with outbox messages wakes it directly once the append has committed,
+   * instead of asking PostgreSQL for a NOTIFY at commit (which serialises notifying commits; see
+   * migrations/0006). Appends whose commit the store cannot see (`appendWith` outside `inTransaction`)
+   * still NOTIFY, as do all appends while the relay stands by for one in another process.
+   * If the relay loses the lead between an append and its commit, the new leader finds the row on
+   * its idle poll: later, never lost.
+   */
+  wakeRelayInProcess(relay: InProcessRelay): void {
+    this.relay = relay;
+  }
+
+  /**
+   * Appends events (and outbox messages) atomically, in a transaction of its own.
    *
    * Either everything is written or nothing is. When the stream's version does not satisfy
    * `expected` — including when another writer with the same expectation got there first — it throws
-   * `StreamVersionConflict` with the version it found, and wrote nothing.
+   * `StreamVersionConflict` with the version it found, and wrote nothing. Resolves once the append is
+   * committed (durably, as the server's `synchronous_commit` says).
+   *
+   * Appends made while earlier ones are still in flight are committed together, in one statement and
+   * one transaction, each with its own outcome (see GroupCommit): one round trip and one commit for
+   * many under load, none of them waiting when there is no load.
    */
-  async append(
-    streamId: string,
-    expected: ExpectedVersion,
-    events: readonly NewEvent[],
-    options: AppendOptions = {},
-  ): Promise<AppendResult> {
+  append(streamId: string, expected: ExpectedVersion, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     try {
-      return await appendEvents(this.pool, streamId, expected, events, options, this.clock());
+      acceptedVersions(expected);
+    } catch (malformed) {
+      return Promise.reject(malformed);
+    }
+    return this.groupCommit.append({ streamId, expected, events, options });
+  }
+
+  private async appendAlone({ streamId, expected, events, options }: AppendRequest): Promise<AppendResult> {
+    const relay = options.outbox?.length ? this.publishingRelay() : undefined;
+    try {
+      const appended = await appendEvents(this.pool, streamId, expected, events, options, this.clock(), !relay);
+      relay?.wake();
+      return appended;
     } catch (error) {
       // Not expected under the stream lock at READ COMMITTED; kept so a conflict always says what it found.
       if (error instanceof StreamVersionConflict && error.actual === undefined) {
@@ -44,11 +77,34 @@ export class EventStore {
     }
   }
 
+  private async appendTogether(requests: readonly AppendRequest[]) {
+    const relay = requests.some((r) => r.options.outbox?.length) ? this.publishingRelay() : undefined;
+    const results = await appendEventsTogether(this.pool, requests, this.clock(), !relay);
+    relay?.wake();
+    return results;
+  }
+
+  /**
+   * For a write that calls `append_events` from SQL of its own (e.g. a service's function doing more in
+   * the same statement): the `notify_relay` argument to pass, and what to call once that write has
+   * committed — the same choice `append` makes.
+   */
+  outboxWakeUp(): { readonly notifyRelay: boolean; committed(): void } {
+    const relay = this.publishingRelay();
+    return relay ? { notifyRelay: false, committed: () => relay.wake() } : { notifyRelay: true, committed: () => undefined };
+  }
+
+  private publishingRelay(): InProcessRelay | undefined {
+    return this.relay?.isPublishing ? this.relay : undefined;
+  }
+
   /**
    * The same append inside a transaction the caller opened on `client` (e.g. to record an inbox row
    * with it); the caller commits or rolls back. On `StreamVersionConflict` at READ COMMITTED the
    * transaction is still usable; a conflict whose `actual` is undefined means PostgreSQL aborted it.
    * The stream stays locked against other appends until the caller's transaction ends.
+   * In a transaction opened by `inTransaction`, an in-process relay is woken once it commits; in any
+   * other, the append asks PostgreSQL to NOTIFY the relay at commit.
    */
   appendWith(
     client: pg.ClientBase,
@@ -57,7 +113,9 @@ export class EventStore {
     events: readonly NewEvent[],
     options: AppendOptions = {},
   ): Promise<AppendResult> {
-    return appendEvents(client, streamId, expected, events, options, this.clock());
+    const relay = options.outbox?.length ? this.publishingRelay() : undefined;
+    const wokenAfterCommit = relay !== undefined && runAfterCommit(client, () => relay.wake());
+    return appendEvents(client, streamId, expected, events, options, this.clock(), !wokenAfterCommit);
   }
 
   /** A stream's committed events from `fromStreamPosition` (inclusive, 1-based), in stream order. */

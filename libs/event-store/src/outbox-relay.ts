@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
-import { deletePublishedBefore, markPublished, readUnpublished } from './outbox-rows.js';
+import { deletePublished, readUnpublished } from './outbox-rows.js';
 import type { OutboxMessage } from './outbox.types.js';
 import { RelayConnection } from './relay-connection.js';
 import { retryDelay } from './retry-delay.js';
@@ -8,6 +8,7 @@ import { WakeSignal } from './wake-signal.js';
 import { silentLogger, type EventStoreLogger } from './logger.types.js';
 
 export interface OutboxRelayOptions {
+  /** The outbox's database: the relay opens its own session with these settings. */
   readonly pool: pg.Pool;
   /** Publishes a batch, resolving only once every message is durably accepted (e.g. Kafka acks). */
   readonly publish: (messages: OutboxMessage[]) => Promise<void>;
@@ -18,9 +19,6 @@ export interface OutboxRelayOptions {
   readonly standbyRetryMs?: number;
   readonly retryBaseMs?: number;
   readonly retryMaxMs?: number;
-  /** How long published rows stay before the sweep deletes them. */
-  readonly retentionMs?: number;
-  readonly sweepIntervalMs?: number;
   readonly logger?: EventStoreLogger;
 }
 
@@ -28,9 +26,9 @@ export interface OutboxRelayOptions {
  * Publishes the outbox. At most one relay per database publishes at a time: it holds a session
  * advisory lock on a dedicated connection; other instances stand by and retry every `standbyRetryMs`.
  *
- * Each pass reads the oldest unpublished rows in seq order, hands them to `publish` as one batch, then
- * marks them published. There is no high-water mark: a row that commits late is unpublished and found
- * by the next pass. A `publish` that throws leaves its rows unpublished; the pass is retried after an
+ * Each pass reads the oldest rows in seq order, hands them to `publish` as one batch, then deletes
+ * them: the outbox only ever holds what is not yet published. There is no high-water mark: a row that
+ * commits late is still there for the next pass. A `publish` that throws leaves its rows unpublished; the pass is retried after an
  * exponential backoff (capped at `retryMaxMs`), so a message is never lost, though it may be published
  * more than once (a retry after a partial publish, or a relay whose session died mid-pass while another
  * took over): delivery is at-least-once and consumers deduplicate by message id (inbox).
@@ -41,17 +39,16 @@ export interface OutboxRelayOptions {
  * previous append's rows were committed and are therefore greater. A pass that sees the later row sees
  * the earlier one too, and passes publish in seq order, whole batches one after another.
  *
- * Latency: the outbox insert trigger NOTIFYs at commit and the relay LISTENs on its connection, so a
- * pass starts as soon as a writer commits; `idlePollMs` is only the fallback.
+ * Latency: a pass starts as soon as a writer commits. Appends in this process wake the relay directly
+ * after their commit (`EventStore.wakeRelayInProcess`); appends elsewhere NOTIFY the `outbox` channel
+ * at commit, which the relay LISTENs to. `idlePollMs` is only the fallback.
  */
 export class OutboxRelay {
-  private readonly wake = new WakeSignal();
+  private readonly passRequested = new WakeSignal();
   private readonly stopping = new AbortController();
   private connection: RelayConnection | undefined;
   private publishing = false;
   private loop: Promise<void> | undefined;
-  private sweepTimer: NodeJS.Timeout | undefined;
-  private sweeping: Promise<unknown> | undefined;
   private readonly o: Required<OutboxRelayOptions>;
 
   constructor(options: OutboxRelayOptions) {
@@ -63,8 +60,6 @@ export class OutboxRelay {
       standbyRetryMs: options.standbyRetryMs ?? 1_000,
       retryBaseMs: options.retryBaseMs ?? 50,
       retryMaxMs: options.retryMaxMs ?? 5_000,
-      retentionMs: options.retentionMs ?? 3_600_000,
-      sweepIntervalMs: options.sweepIntervalMs ?? 60_000,
       logger: options.logger ?? silentLogger,
     };
   }
@@ -72,6 +67,11 @@ export class OutboxRelay {
   /** True while this instance holds the lock and publishes. */
   get isPublishing(): boolean {
     return this.publishing;
+  }
+
+  /** Starts a pass now, or right after the one in progress: something was committed to the outbox. */
+  wake(): void {
+    this.passRequested.wake();
   }
 
   /** Starts the relay; resolves after its first attempt to become the publishing instance. */
@@ -84,13 +84,13 @@ export class OutboxRelay {
   }
 
   /**
-   * Waits for an in-flight pass (and sweep), releases the lock and closes the connection; leaves no
+   * Waits for an in-flight pass, releases the lock and closes the connection; leaves no
    * timer or socket behind. A stopped relay is not restarted: make a new one.
    */
   async stop(): Promise<void> {
     if (!this.loop) return;
     this.stopping.abort();
-    this.wake.wake();
+    this.passRequested.wake();
     await this.loop;
   }
 
@@ -104,7 +104,7 @@ export class OutboxRelay {
         }
         const published = await this.pass();
         failures = 0;
-        if (published < this.o.batchSize) await this.wake.wait(this.o.idlePollMs);
+        if (published < this.o.batchSize) await this.passRequested.wait(this.o.idlePollMs);
       } catch (error) {
         attempted();
         failures += 1;
@@ -121,18 +121,15 @@ export class OutboxRelay {
   private async campaign(attempted: () => void): Promise<boolean> {
     this.connection ??= await RelayConnection.open(
       this.o.pool.options,
-      () => this.wake.wake(),
+      () => this.passRequested.wake(),
       (error) => {
         this.o.logger.error({ err: error }, 'outbox relay connection lost');
-        this.wake.wake();
+        this.passRequested.wake();
       },
     );
     this.publishing = await this.connection.tryLead();
     attempted();
-    if (this.publishing) {
-      this.o.logger.info({}, 'outbox relay is publishing');
-      this.sweepTimer = setInterval(() => this.sweep(), this.o.sweepIntervalMs).unref();
-    }
+    if (this.publishing) this.o.logger.info({}, 'outbox relay is publishing');
     return this.publishing;
   }
 
@@ -141,20 +138,11 @@ export class OutboxRelay {
     const batch = await readUnpublished(session, this.o.batchSize);
     if (batch.messages.length === 0) return 0;
     await this.o.publish(batch.messages);
-    await markPublished(session, batch.seqs);
+    await deletePublished(session, batch.seqs);
     return batch.messages.length;
   }
 
-  private sweep(): void {
-    if (this.sweeping) return;
-    this.sweeping = deletePublishedBefore(this.o.pool, this.o.retentionMs)
-      .catch((error: unknown) => this.o.logger.warn({ err: error }, 'outbox retention sweep failed'))
-      .finally(() => (this.sweeping = undefined));
-  }
-
   private async resign(): Promise<void> {
-    clearInterval(this.sweepTimer);
-    await this.sweeping;
     this.publishing = false;
     await this.connection?.close();
     this.connection = undefined;

@@ -6,7 +6,7 @@ export interface UnpublishedBatch {
   readonly messages: OutboxMessage[];
 }
 
-/** The oldest unpublished messages, in the order they were written (seq order). */
+/** The oldest messages still in the outbox (every one of them unpublished), in the order they were written. */
 export async function readUnpublished(client: pg.ClientBase, limit: number): Promise<UnpublishedBatch> {
   const { rows } = await client.query<{
     seq: string;
@@ -15,13 +15,7 @@ export async function readUnpublished(client: pg.ClientBase, limit: number): Pro
     key: string | null;
     headers: Record<string, string>;
     payload: unknown;
-  }>(
-    `SELECT seq, message_id, topic, key, headers, payload FROM outbox
-      WHERE published_at IS NULL
-      ORDER BY seq
-      LIMIT $1`,
-    [limit],
-  );
+  }>('SELECT seq, message_id, topic, key, headers, payload FROM outbox ORDER BY seq LIMIT $1', [limit]);
   return {
     seqs: rows.map((r) => r.seq),
     messages: rows.map((r) => ({
@@ -34,15 +28,7 @@ export async function readUnpublished(client: pg.ClientBase, limit: number): Pro
   };
 }
 
-export async function markPublished(client: pg.ClientBase, seqs: readonly string[]): Promise<void> {
-  await client.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [seqs]);
-}
-
-/** Deletes messages published more than `retentionMs` ago; returns how many. */
-export async function deletePublishedBefore(pool: pg.Pool, retentionMs: number): Promise<number> {
-  const { rowCount } = await pool.query(
-    `DELETE FROM outbox WHERE published_at < now() - $1::double precision * interval '1 millisecond'`,
-    [retentionMs],
-  );
-  return rowCount ?? 0;
+/** Removes published messages from the outbox. */
+export async function deletePublished(client: pg.ClientBase, seqs: readonly string[]): Promise<void> {
+  await client.query('DELETE FROM outbox WHERE seq = ANY($1::bigint[])', [seqs]);
 }

@@ -12,3 +12,12 @@ export interface OutboxMessage {
   /** JSON. */
   readonly payload: unknown;
 }
+
+/**
+ * A relay publishing this database's outbox from the appending process (`OutboxRelay` is one), as
+ * `EventStore.wakeRelayInProcess` needs it: whether it publishes right now, and how to start its next pass.
+ */
+export interface InProcessRelay {
+  readonly isPublishing: boolean;
+  wake(): void;
+}

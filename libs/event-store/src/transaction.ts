@@ -1,18 +1,27 @@
 import type pg from 'pg';
 
+/** The after-commit hooks of the transactions `inTransaction` has open, by client. */
+const afterCommit = new WeakMap<pg.ClientBase, Array<() => void>>();
+
 /**
  * Runs `work` in one transaction on a pooled client: COMMIT when it resolves, ROLLBACK when it throws
  * (rethrowing its error). A client whose ROLLBACK fails is closed rather than returned to the pool.
+ * Hooks registered with `runAfterCommit` run once COMMIT has returned, and are dropped on ROLLBACK.
  */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  const hooks: Array<() => void> = [];
   let broken = false;
+  afterCommit.set(client, hooks);
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
+    afterCommit.delete(client);
+    for (const hook of hooks) hook();
     return result;
   } catch (error) {
+    afterCommit.delete(client);
     broken = await client.query('ROLLBACK').then(
       () => false,
       () => true,
@@ -21,4 +30,16 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
   } finally {
     client.release(broken);
   }
+}
+
+/**
+ * Schedules `hook` (which must not throw) to run once the transaction that `inTransaction` has open on
+ * `client` commits. Returns false, scheduling nothing, when `client` is not in such a transaction: the
+ * caller cannot know when its work commits and must arrange otherwise.
+ */
+export function runAfterCommit(client: pg.ClientBase, hook: () => void): boolean {
+  const hooks = afterCommit.get(client);
+  if (!hooks) return false;
+  hooks.push(hook);
+  return true;
 }

@@ -58,6 +58,7 @@ describe('migrating a database at start-up', () => {
       'event-store/3_inbox',
       'event-store/4_projection_checkpoints',
       'event-store/5_append_events_function',
+      'event-store/6_relay_woken_in_process',
     ]);
     expect(await tables(pool)).toEqual(['events', 'inbox', 'outbox', 'projection_checkpoints', 'schema_migrations']);
     for (const row of await recorded(pool)) expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -84,13 +85,14 @@ describe('migrating a database at start-up', () => {
 
     const runs = await Promise.all([1, 2, 3, 4].map(() => migrate(pool, [eventStoreMigrations, service])));
 
-    expect(runs.flat()).toHaveLength(7);
+    expect(runs.flat()).toHaveLength(8);
     expect((await recorded(pool)).map((r) => `${r.namespace}/${r.version}`)).toEqual([
       'event-store/1',
       'event-store/2',
       'event-store/3',
       'event-store/4',
       'event-store/5',
+      'event-store/6',
       'intake/1',
       'intake/2',
     ]);

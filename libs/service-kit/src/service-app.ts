@@ -100,7 +100,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
   const kafka = createKafka({ brokers: settings.KAFKA_BROKERS, clientId: settings.KAFKA_CLIENT_ID, logger });
   const eventStore = new EventStore(pool);
   const adminKafka = createKafka({ brokers: settings.KAFKA_BROKERS, clientId: `${settings.KAFKA_CLIENT_ID}-admin`, logger, retries: 1 });
-  const pipeline = new EventPipeline({ service: name, prefix: settings.KAFKA_TOPIC_PREFIX, pool, kafka, adminKafka, logger, definition: eventSourcing });
+  const pipeline = new EventPipeline({ service: name, prefix: settings.KAFKA_TOPIC_PREFIX, pool, eventStore, kafka, adminKafka, logger, definition: eventSourcing });
   const nonces = new NonceStore({ connectionString: databaseUrlFor(settings.DATABASE_URL, settings.DATABASE_NAME), applicationName: name });
   const kafkaCheck = new KafkaCheck({ brokers: settings.KAFKA_BROKERS, clientId: settings.KAFKA_CLIENT_ID });
 

@@ -1,2 +1,3 @@
 export * from './test-database.js';
 export * from './test-environment.js';
+export * from './topic-reader.js';

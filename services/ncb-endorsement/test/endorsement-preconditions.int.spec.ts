@@ -25,7 +25,7 @@ describe('If-Match on the NCB’s decisions: two officers cannot overwrite each 
     // When the NCB acknowledges it with that If-Match
     const answer = await world.as('ncbFr').post(`/v1/support-requests/${requestId}/acknowledge`, {}, headers as Record<string, string>);
 
-    // Then it is refused, and nothing was stored or put in the outbox
+    // Then it is refused, and nothing was stored (so nothing queued for publication)
     expect(answer.status).toBe(status);
     expect(answer.body.status).toBe(status);
     expect(await world.storedFor(requestId)).toEqual(before);

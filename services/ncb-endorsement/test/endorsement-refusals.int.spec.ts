@@ -34,7 +34,7 @@ describe('refusing whoever is not the NCB of the requesting agency’s country',
     await world?.stop();
   });
 
-  /** Every call of `member` is refused with `status`, and nothing was stored or put in the outbox. */
+  /** Every call of `member` is refused with `status`, and nothing was stored (so nothing queued for publication). */
   async function expectRefusedStoringNothing(requestId: string, calls: [CastMember, number, () => Promise<{ status: number; body: Record<string, unknown> }>][]) {
     const before = await world.storedFor(requestId);
     const answers = [];

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { contracts, EXTERNAL_INFORMATION_CAVEAT } from '@wildlife/contracts';
+import { fromKafkaMessage } from '@wildlife/messaging';
+import { headerOf } from '@wildlife/testing';
 import type { CastName } from './support/intake-principals.js';
 import { externalInformationBody } from './support/intake-examples.js';
 import { startIntake, storedCounts, type RunningIntake } from './support/intake-service.js';
@@ -33,18 +35,18 @@ describe('external information', () => {
     const accepted = await send('wildWatch');
 
     const informationId = (accepted.body as { informationId: string }).informationId;
-    const { rows } = await intake.service.pool.query<{ payload: unknown; headers: Record<string, string> }>(
-      "SELECT payload, headers FROM outbox WHERE payload->>'informationId' = $1",
-      [informationId],
+    const published = await (await intake.published()).first(
+      ({ message }) => headerOf(message, 'ce_type') === 'request-intake.ExternalInformationReceived.v1' && JSON.parse(String(message.value)).informationId === informationId,
     );
-    const data = contracts.decode('request-intake.ExternalInformationReceived.v1', rows[0]!.payload);
+    const event = contracts.decodeEvent(fromKafkaMessage(published.message));
+    const data = contracts.decode('request-intake.ExternalInformationReceived.v1', event.data);
     expect(data).toMatchObject({
       external: true,
       caveat: EXTERNAL_INFORMATION_CAVEAT,
       externalSource: { principalId: 'external-wildwatch', name: 'WildWatch (NGO)' },
       provenance: { principal: { id: 'external-wildwatch', kind: 'external-source' }, keyId: 'external-wildwatch-2026' },
     });
-    expect(rows[0]!.headers).toMatchObject({ ce_type: 'request-intake.ExternalInformationReceived.v1', ce_principalkind: 'external-source' });
+    expect(event).toMatchObject({ type: 'request-intake.ExternalInformationReceived.v1', principalkind: 'external-source' });
   });
 
   it.each(['frenchAgency', 'frenchNcb', 'generalSecretariat', 'auditor'] as const)('refuses it from %s, storing nothing', async (signer) => {

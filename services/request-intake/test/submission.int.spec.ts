@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { contracts } from '@wildlife/contracts';
+import { fromKafkaMessage } from '@wildlife/messaging';
+import { headerOf } from '@wildlife/testing';
 import type { CastName } from './support/intake-principals.js';
 import { supportRequestBody } from './support/intake-examples.js';
 import { startIntake, storedCounts, type RunningIntake } from './support/intake-service.js';
@@ -17,7 +19,7 @@ describe('submitting a support request', () => {
   const submit = (as: CastName, body = supportRequestBody(), headers: Record<string, string> = {}) =>
     intake.client.post(as, '/v1/support-requests', body, headers);
 
-  /** Runs `refused` and checks that it stored nothing and queued nothing for publication. */
+  /** Runs `refused` and checks that it stored nothing (so queued nothing for publication). */
   async function storesNothing(refused: () => Promise<{ status: number }>): Promise<{ status: number; body?: unknown }> {
     const before = await storedCounts(intake.service);
     const answer = await refused();
@@ -51,23 +53,25 @@ describe('submitting a support request', () => {
     });
   });
 
-  it('stores the submission with its public event, which carries the signature material, in one transaction', async () => {
+  it('stores the submission and publishes its public event, which carries the signature material', async () => {
     const before = await storedCounts(intake.service);
 
     const accepted = await submit('frenchAgency');
 
     const requestId = (accepted.body as { requestId: string }).requestId;
-    expect(await storedCounts(intake.service)).toMatchObject({ events: before.events + 1, outbox: before.outbox + 1, requests: before.requests + 1 });
-    const { rows } = await intake.service.pool.query<{ topic: string; payload: unknown; headers: Record<string, string>; message_id: string }>(
-      'SELECT topic, payload, headers, message_id FROM outbox WHERE key = $1',
-      [requestId],
-    );
-    expect(rows[0]!.topic).toBe(`${intake.topicPrefix}wildlife.request-intake.events`);
-    const data = contracts.decode('request-intake.SupportRequestSubmitted.v1', rows[0]!.payload);
-    expect(data.provenance).toMatchObject({ principal: { id: 'agency-fr-ofb', kind: 'agency', country: 'FR' }, keyId: 'agency-fr-ofb-2026', method: 'POST' });
-    expect(rows[0]!.headers).toMatchObject({ ce_type: 'request-intake.SupportRequestSubmitted.v1', ce_subject: requestId, ce_principalid: 'agency-fr-ofb' });
+    expect(await storedCounts(intake.service)).toMatchObject({ events: before.events + 1, requests: before.requests + 1 });
+    const published = await (await intake.published()).first(({ message }) => headerOf(message, 'ce_subject') === requestId);
+    expect(published.topic).toBe(`${intake.topicPrefix}wildlife.request-intake.events`);
+    expect(published.message.key?.toString()).toBe(requestId);
+    const event = contracts.decodeEvent(fromKafkaMessage(published.message));
+    expect(event).toMatchObject({ type: 'request-intake.SupportRequestSubmitted.v1', subject: requestId, principalid: 'agency-fr-ofb' });
+    expect((event.data as { provenance: unknown }).provenance).toMatchObject({
+      principal: { id: 'agency-fr-ofb', kind: 'agency', country: 'FR' },
+      keyId: 'agency-fr-ofb-2026',
+      method: 'POST',
+    });
     const stored = await intake.service.eventStore.readStream(`support-request-${requestId}`);
-    expect(stored.map((event) => event.eventId)).toEqual([rows[0]!.message_id]);
+    expect(stored.map((e) => e.eventId)).toEqual([event.id]);
   });
 
   it('takes the requesting agency and its country from the signature, never from the body', async () => {

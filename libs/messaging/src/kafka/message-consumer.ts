@@ -3,7 +3,7 @@ import { exitProcessOnFatal, watchForFatalCrash, type OnFatal } from './consumer
 import type { ClassifyFailure } from './message-failure.js';
 import type { MessageProducer } from './message-producer.js';
 import type { MessagingLogger } from './messaging-logger.js';
-import { consumeBatch, type BatchConsumption, type MessageHandler } from './partition-batch.js';
+import { consumeBatch, type BatchConsumption, type MessageHandler, type MessagesHandler } from './partition-batch.js';
 import { defaultRetryBackoff, type RetryBackoff } from './retry-backoff.js';
 
 export interface ConsumerOptions {
@@ -12,6 +12,8 @@ export interface ConsumerOptions {
   readonly groupId: string;
   readonly topics: readonly string[];
   readonly handle: MessageHandler;
+  /** Optional: a fetched batch of one partition at once, all or nothing; `handle` is the fallback (see `consumeBatch`). */
+  readonly handleAll?: MessagesHandler;
   /** Which errors are permanent besides those marked `permanent: true` (`PermanentMessageError`, the codec's errors). */
   readonly classify?: ClassifyFailure;
   readonly deadLetter: {
@@ -64,6 +66,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   const consumption: BatchConsumption = {
     consumerGroup: groupId,
     handle: options.handle,
+    handleAll: options.handleAll,
     classify: options.classify,
     deadLetter: { producer: options.deadLetter.producer, topic: deadLetterTopic },
     backoff: options.retryBackoff ?? defaultRetryBackoff,

@@ -8,9 +8,20 @@ import { nextBackoff, waitUnlessAborted, type RetryBackoff } from './retry-backo
 /** Processes one message. Resolving means its effects are done (or were already done: handlers are idempotent). */
 export type MessageHandler = (consumed: ConsumedMessage) => Promise<void>;
 
+/**
+ * Processes several messages of one partition, in offset order, all or nothing: resolving means every
+ * one's effects are done; throwing must mean none's are (e.g. one database transaction for all).
+ */
+export type MessagesHandler = (consumed: readonly ConsumedMessage[]) => Promise<void>;
+
 export interface BatchConsumption {
   readonly consumerGroup: string;
   readonly handle: MessageHandler;
+  /**
+   * The fast path: a fetched batch handled at once. When it throws, for whatever reason, the same
+   * messages go through `handle` one at a time, which retries, dead-letters and resolves each on its own.
+   */
+  readonly handleAll?: MessagesHandler;
   readonly classify?: ClassifyFailure;
   readonly deadLetter: { readonly producer: Pick<MessageProducer, 'sendBatch'>; readonly topic: string };
   readonly backoff: RetryBackoff;
@@ -23,7 +34,8 @@ export interface BatchConsumption {
 type Attempt<T> = { readonly settled: true; readonly value: T } | { readonly settled: false };
 
 /**
- * The `eachBatch` body: the messages of one partition, in offset order, one at a time.
+ * The `eachBatch` body: the messages of one partition, in offset order — all at once through
+ * `handleAll` when there is one and it succeeds, else one at a time through `handle`.
  * Guarantees: an offset is resolved only once its message was handled, or dead-lettered after a
  * permanent failure (the dead letter acknowledged by the broker); a transient failure is retried with
  * backoff, heartbeating, for as long as it takes, and never skipped; when the consumer stops (or the
@@ -32,6 +44,7 @@ type Attempt<T> = { readonly settled: true; readonly value: T } | { readonly set
  * propagate for kafkajs to rejoin.
  */
 export async function consumeBatch(payload: EachBatchPayload, consumption: BatchConsumption): Promise<void> {
+  if (await consumeAllAtOnce(payload, consumption)) return;
   const { batch } = payload;
   for (const message of batch.messages) {
     if (!mayContinue(payload, consumption)) return;
@@ -41,6 +54,26 @@ export async function consumeBatch(payload: EachBatchPayload, consumption: Batch
     await payload.commitOffsetsIfNecessary();
     await payload.heartbeat();
   }
+}
+
+/** True when `handleAll` took the whole batch; false (nothing resolved) when it is absent, pointless or failed. */
+async function consumeAllAtOnce(payload: EachBatchPayload, consumption: BatchConsumption): Promise<boolean> {
+  const { topic, partition, messages } = payload.batch;
+  if (!consumption.handleAll || messages.length < 2 || !mayContinue(payload, consumption)) return false;
+  const lastOffset = messages.at(-1)!.offset;
+  try {
+    await consumption.handleAll(messages.map((message) => ({ topic, partition, message })));
+  } catch (error) {
+    consumption.logger.warn(
+      { topic, partition, firstOffset: messages[0]!.offset, lastOffset, err: error },
+      'handling a batch at once failed: handling its messages one at a time',
+    );
+    return false;
+  }
+  payload.resolveOffset(lastOffset);
+  await payload.commitOffsetsIfNecessary();
+  await payload.heartbeat();
+  return true;
 }
 
 async function settle(consumed: ConsumedMessage, payload: EachBatchPayload, consumption: BatchConsumption): Promise<boolean> {

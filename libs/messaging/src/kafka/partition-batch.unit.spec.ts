@@ -4,7 +4,7 @@ import type { ConsumedMessage } from './dead-letter.js';
 import { PermanentMessageError, permanentWhenInstanceOf } from './message-failure.js';
 import type { OutgoingMessage } from './message-producer.js';
 import type { MessagingLogger } from './messaging-logger.js';
-import { consumeBatch, type BatchConsumption, type MessageHandler } from './partition-batch.js';
+import { consumeBatch, type BatchConsumption, type MessageHandler, type MessagesHandler } from './partition-batch.js';
 
 class ValueIsNotJson extends PermanentMessageError {}
 class DatabaseIsDown extends Error {}
@@ -184,6 +184,80 @@ describe('consuming a batch of one partition', () => {
     });
 
     await expect(consumeBatch(payload, options)).rejects.toThrow('rebalancing');
+    expect(trail).toEqual([]);
+  });
+});
+
+describe('consuming a batch of one partition all at once', () => {
+  const allAtOnce = (trail: string[], fail?: () => Error): MessagesHandler => async (consumed) => {
+    if (fail) throw fail();
+    trail.push(`handle all ${consumed.map(offsetOf).join(',')}`);
+  };
+
+  it('hands the whole batch to the batch handler, in offset order, and resolves its last offset after it', async () => {
+    const trail: string[] = [];
+    const { payload } = partitionBatch([message(0, '{}'), message(1, '{}'), message(2, '{}')], trail);
+    const { options } = consumption(async (consumed) => void trail.push(`handle ${offsetOf(consumed)}`), { handleAll: allAtOnce(trail) });
+
+    await consumeBatch(payload, options);
+
+    expect(trail).toEqual(['handle all 0,1,2', 'resolve 2']);
+  });
+
+  it('falls back to one at a time when the batch handler fails, dead-lettering only the message that cannot be processed', async () => {
+    const trail: string[] = [];
+    const { payload } = partitionBatch([message(0, '{}'), message(1, 'not json'), message(2, '{}')], trail);
+    const { options, deadLetters, warnings } = consumption(
+      async (consumed) => {
+        if (offsetOf(consumed) === '1') throw new ValueIsNotJson('value is not JSON');
+        trail.push(`handle ${offsetOf(consumed)}`);
+      },
+      { handleAll: allAtOnce(trail, () => new ValueIsNotJson('value is not JSON')) },
+    );
+
+    await consumeBatch(payload, options);
+
+    expect(trail).toEqual(['handle 0', 'resolve 0', 'resolve 1', 'handle 2', 'resolve 2']);
+    expect(deadLetters.map((m) => m.headers?.['dlq-original-offset'])).toEqual(['1']);
+    expect(warnings[0]).toMatchObject({ firstOffset: '0', lastOffset: '2' });
+  });
+
+  it('falls back to one at a time, with its retries, when the batch handler fails transiently', async () => {
+    const trail: string[] = [];
+    const { payload } = partitionBatch([message(0, '{}'), message(1, '{}')], trail);
+    let failuresLeft = 1;
+    const { options, deadLetters } = consumption(
+      async (consumed) => {
+        if (failuresLeft-- > 0) throw new DatabaseIsDown('connection refused');
+        trail.push(`handle ${offsetOf(consumed)}`);
+      },
+      { handleAll: allAtOnce(trail, () => new DatabaseIsDown('connection refused')) },
+    );
+
+    await consumeBatch(payload, options);
+
+    expect(trail).toEqual(['handle 0', 'resolve 0', 'handle 1', 'resolve 1']);
+    expect(deadLetters).toEqual([]);
+  });
+
+  it('handles a lone message with the one-message handler', async () => {
+    const trail: string[] = [];
+    const { payload } = partitionBatch([message(7, '{}')], trail);
+    const { options } = consumption(async (consumed) => void trail.push(`handle ${offsetOf(consumed)}`), { handleAll: allAtOnce(trail) });
+
+    await consumeBatch(payload, options);
+
+    expect(trail).toEqual(['handle 7', 'resolve 7']);
+  });
+
+  it('starts nothing when the consumer is already stopping', async () => {
+    const trail: string[] = [];
+    const { payload, state } = partitionBatch([message(0, '{}'), message(1, '{}')], trail);
+    state.running = false;
+    const { options } = consumption(async (consumed) => void trail.push(`handle ${offsetOf(consumed)}`), { handleAll: allAtOnce(trail) });
+
+    await consumeBatch(payload, options);
+
     expect(trail).toEqual([]);
   });
 });

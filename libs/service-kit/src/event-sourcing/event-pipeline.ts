@@ -5,15 +5,17 @@ import {
   DEFAULT_PARTITIONS,
   EventSchemaViolation,
   UnknownEventType,
+  type CloudEvent,
   type TopicDefinition,
 } from '@wildlife/contracts';
-import { eventStoreMigrations, migrate, OutboxRelay, processOnce, type MigrationSource } from '@wildlife/event-store';
+import { eventStoreMigrations, migrate, OutboxRelay, processBatchOnce, processOnce, type EventStore, type MigrationSource } from '@wildlife/event-store';
 import {
   createProducer,
   ensureTopics,
   fromKafkaMessage,
   permanentWhenInstanceOf,
   startConsumer,
+  type ConsumedMessage,
   type MessageProducer,
   type RunningConsumer,
 } from '@wildlife/messaging';
@@ -56,6 +58,8 @@ export class EventPipeline {
       service: string;
       prefix: string;
       pool: pg.Pool;
+      /** The service's store: its appends wake this pipeline's relay in-process while it publishes. */
+      eventStore: EventStore;
       kafka: Kafka;
       /** A client that gives up quickly, for start-up chores that are retried here anyway. */
       adminKafka: Kafka;
@@ -89,6 +93,7 @@ export class EventPipeline {
         await this.producer!.sendBatch(messages.map(kafkaMessageFor));
       },
     });
+    this.o.eventStore.wakeRelayInProcess(this.relay);
     await this.relay.start();
     this.reactionsStarting = (async () => {
       for (const reaction of definition.reactions ?? []) {
@@ -120,13 +125,19 @@ export class EventPipeline {
       logger: this.o.logger.child({ component: 'consumer', group: groupId }),
       classify: permanentWhenInstanceOf(UnknownEventType, EventSchemaViolation),
       deadLetter: { producer, topicFor: () => this.deadLetterTopicOf(reaction.name) },
-      // Each partition still one message at a time, in order, but the partitions side by side: their
-      // inbox transactions (one WAL flush each) overlap instead of queueing behind one another, which
-      // at a couple of hundred events a second was most of a hop's latency (bench/spine).
+      // The partitions side by side, each in order: their inbox transactions (one WAL flush each)
+      // overlap instead of queueing behind one another (bench/spine).
       partitionsConsumedConcurrently: this.partitionsOf(reaction),
-      handle: async ({ message }) => {
-        const event = contracts.decodeEvent(fromKafkaMessage(message));
-        await processOnce(this.o.pool, inboxConsumer, event.id, (client) => handler.handle(event, client as pg.PoolClient));
+      // What one fetch brought from a partition, in one inbox transaction: one WAL flush for all.
+      // Any failure (a message that does not decode, an effect that throws) rolls it all back and the
+      // consumer falls back to `handle`, message by message, to retry or dead-letter each on its own.
+      handleAll: async (consumed) => {
+        const deliveries = consumed.map(decoded).map((event) => ({ event, messageId: event.id }));
+        await processBatchOnce(this.o.pool, inboxConsumer, deliveries, (client, { event }) => handler.handle(event, client));
+      },
+      handle: async (consumed) => {
+        const event = decoded(consumed);
+        await processOnce(this.o.pool, inboxConsumer, event.id, (client) => handler.handle(event, client));
       },
     });
   }
@@ -164,4 +175,9 @@ export class EventPipeline {
     await this.relay?.stop();
     await this.producer?.disconnect().catch(() => undefined);
   }
+}
+
+/** A consumed message as its contract's latest version (validated, upcast). */
+function decoded({ message }: ConsumedMessage): CloudEvent<unknown> {
+  return contracts.decodeEvent(fromKafkaMessage(message));
 }

@@ -87,7 +87,6 @@ export async function startEndorsementWorld(label: string): Promise<EndorsementW
       const query = async (sql: string) => (await service.pool.query(sql, [requestId])).rows;
       return {
         events: await query(`SELECT event_id FROM events WHERE stream_id = 'endorsement-' || $1 ORDER BY stream_position`),
-        outbox: await query('SELECT message_id FROM outbox WHERE key = $1 ORDER BY seq'),
         endorsement: await query('SELECT * FROM endorsements WHERE request_id = $1'),
         permits: await query('SELECT * FROM permits WHERE request_id = $1'),
       };
