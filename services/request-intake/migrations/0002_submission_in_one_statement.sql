@@ -36,8 +36,9 @@ $$;
 --    that sees its row) it appends nothing and returns 'key_holds_answer' with the stored answer
 --    ({"requestHash", "status", "body"}); the nonce claim is kept, as the request did arrive;
 -- 3. appends `events` and `outbox` to the new stream `stream_id` through the event store's
---    append_events (migrations of libs/event-store); a stream that already exists raises SQLSTATE
---    'IN409' (stream_already_exists), which rolls back the claim and the key too;
+--    append_events (migrations of libs/event-store), with its `notify_relay` as EventStore's
+--    outboxWakeUp() chose it; a stream that already exists raises SQLSTATE 'IN409', which rolls back
+--    the claim and the key too;
 -- 4. writes the read model `request_view` (write_support_request_view) and returns 'appended'.
 CREATE FUNCTION submit_support_request(
   signature_nonce jsonb,
@@ -46,6 +47,7 @@ CREATE FUNCTION submit_support_request(
   events          jsonb,
   outbox          jsonb,
   recorded_at     timestamptz,
+  notify_relay    boolean,
   request_view    jsonb
 ) RETURNS TABLE (outcome text, stored jsonb)
 LANGUAGE plpgsql VOLATILE AS $$
@@ -79,7 +81,8 @@ BEGIN
 
   SELECT a.version, a.appended INTO found_version, did_append
     FROM append_events(submit_support_request.stream_id, 0, 0, submit_support_request.events,
-                       submit_support_request.outbox, submit_support_request.recorded_at) AS a;
+                       submit_support_request.outbox, submit_support_request.recorded_at,
+                       submit_support_request.notify_relay) AS a;
   IF NOT did_append THEN
     RAISE EXCEPTION 'stream % already exists (version %)', submit_support_request.stream_id, found_version
       USING ERRCODE = 'IN409', DETAIL = found_version::text;

@@ -6,7 +6,7 @@ import type { FirstAnswer, StoredAnswer } from '../../idempotency/idempotency-ke
 
 // migrations/0002_submission_in_one_statement.sql: nonce claim, key, append with outbox, read model.
 // Named, so each pooled connection parses and plans it once instead of on every submission.
-const SUBMIT = { name: 'submit-support-request', text: 'SELECT outcome, stored FROM submit_support_request($1, $2, $3, $4, $5, $6, $7)' };
+const SUBMIT = { name: 'submit-support-request', text: 'SELECT outcome, stored FROM submit_support_request($1, $2, $3, $4, $5, $6, $7, $8)' };
 const STREAM_ALREADY_EXISTS = 'IN409';
 
 export interface SubmissionRecord<TBody> {
@@ -19,6 +19,8 @@ export interface SubmissionRecord<TBody> {
   readonly streamId: string;
   readonly event: NewEvent;
   readonly outbox: readonly OutboxMessage[];
+  /** Whether append_events must NOTIFY a relay of another process (EventStore.outboxWakeUp). */
+  readonly notifyRelay: boolean;
   /** From `supportRequestViewOf`. */
   readonly view: string;
 }
@@ -49,6 +51,7 @@ export async function recordSubmission<TBody>(pool: pg.Pool, record: SubmissionR
       JSON.stringify([record.event]),
       JSON.stringify(record.outbox),
       new Date(),
+      record.notifyRelay,
       record.view,
     ] });
     row = rows[0]!;

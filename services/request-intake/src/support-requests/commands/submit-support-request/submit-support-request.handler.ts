@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { topics } from '@wildlife/contracts';
+import { EventStore } from '@wildlife/event-store';
 import { authorize } from '@wildlife/registry';
-import { nonceReusedProblem, outboxMessageFor, PG_POOL, PRINCIPAL_DIRECTORY, TOPIC_PREFIX, type PrincipalDirectory } from '@wildlife/service-kit';
+import { EVENT_STORE, nonceReusedProblem, outboxMessageFor, PG_POOL, PRINCIPAL_DIRECTORY, TOPIC_PREFIX, type PrincipalDirectory } from '@wildlife/service-kit';
 import type pg from 'pg';
 import { decideSubmit } from '../../domain/support-request.decide.js';
 import { supportRequestStreamId } from '../../domain/support-request.events.js';
@@ -27,7 +28,8 @@ import type { SubmissionAcceptedResponse } from './submit-support-request.respon
 /**
  * Decides a submission, then records it in ONE statement (`recordSubmission`): the signature's nonce
  * when the guard left it to this write, the Idempotency-Key's answer when a key was sent,
- * `SupportRequestSubmitted` with its public event in the outbox, and the read model. So a refusal
+ * `SupportRequestSubmitted` with its public event in the outbox, and the read model; then it wakes
+ * the outbox relay as EventStore.append would. So a refusal
  * stores and publishes nothing, a replayed signature is refused with 401 (nonce-reused), and of any
  * retries with one key only the first appends; each other one answers with the first answer, or 422
  * when it carries another body.
@@ -36,6 +38,7 @@ import type { SubmissionAcceptedResponse } from './submit-support-request.respon
 export class SubmitSupportRequestHandler implements ICommandHandler<SubmitSupportRequestCommand, SubmissionOutcome<SubmissionAcceptedResponse>> {
   constructor(
     @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(TOPIC_PREFIX) private readonly topicPrefix: string,
     @Inject(PRINCIPAL_DIRECTORY) private readonly directory: PrincipalDirectory,
   ) {}
@@ -66,6 +69,7 @@ export class SubmitSupportRequestHandler implements ICommandHandler<SubmitSuppor
     const correlationId = requestId;
     const publicEvent = intakeCloudEventOf(toPublicEvent(submitted)!, { id: eventId, time: submitted.submittedAt, correlationId });
     const nonce = signed.pendingNonce?.handOver();
+    const wakeUp = this.eventStore.outboxWakeUp();
     const recorded = await recordSubmission(this.pool, {
       principalId: principal.id,
       nonce,
@@ -74,10 +78,12 @@ export class SubmitSupportRequestHandler implements ICommandHandler<SubmitSuppor
       streamId: supportRequestStreamId(requestId),
       event: newStreamEvent(submitted, eventId, { correlationId, principal: eventPrincipalOf(principal) }),
       outbox: [outboxMessageFor(publicEvent, this.topicPrefix + topics.requestIntakeEvents.name)],
+      notifyRelay: wakeUp.notifyRelay,
       view: supportRequestViewOf(evolve(initialSupportRequestState, submitted) as SupportRequest, eventId),
     });
     switch (recorded.outcome) {
       case 'appended':
+        wakeUp.committed();
         return { ...answer, replayed: false };
       case 'nonce_reused':
         throw nonceReusedProblem(nonce!.keyId);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { EventStore } from '@wildlife/event-store';
 import { PendingNonce, type PrincipalDirectory, type VerifiedPrincipal } from '@wildlife/service-kit';
 import { plainToInstance } from 'class-transformer';
 import type pg from 'pg';
@@ -41,27 +42,36 @@ function fakeDatabase(outcome = 'appended', stored?: { requestHash: string }) {
   return { pool: { query } as unknown as pg.Pool, statements };
 }
 
+/** An event store whose relay publishes in this process: no NOTIFY, a wake-up after each commit. */
+function fakeEventStore() {
+  const wakeUps: string[] = [];
+  const eventStore = { outboxWakeUp: () => ({ notifyRelay: false, committed: () => wakeUps.push('committed') }) } as unknown as EventStore;
+  return { eventStore, wakeUps };
+}
+
 function given(outcome?: string, stored?: { requestHash: string }) {
   const database = fakeDatabase(outcome, stored);
-  const handler = new SubmitSupportRequestHandler(database.pool, 'p.', directory);
-  return { handler, ...database };
+  const store = fakeEventStore();
+  const handler = new SubmitSupportRequestHandler(database.pool, store.eventStore, 'p.', directory);
+  return { handler, ...database, ...store };
 }
 
 const json = (value: unknown) => JSON.parse(value as string) as Record<string, unknown>;
 const signedBy = (principal: VerifiedPrincipal, pendingNonce?: PendingNonce) => ({ principal, material: signatureMaterial, ...(pendingNonce && { pendingNonce }) });
 
 describe('the submission handler', () => {
-  it('records the submission, its public event on the prefixed topic and the read model in one statement', async () => {
-    const { handler, statements } = given();
+  it('records the submission, its public event on the prefixed topic and the read model in one statement, then wakes the relay', async () => {
+    const { handler, statements, wakeUps } = given();
 
     const outcome = await handler.execute(new SubmitSupportRequestCommand(signedBy(frenchAgency), body(), undefined));
 
     expect(outcome).toMatchObject({ status: 202, replayed: false, body: { status: 'submitted' } });
     const { requestId } = outcome.body;
     expect(statements).toHaveLength(1);
-    const [nonce, answer, streamId, events, outbox, , view] = statements[0]!.values;
+    const [nonce, answer, streamId, events, outbox, , notifyRelay, view] = statements[0]!.values;
     expect(statements[0]!.text).toContain('submit_support_request(');
-    expect([nonce, answer, streamId]).toEqual([null, null, `support-request-${requestId}`]);
+    expect([nonce, answer, streamId, notifyRelay]).toEqual([null, null, `support-request-${requestId}`, false]);
+    expect(wakeUps).toEqual(['committed']);
     const [event] = JSON.parse(events as string) as { eventId: string }[];
     expect(event).toMatchObject({ type: 'SupportRequestSubmitted', data: { requestingAgency: { principalId: 'agency-fr-ofb', country: 'FR' } } });
     expect(JSON.parse(outbox as string)).toEqual([expect.objectContaining({ topic: 'p.wildlife.request-intake.events', messageId: event!.eventId, key: requestId })]);
@@ -94,12 +104,13 @@ describe('the submission handler', () => {
     await expect(outcome).rejects.toMatchObject({ status: 401, code: 'signature-nonce-reused', extensions: { check: 'nonce_reused' } });
   });
 
-  it('answers with the stored first answer when the key already holds one', async () => {
-    const { handler } = given('key_holds_answer', { requestHash: 'f' });
+  it('answers with the stored first answer when the key already holds one, waking nobody', async () => {
+    const { handler, wakeUps } = given('key_holds_answer', { requestHash: 'f' });
 
     const outcome = await handler.execute(new SubmitSupportRequestCommand(signedBy(frenchAgency), body(), { key: 'k-1', fingerprint: 'f' }));
 
     expect(outcome).toEqual({ status: 202, replayed: true, body: { requestId: 'first', status: 'submitted', statusUrl: '/v1/support-requests/first' } });
+    expect(wakeUps).toEqual([]);
   });
 
   it('refuses a key used before for another body with 422', async () => {
