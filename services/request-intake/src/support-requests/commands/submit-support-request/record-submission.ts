@@ -39,21 +39,22 @@ export type SubmissionRecorded<TBody> =
  * StreamVersionConflict and keeps nothing, not even the claim.
  */
 export async function recordSubmission<TBody>(pool: pg.Pool, record: SubmissionRecord<TBody>): Promise<SubmissionRecorded<TBody>> {
-  const { nonce, idempotency } = record;
+  const { nonce, idempotency, answer } = record;
+  const values = [
+    nonce === undefined ? null : JSON.stringify({ keyId: nonce.keyId, nonce: nonce.nonce, expiresAt: nonce.expiresAtUnix }),
+    idempotency === undefined
+      ? null
+      : JSON.stringify({ principalId: record.principalId, key: idempotency.key, requestHash: idempotency.fingerprint, status: answer.status, body: answer.body }),
+    record.streamId,
+    JSON.stringify([record.event]),
+    JSON.stringify(record.outbox),
+    new Date(),
+    record.notifyRelay,
+    record.view,
+  ];
   let row: { outcome: SubmissionRecorded<TBody>['outcome']; stored: { requestHash: string; status: number; body: TBody } | null };
   try {
-    const { rows } = await pool.query<typeof row>({ ...SUBMIT, values: [
-      nonce === undefined ? null : JSON.stringify({ keyId: nonce.keyId, nonce: nonce.nonce, expiresAt: nonce.expiresAtUnix }),
-      idempotency === undefined
-        ? null
-        : JSON.stringify({ principalId: record.principalId, key: idempotency.key, requestHash: idempotency.fingerprint, status: record.answer.status, body: record.answer.body }),
-      record.streamId,
-      JSON.stringify([record.event]),
-      JSON.stringify(record.outbox),
-      new Date(),
-      record.notifyRelay,
-      record.view,
-    ] });
+    const { rows } = await pool.query<typeof row>({ ...SUBMIT, values });
     row = rows[0]!;
   } catch (error) {
     if ((error as { code?: string }).code === STREAM_ALREADY_EXISTS) {
