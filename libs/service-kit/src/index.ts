@@ -17,3 +17,4 @@ export * from './signed-requests/principal-directory.js';
 export * from './signed-requests/signed-request.js';
 export * from './signed-requests/signed-request.decorators.js';
 export * from './signed-requests/signed-request.guard.js';
+export * from './signed-requests/nonce-claimed-with-the-write.js';

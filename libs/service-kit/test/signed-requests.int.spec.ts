@@ -4,7 +4,7 @@ import { createSigner, httpbis } from 'http-message-signatures';
 import { readServiceSettings } from '@wildlife/config';
 import { contentDigest, generateSigningKeyPair, signRequest } from '@wildlife/signatures';
 import { serviceTestEnvironment } from '@wildlife/testing';
-import { createServiceApp, Signed, type KeyLookup, type PrincipalDirectory, type ServiceApp, type SignedRequestContext } from '../src/index.js';
+import { createServiceApp, NonceClaimedWithTheWrite, Signed, type KeyLookup, type PrincipalDirectory, type ServiceApp, type SignedRequestContext } from '../src/index.js';
 
 const handled: SignedRequestContext[] = [];
 
@@ -19,6 +19,13 @@ class EchoController {
   @Get()
   read(@Signed() signed: SignedRequestContext) {
     return { principal: signed.principal };
+  }
+
+  /** A route whose write would claim the nonce, but that never hands it over. */
+  @Post('claimed-with-the-write')
+  @NonceClaimedWithTheWrite()
+  writeNothing(@Signed() signed: SignedRequestContext, @Body() _body: unknown) {
+    return { pending: signed.pendingNonce !== undefined };
   }
 }
 
@@ -53,8 +60,8 @@ describe('signed requests at a service', () => {
 
   const body = JSON.stringify({ caseSummary: 'Pangolin scales offered on a marketplace' });
 
-  function signed(key = ncb.privateKey, keyId = 'ncb-ke-1', options: Parameters<typeof signRequest>[2] = {}, method = 'POST') {
-    const target = `${url}/v1/echo`;
+  function signed(key = ncb.privateKey, keyId = 'ncb-ke-1', options: Parameters<typeof signRequest>[2] = {}, method = 'POST', path = '/v1/echo') {
+    const target = `${url}${path}`;
     const headers = { 'content-type': 'application/json' };
     const bytes = method === 'GET' ? undefined : new TextEncoder().encode(body);
     return { target, headers: { ...headers, ...signRequest({ method, url: target, headers, body: bytes }, { keyId, privateKey: key }, options) } };
@@ -100,6 +107,13 @@ describe('signed requests at a service', () => {
     expect((await send(request)).status).toBe(201);
     const replay = await send(request);
     expect(replay).toMatchObject({ status: 401, body: { check: 'nonce_reused' } });
+  });
+
+  it('claims a nonce the route left unclaimed when the route ends, so its replay is refused with 401 too', async () => {
+    const request = signed(ncb.privateKey, 'ncb-ke-1', {}, 'POST', '/v1/echo/claimed-with-the-write');
+
+    expect(await send(request)).toEqual({ status: 201, body: { pending: true } });
+    expect(await send(request)).toMatchObject({ status: 401, body: { check: 'nonce_reused' } });
   });
 
   it('accepts a request signed by an independent implementation (http-message-signatures)', async () => {

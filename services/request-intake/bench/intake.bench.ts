@@ -128,7 +128,7 @@ async function main(): Promise<void> {
 async function outboxDrained(service: Awaited<ReturnType<typeof startBenchServer>>['service']): Promise<number> {
   const started = performance.now();
   while (performance.now() - started < 30_000) {
-    const { rows } = await service.pool.query<{ unpublished: number }>('SELECT count(*)::int AS unpublished FROM outbox WHERE published_at IS NULL');
+    const { rows } = await service.pool.query<{ unpublished: number }>('SELECT count(*)::int AS unpublished FROM outbox');
     if (rows[0]!.unpublished === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -1,12 +1,15 @@
 import { randomUUID, createPrivateKey } from 'node:crypto';
-import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 import { signRequest } from '@wildlife/signatures';
+import { HttpConnection } from './http-connection.js';
 import { latencySummaryOf, type LatencySummary } from './latency-summary.js';
 
 // The load generator, in a worker thread of its own so that it never shares an event loop with the
-// server. Every submission is signed before a phase starts (each with its own nonce and
-// Idempotency-Key), so the phase measures the server, not the client's signing.
+// server. It shares the machine's cores with the server, so it is kept cheap: every request is
+// signed and serialised to its bytes before a phase starts (each submission with its own nonce and
+// Idempotency-Key), and a phase only writes those bytes to keep-alive connections and reads the
+// status line and Content-Length of each answer (HttpConnection), so it measures the server, not
+// the client.
 
 export interface LoadClientData {
   readonly url: string;
@@ -33,89 +36,92 @@ export interface LoadResult {
   readonly latencyMs: LatencySummary;
 }
 
-interface Prepared {
-  readonly path: string;
-  readonly headers: Record<string, string>;
-  readonly body: Buffer;
-}
+const OPEN_LOOP_MAX_CONNECTIONS = 256;
 
 const data = workerData as LoadClientData;
 const base = new URL(data.url);
 const privateKey = createPrivateKey(data.privateKeyPem);
 
-function prepare(target: Target, count: number): Prepared[] {
+/** One request as the bytes written to the socket: head and body. */
+function requestBytes(path: string, headers: Record<string, string>, body: Buffer): Buffer {
+  const lines = [`POST ${path} HTTP/1.1`, `host: ${base.host}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`), `content-length: ${body.length}`];
+  return Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), body]);
+}
+
+function prepare(target: Target, count: number): Buffer[] {
   if (target === 'echo') {
-    const body = Buffer.from(data.echoBody);
-    const headers = { 'content-type': 'application/json', 'content-length': String(body.length) };
-    return Array.from({ length: count }, () => ({ path: '/bench/echo', headers, body }));
+    const echo = requestBytes('/bench/echo', { 'content-type': 'application/json' }, Buffer.from(data.echoBody));
+    return Array.from({ length: count }, () => echo);
   }
   const body = Buffer.from(data.submissionBody);
   const url = new URL('/v1/support-requests', base).href;
   return Array.from({ length: count }, () => {
     const headers = { 'content-type': 'application/json', 'idempotency-key': randomUUID() };
     const signature = signRequest({ method: 'POST', url, headers, body }, { keyId: data.keyId, privateKey });
-    return { path: '/v1/support-requests', headers: { ...headers, ...signature, 'content-length': String(body.length) }, body };
-  });
-}
-
-function send(agent: Agent, prepared: Prepared): Promise<number | 'error'> {
-  return new Promise((resolve) => {
-    const outgoing = request({ host: base.hostname, port: base.port, method: 'POST', path: prepared.path, headers: prepared.headers, agent }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 'error'));
-      response.on('error', () => resolve('error'));
-    });
-    outgoing.on('error', () => resolve('error'));
-    outgoing.end(prepared.body);
+    return requestBytes('/v1/support-requests', { ...headers, ...signature }, body);
   });
 }
 
 /** As fast as `concurrency` connections allow, until the time is up or the prepared requests run out. */
 async function closedLoop(command: Extract<LoadCommand, { kind: 'closed' }>): Promise<LoadResult> {
   const prepared = prepare(command.target, command.maxRequests);
-  const agent = new Agent({ keepAlive: true, maxSockets: command.concurrency });
+  const connections = await Promise.all(Array.from({ length: command.concurrency }, () => HttpConnection.open(base)));
   const statuses: Record<string, number> = {};
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
   const deadline = started + command.durationMs;
-  const connection = async () => {
+  const drive = async (connection: HttpConnection) => {
     while (performance.now() < deadline && next < prepared.length) {
       const item = prepared[next++]!;
       const sentAt = performance.now();
-      const status = await send(agent, item);
+      const status = await connection.send(item);
       latencies.push(performance.now() - sentAt);
       statuses[status] = (statuses[status] ?? 0) + 1;
     }
   };
-  await Promise.all(Array.from({ length: command.concurrency }, connection));
-  agent.destroy();
-  return resultOf(next, statuses, performance.now() - started, latencies);
+  await Promise.all(connections.map(drive));
+  const elapsedMs = performance.now() - started;
+  for (const connection of connections) connection.close();
+  return resultOf(next, statuses, elapsedMs, latencies);
 }
 
 /** Requests at a fixed arrival rate, whatever the server's pace; latency counts from when each was due. */
 async function openLoop(command: Extract<LoadCommand, { kind: 'open' }>): Promise<LoadResult> {
   const total = Math.floor((command.ratePerSecond * command.durationMs) / 1000);
   const prepared = prepare(command.target, total);
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  // Connections are opened before the clock starts, as many as the closed loop keeps busy; more are
+  // opened (up to a bound) only when all are waiting for an answer.
+  const idle = await Promise.all(Array.from({ length: 32 }, () => HttpConnection.open(base)));
+  const all = [...idle];
   const statuses: Record<string, number> = {};
   const latencies: number[] = [];
   const intervalMs = 1000 / command.ratePerSecond;
   const inFlight: Promise<void>[] = [];
   const started = performance.now();
   let next = 0;
+  const sendDue = async (item: Buffer, dueAt: number) => {
+    let connection = idle.pop();
+    if (connection === undefined && all.length < OPEN_LOOP_MAX_CONNECTIONS) {
+      connection = await HttpConnection.open(base);
+      all.push(connection);
+    }
+    while (connection === undefined) {
+      await new Promise((resolve) => setImmediate(resolve));
+      connection = idle.pop();
+    }
+    const status = await connection.send(item);
+    latencies.push(performance.now() - dueAt);
+    statuses[status] = (statuses[status] ?? 0) + 1;
+    if (status === 'error') all.splice(all.indexOf(connection), 1);
+    else idle.push(connection);
+  };
   await new Promise<void>((done) => {
     const dispatch = () => {
       const now = performance.now();
       while (next < total && started + next * intervalMs <= now) {
-        const dueAt = started + next * intervalMs;
-        const item = prepared[next++]!;
-        inFlight.push(
-          send(agent, item).then((status) => {
-            latencies.push(performance.now() - dueAt);
-            statuses[status] = (statuses[status] ?? 0) + 1;
-          }),
-        );
+        inFlight.push(sendDue(prepared[next]!, started + next * intervalMs));
+        next += 1;
       }
       if (next < total) setTimeout(dispatch, Math.max(0, started + next * intervalMs - performance.now()));
       else done();
@@ -123,8 +129,9 @@ async function openLoop(command: Extract<LoadCommand, { kind: 'open' }>): Promis
     dispatch();
   });
   await Promise.all(inFlight);
-  agent.destroy();
-  return resultOf(total, statuses, performance.now() - started, latencies);
+  const elapsedMs = performance.now() - started;
+  for (const connection of all) connection.close();
+  return resultOf(total, statuses, elapsedMs, latencies);
 }
 
 function resultOf(sent: number, statuses: Record<string, number>, elapsedMs: number, latencies: number[]): LoadResult {

@@ -5,7 +5,8 @@ import { ProblemError } from '../problem.js';
 import { NONCE_STORE, PRINCIPAL_DIRECTORY } from '../tokens.js';
 import type { NonceStore } from './nonce-store.js';
 import type { KeyRefusal, PrincipalDirectory, VerifiedPrincipal } from './principal-directory.js';
-import type { SignedFastifyRequest } from './signed-request.js';
+import { NONCE_CLAIMED_WITH_THE_WRITE } from './nonce-claim.metadata.js';
+import { PendingNonce, type SignedFastifyRequest } from './signed-request.js';
 
 const PUBLIC_ROUTE = 'wildlife:public-route';
 
@@ -18,13 +19,19 @@ interface DirectoryKey extends ResolvedKey {
 
 const TITLE = 'The request signature was not accepted';
 
+/** The 401 problem for a signature whose nonce was claimed before: a replay. */
+export function nonceReusedProblem(keyId: string): ProblemError {
+  return new ProblemError(401, 'signature-nonce-reused', TITLE, `nonce already used with key "${keyId}"`, { check: 'nonce_reused' });
+}
+
 /**
  * Authenticates every request that is not a public route as an RFC 9421 HTTP Message Signature
  * (ed25519) over at least @method, @target-uri and, with a body, content-digest; with `created` inside
  * the window, a nonce never used before by that key, and a key the registry knows, not revoked, not
  * rotated out. A refusal is a 401 problem whose `check` names the check that failed; the handler never
  * runs, so nothing is stored or published. On success the request carries `signed` (principal and
- * signature material).
+ * signature material). On a route marked `@NonceClaimedWithTheWrite()` the nonce is the one check
+ * left to the route: it is handed over unclaimed as `signed.pendingNonce` (see that decorator).
  */
 @Injectable()
 export class SignedRequestGuard implements CanActivate {
@@ -35,7 +42,10 @@ export class SignedRequestGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
+    const route = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, route)) return true;
+    const claimedWithTheWrite = this.reflector.getAllAndOverride<boolean>(NONCE_CLAIMED_WITH_THE_WRITE, route) === true;
+    let pendingNonce: PendingNonce | undefined;
     const request = context.switchToHttp().getRequest<SignedFastifyRequest>();
     const now = new Date();
     let refusal: KeyRefusal | undefined;
@@ -56,7 +66,11 @@ export class SignedRequestGuard implements CanActivate {
           }
           return { publicKey: found.publicKey, principalId: found.principal.id, principal: found.principal };
         },
-        claimNonce: (keyId, nonce, expiresAt) => this.nonces.claim(keyId, nonce, expiresAt),
+        claimNonce: async (keyId, nonce, expiresAt) => {
+          if (!claimedWithTheWrite) return this.nonces.claim(keyId, nonce, expiresAt);
+          pendingNonce = new PendingNonce(keyId, nonce, expiresAt);
+          return true;
+        },
       },
     );
     if (!verification.ok) {
@@ -64,7 +78,7 @@ export class SignedRequestGuard implements CanActivate {
       const detail = check === verification.code ? verification.reason : keyRefusalText[check as KeyRefusal];
       throw new ProblemError(401, `signature-${check.replace(/_/g, '-')}`, TITLE, detail, { check });
     }
-    request.signed = { principal: verification.key.principal, material: verification.material };
+    request.signed = { principal: verification.key.principal, material: verification.material, ...(pendingNonce && { pendingNonce }) };
     return true;
   }
 }

@@ -3,7 +3,7 @@ import { CoveredComponentIsUnavailable } from '../message/covered-components.js'
 import type { HttpRequestView } from '../message/http-request.js';
 import { readReceivedSignature, SignatureIsMissing, type ReceivedSignature } from '../message/received-signature.js';
 import { buildSignatureBase, type SignatureBase } from '../message/signature-base.js';
-import { isValidEd25519Signature } from './ed25519-check.js';
+import { ed25519SignatureVerifies, isValidEd25519Signature } from './ed25519-check.js';
 import { verificationFailure, type VerificationFailure } from './verification-failure.js';
 
 export interface VerifiedMessageSignature {
@@ -28,17 +28,31 @@ export function checkReceivedSignature(
   received: ReceivedSignature,
   publicKey: KeyObject,
 ): VerifiedMessageSignature | VerificationFailure {
-  let base: SignatureBase;
+  const base = signatureBaseOf(request, received);
+  if ('ok' in base) return base;
+  return isValidEd25519Signature(publicKey, base.bytes, received.signature) ? { ok: true, received, base } : signatureDoesNotVerify();
+}
+
+/** `checkReceivedSignature` with the Ed25519 check on libuv's thread pool (ed25519SignatureVerifies). */
+export async function checkReceivedSignatureInThreadPool(
+  request: HttpRequestView,
+  received: ReceivedSignature,
+  publicKey: KeyObject,
+): Promise<VerifiedMessageSignature | VerificationFailure> {
+  const base = signatureBaseOf(request, received);
+  if ('ok' in base) return base;
+  return (await ed25519SignatureVerifies(publicKey, base.bytes, received.signature)) ? { ok: true, received, base } : signatureDoesNotVerify();
+}
+
+const signatureDoesNotVerify = (): VerificationFailure => verificationFailure('signature_invalid', 'the signature does not verify with the given key');
+
+function signatureBaseOf(request: HttpRequestView, received: ReceivedSignature): SignatureBase | VerificationFailure {
   try {
-    base = buildSignatureBase(request, received.input.components, received.input.serialised);
+    return buildSignatureBase(request, received.input.components, received.input.serialised);
   } catch (error) {
     if (error instanceof CoveredComponentIsUnavailable) return verificationFailure('signature_invalid', error.message);
     throw error;
   }
-  if (!isValidEd25519Signature(publicKey, base.bytes, received.signature)) {
-    return verificationFailure('signature_invalid', 'the signature does not verify with the given key');
-  }
-  return { ok: true, received, base };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { checkContentDigest } from '../content-digest.js';
 import { encodeBase64 } from '../canonical-base64.js';
 import { fieldValue, type HttpRequestWithBody } from '../message/http-request.js';
-import { checkReceivedSignature, receivedSignatureOf } from './message-signature.js';
+import { checkReceivedSignatureInThreadPool, receivedSignatureOf } from './message-signature.js';
 import type { SignatureMaterial } from './signature-material.js';
 import { verificationFailure, type VerificationFailure } from './verification-failure.js';
 import {
@@ -70,7 +70,7 @@ export async function verifyRequest<K extends ResolvedKey>(
   const key = await policy.resolveKey(keyid);
   if (key === undefined) return verificationFailure('key_unknown', `no valid key "${keyid}"`);
 
-  const signed = checkReceivedSignature(request, received, key.publicKey);
+  const signed = await checkReceivedSignatureInThreadPool(request, received, key.publicKey);
   if (!signed.ok) return signed;
 
   const nonceExpiresAt = Math.min(created + maxAge, expires ?? Number.POSITIVE_INFINITY);

@@ -1,4 +1,4 @@
-import { createSignedFetch, type SignedFetch, type SigningKeyPair } from '@wildlife/signatures';
+import { createSignedFetch, signRequest, type SignedFetch, type SigningKeyPair } from '@wildlife/signatures';
 import { cast, keyIdOf, type CastName } from './intake-principals.js';
 
 export interface Answer<T = Record<string, unknown>> {
@@ -31,6 +31,15 @@ export class IntakeClient {
 
   async get<T = Record<string, unknown>>(name: CastName, path: string): Promise<Answer<T>> {
     return answerOf<T>(await this.as(name)(path));
+  }
+
+  /** One POST signed once (one nonce), that `send` sends again each time it is called: a replay. */
+  signedOnce(name: CastName, path: string, json: unknown, headers: Record<string, string> = {}): { send(): Promise<Answer> } {
+    const url = new URL(path, this.baseUrl).href;
+    const body = new TextEncoder().encode(JSON.stringify(json));
+    const unsigned = { 'content-type': 'application/json', ...headers };
+    const signature = signRequest({ method: 'POST', url, headers: unsigned, body }, { keyId: keyIdOf(name), privateKey: this.keys[name].privateKey });
+    return { send: async () => answerOf(await fetch(url, { method: 'POST', headers: { ...unsigned, ...signature }, body })) };
   }
 }
 
