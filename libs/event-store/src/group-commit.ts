@@ -20,14 +20,17 @@ interface Waiting {
  * `maxBatch`) goes as the next statement. Nothing waits on a timer: an append that finds a free slot
  * goes at once, alone, so light load sees no added latency.
  *
- * Each caller still gets its own answer, as if alone: its events or its `StreamVersionConflict`. Two
- * appends to one stream never share a statement (the later one waits for the next), and a statement's
- * appends are sorted by stream id so that concurrent statements lock streams in one order. If a
+ * Each caller still gets its own answer, as if alone: its events or its `StreamVersionConflict`.
+ * Appends to one stream run in the order they were called, one statement after another: an append
+ * waits while its stream has one in flight (so `append(s, 0, …)` then `append(s, 1, …)` without
+ * awaiting the first both succeed). A statement's appends are sorted by stream id so that concurrent
+ * statements lock streams in one order. If a
  * statement fails as a whole (e.g. a duplicate event id in one append), each of its appends is retried
  * alone, so one bad append cannot fail its neighbours.
  */
 export class GroupCommit {
   private readonly waiting: Waiting[] = [];
+  private readonly streamsInFlight = new Set<string>();
   private inFlight = 0;
 
   constructor(
@@ -47,24 +50,31 @@ export class GroupCommit {
   private dispatch(): void {
     while (this.inFlight < this.maxInFlight && this.waiting.length > 0) {
       const batch = this.nextBatch();
+      if (batch.length === 0) return; // every waiting append's stream has one in flight
       this.inFlight += 1;
+      for (const w of batch) this.streamsInFlight.add(w.request.streamId);
       void this.run(batch).finally(() => {
         this.inFlight -= 1;
+        for (const w of batch) this.streamsInFlight.delete(w.request.streamId);
         this.dispatch();
       });
     }
   }
 
-  /** The oldest waiting appends, at most one per stream and `maxBatch` in all, sorted by stream id. */
+  /**
+   * The oldest waiting appends whose stream has none in flight, at most one per stream (the first
+   * called) and `maxBatch` in all, sorted by stream id. Once an append of a stream is passed over,
+   * every later one of that stream is too, so each stream keeps its call order.
+   */
   private nextBatch(): Waiting[] {
-    const streams = new Set<string>();
+    const taken = new Set<string>();
     const batch: Waiting[] = [];
     const left: Waiting[] = [];
     for (const waiting of this.waiting) {
-      if (batch.length < this.maxBatch && !streams.has(waiting.request.streamId)) {
-        streams.add(waiting.request.streamId);
-        batch.push(waiting);
-      } else left.push(waiting);
+      const stream = waiting.request.streamId;
+      if (batch.length < this.maxBatch && !taken.has(stream) && !this.streamsInFlight.has(stream)) batch.push(waiting);
+      else left.push(waiting);
+      taken.add(stream);
     }
     this.waiting.splice(0, this.waiting.length, ...left);
     return batch.sort((a, b) => (a.request.streamId < b.request.streamId ? -1 : a.request.streamId > b.request.streamId ? 1 : 0));

@@ -59,6 +59,7 @@ describe('migrating a database at start-up', () => {
       'event-store/4_projection_checkpoints',
       'event-store/5_append_events_function',
       'event-store/6_relay_woken_in_process',
+      'event-store/7_outbox_rows_uncompressed',
     ]);
     expect(await tables(pool)).toEqual(['events', 'inbox', 'outbox', 'projection_checkpoints', 'schema_migrations']);
     for (const row of await recorded(pool)) expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -85,7 +86,7 @@ describe('migrating a database at start-up', () => {
 
     const runs = await Promise.all([1, 2, 3, 4].map(() => migrate(pool, [eventStoreMigrations, service])));
 
-    expect(runs.flat()).toHaveLength(8);
+    expect(runs.flat()).toHaveLength(9);
     expect((await recorded(pool)).map((r) => `${r.namespace}/${r.version}`)).toEqual([
       'event-store/1',
       'event-store/2',
@@ -93,6 +94,7 @@ describe('migrating a database at start-up', () => {
       'event-store/4',
       'event-store/5',
       'event-store/6',
+      'event-store/7',
       'intake/1',
       'intake/2',
     ]);

@@ -2,7 +2,7 @@
 // messages. Decoding errors are permanent (UndecodableCloudEvent): dead-letter, do not retry.
 export { fromKafkaMessage } from './from-kafka-message.js';
 export type { IncomingHeaderValue, IncomingKafkaMessage, OutgoingKafkaMessage } from './kafka-message.js';
-export { toKafkaMessage } from './to-kafka-message.js';
+export { toKafkaHeaders, toKafkaMessage } from './to-kafka-message.js';
 export {
   CloudEventAttributeIsInvalid,
   CloudEventAttributeIsMissing,

@@ -10,15 +10,23 @@ import type { OutgoingKafkaMessage } from './kafka-message.js';
  * so nothing a consumer would dead-letter is ever sent.
  */
 export function toKafkaMessage(event: CloudEvent, options: { readonly key?: string } = {}): OutgoingKafkaMessage {
+  return {
+    key: options.key ?? event.subject,
+    value: Buffer.from(JSON.stringify(event.data), 'utf8'),
+    headers: toKafkaHeaders(event),
+  };
+}
+
+/**
+ * The `ce_*` headers of `event` in binary content mode, without serialising its data (for a writer
+ * that stores the data and sends it later, as the outbox does). Throws as `toKafkaMessage` does.
+ */
+export function toKafkaHeaders(event: CloudEvent): Record<string, string> {
   assertValidEventAttributes(event);
   const headers: Record<string, string> = {};
   for (const attribute of EVENT_ATTRIBUTE_NAMES) {
     const value = event[attribute];
     if (value !== undefined) headers[headerNameOf(attribute)] = value;
   }
-  return {
-    key: options.key ?? event.subject,
-    value: Buffer.from(JSON.stringify(event.data), 'utf8'),
-    headers,
-  };
+  return headers;
 }

@@ -1,6 +1,6 @@
 import type { CloudEvent } from '@wildlife/contracts';
 import type { OutboxMessage } from '@wildlife/event-store';
-import { toKafkaMessage, type OutgoingMessage } from '@wildlife/messaging';
+import { toKafkaHeaders, type OutgoingMessage } from '@wildlife/messaging';
 
 /**
  * The outbox row announcing a public event on `topic` (already prefixed): binary-mode CloudEvents
@@ -8,8 +8,7 @@ import { toKafkaMessage, type OutgoingMessage } from '@wildlife/messaging';
  * consumers deduplicate redeliveries by it.
  */
 export function outboxMessageFor(event: CloudEvent<unknown>, topic: string): OutboxMessage {
-  const message = toKafkaMessage(event);
-  return { messageId: event.id, topic, key: message.key, headers: message.headers, payload: event.data };
+  return { messageId: event.id, topic, key: event.subject, headers: toKafkaHeaders(event), payload: event.data };
 }
 
 /** What the relay hands Kafka for an outbox row. */
