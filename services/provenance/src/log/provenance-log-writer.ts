@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { inTransaction, type EventStore } from '@wildlife/event-store';
+import type { PerfectSubtreeSource } from '@wildlife/provenance-log';
 import type { TrustRoots } from '@wildlife/registry';
 import type { LoggableRecord } from '../classification/log-entry-of.js';
 import { planEntries, type PlannedEntry } from '../classification/plan-entries.js';
@@ -31,6 +32,12 @@ export class LogHasNoTrustRoots extends Error {
   }
 }
 
+/** A tree whose positions below `size` are all committed entries of the log, as stored. */
+export interface CommittedTree {
+  readonly tree: PerfectSubtreeSource;
+  readonly size: number;
+}
+
 /** The stream whose outbox carries the public outcome events; it holds no events. */
 const OUTCOME_STREAM = 'provenance-outcomes';
 
@@ -44,6 +51,7 @@ const OUTCOME_STREAM = 'provenance-outcomes';
  */
 export class ProvenanceLogWriter {
   private loaded: LoadedLog | undefined;
+  private committed: CommittedTree | undefined;
   private readonly clock: () => Date;
   /** Writes of this process run one after the other, so none sees another's uncommitted entries. */
   private previous: Promise<unknown> = Promise.resolve();
@@ -61,6 +69,16 @@ export class ProvenanceLogWriter {
     return written;
   }
 
+  /**
+   * The Merkle tree this process holds, up to the size it last saw committed (written, or read from
+   * the store and checked against the latest signed checkpoint): its complete subtrees are those
+   * the store holds, so proofs from it equal proofs from the stored rows. Undefined before the first
+   * write (the checkpoint ticker makes one at start) and after a failed one, until the next.
+   */
+  committedTree(): CommittedTree | undefined {
+    return this.committed;
+  }
+
   /** Stops the signature thread (writes after this verify on their own thread). */
   async onApplicationShutdown(): Promise<void> {
     await this.reverifyThread?.close();
@@ -70,9 +88,10 @@ export class ProvenanceLogWriter {
    * Checks the signatures of records about to be written (in the background, on the signature
    * thread or a few per event-loop turn, against the registry as this process knows it), so that
    * their write does not spend its time under the lock on Ed25519. Changes nothing else: the write classifies exactly as without.
+   * Resolves once those checks are done (never rejects); a log not loaded yet checks nothing ahead.
    */
-  prepare(records: readonly LoggableRecord[]): void {
-    if (this.loaded !== undefined) void this.prechecks.precheck(this.loaded.state.registry, records);
+  prepare(records: readonly LoggableRecord[]): Promise<void> {
+    return this.loaded === undefined ? Promise.resolve() : this.prechecks.precheck(this.loaded.state.registry, records);
   }
 
   private async writeNow(records: readonly LoggableRecord[]): Promise<PlannedEntry[]> {
@@ -95,8 +114,11 @@ export class ProvenanceLogWriter {
       });
     } catch (error) {
       this.loaded = undefined;
+      this.committed = undefined;
       throw error;
     }
+    // The tree only ever grows, so positions below this size keep their committed hashes.
+    if (this.loaded !== undefined) this.committed = { tree: this.loaded.tree, size: this.loaded.tree.size };
     if (planned.length > 0) this.o.onAppended?.();
     return planned;
   }
