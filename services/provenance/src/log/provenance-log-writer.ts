@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { inTransaction, type EventStore } from '@wildlife/event-store';
+import type { EventStore } from '@wildlife/event-store';
 import type { PerfectSubtreeSource } from '@wildlife/provenance-log';
 import type { TrustRoots } from '@wildlife/registry';
 import type { LoggableRecord } from '../classification/log-entry-of.js';
@@ -8,9 +8,11 @@ import { ReverifyThread } from '../classification/reverify-thread.js';
 import { SignaturePrechecks } from '../classification/signature-prechecks.js';
 import { signedCheckpointNote, type LogKey } from '../checkpoints/log-key.js';
 import { publicOutcomeOf } from '../publishing/public-outcome.js';
-import { insertCheckpoint } from './checkpoint-table.js';
+import type { StoredCheckpoint } from './checkpoint-table.js';
 import { LoadedLog } from './loaded-log.js';
-import { insertEntries, LOG_WRITER_LOCK, loggedRecordIds } from './log-tables.js';
+import { readLogHead, type LogHead } from './log-head.js';
+import { insertEntries } from './log-tables.js';
+import { inWriterTransaction } from './writer-transaction.js';
 
 export interface ProvenanceLogWriterOptions {
   readonly pool: pg.Pool;
@@ -44,9 +46,10 @@ const OUTCOME_STREAM = 'provenance-outcomes';
 /**
  * The one way into the log. Each `write` is one transaction under the writer lock (one writer at a
  * time, across processes): it catches up with what other writers committed, classifies the records
- * in order against the log so far, inserts their entries and the subtrees they complete as the
- * INSERT-and-SELECT-only `provenance_writer` role, writes their public outcomes to the outbox, and
- * signs a checkpoint of the new size. All or nothing: after a failure the in-memory log is dropped
+ * in order against the log so far, writes their public outcomes to the outbox, and inserts their
+ * entries, the subtrees they complete and a signed checkpoint of the new size as the
+ * INSERT-and-SELECT-only `provenance_writer` role: six round trips, whatever the batch size, when
+ * there is nothing to catch up with. All or nothing: after a failure the in-memory log is dropped
  * and rebuilt from the store by the next write.
  */
 export class ProvenanceLogWriter {
@@ -99,18 +102,18 @@ export class ProvenanceLogWriter {
     // Outside the transaction: the records not checked ahead yet are checked before the lock is taken.
     if (this.loaded !== undefined) await this.prechecks.precheck(this.loaded.state.registry, records);
     try {
-      await inTransaction(this.o.pool, async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock($1, $2)', [...LOG_WRITER_LOCK]);
-        const log = await this.caughtUp(client);
-        const alreadyLogged = records.length === 0 ? new Set<string>() : await loggedRecordIds(client, records.map((r) => r.id));
+      await inWriterTransaction(this.o.pool, async (client) => {
+        const head = await readLogHead(client, records.map((r) => r.id));
+        const log = await this.caughtUp(client, head);
         const now = this.clock();
-        planned = planEntries(log.state, records, now, alreadyLogged, this.prechecks);
+        planned = planEntries(log.state, records, now, head.logged, this.prechecks);
         const nodes = planned.flatMap((p) => log.tree.append(p.leafHash));
         const outbox = planned.flatMap((p) => publicOutcomeOf(p.entry, p.leafHash, this.o.topicPrefix) ?? []);
         if (outbox.length > 0) await this.o.eventStore.appendWith(client, OUTCOME_STREAM, 'any', [], { outbox });
         await client.query('SET LOCAL ROLE provenance_writer');
-        await insertEntries(client, planned, nodes, now);
-        if (log.checkpointSize === undefined || log.tree.size > log.checkpointSize) await this.checkpoint(client, log, now);
+        const checkpoint = log.checkpointSize === undefined || log.tree.size > log.checkpointSize ? this.signedCheckpoint(log) : undefined;
+        await insertEntries(client, planned, nodes, checkpoint, now);
+        if (checkpoint !== undefined) log.checkpointSize = checkpoint.treeSize;
       });
     } catch (error) {
       this.loaded = undefined;
@@ -123,18 +126,15 @@ export class ProvenanceLogWriter {
     return planned;
   }
 
-  private async caughtUp(client: pg.PoolClient): Promise<LoadedLog> {
+  private async caughtUp(client: pg.PoolClient, head: LogHead): Promise<LoadedLog> {
     if (this.o.trustRoots === undefined) throw new LogHasNoTrustRoots();
-    if (this.loaded === undefined) this.loaded = await LoadedLog.load(client, this.o.trustRoots);
-    else await this.loaded.catchUp(client);
+    if (this.loaded === undefined) this.loaded = await LoadedLog.load(client, this.o.trustRoots, head);
+    else await this.loaded.catchUp(client, head);
     return this.loaded;
   }
 
-  private async checkpoint(client: pg.PoolClient, log: LoadedLog, now: Date): Promise<void> {
-    const size = log.tree.size;
+  private signedCheckpoint(log: LoadedLog): StoredCheckpoint {
     const rootHash = log.tree.rootHash();
-    const note = signedCheckpointNote(this.o.logKey, size, rootHash);
-    await insertCheckpoint(client, { treeSize: size, rootHash: Buffer.from(rootHash), note }, now);
-    log.checkpointSize = size;
+    return { treeSize: log.tree.size, rootHash: Buffer.from(rootHash), note: signedCheckpointNote(this.o.logKey, log.tree.size, rootHash) };
   }
 }
