@@ -32,3 +32,10 @@ export async function readLogHead(client: pg.ClientBase, recordIds: readonly str
   const checkpoint = row.tree_size === null ? undefined : { treeSize: Number(row.tree_size), rootHash: row.root_hash!, note: row.note! };
   return { size: Number(row.size), checkpoint, logged: new Set(row.logged) };
 }
+
+/** Which of `recordIds` the committed log has classified already (outside any lock: a first look). */
+export async function loggedRecordIds(pool: pg.Pool, recordIds: readonly string[]): Promise<Set<string>> {
+  if (recordIds.length === 0) return new Set();
+  const { rows } = await pool.query<{ record_id: string }>('SELECT record_id FROM log_entries WHERE record_id = ANY($1::text[]) AND supersedes IS NULL', [recordIds]);
+  return new Set(rows.map((row) => row.record_id));
+}
