@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import { registryRecords, requestRecords, benchCast } from './bench-cast.js';
 import { APPEND_BATCH, BENCH_ORIGIN, startBenchService } from './bench-service.js';
-import { measureAppends } from './append-throughput.js';
+import { measureAppends, type PhaseFigures } from './append-throughput.js';
 import { round } from './figures.js';
 import { checkpointSizeFrom, exportAt } from './log-export.js';
 import { measureInclusionProofs } from './proof-latency.js';
@@ -39,8 +39,9 @@ try {
   const split = { checked: records.slice(0, half), prepared: records.slice(half) };
   say(`appends: ${records.length} signed records through the log's group commit (batches of up to ${APPEND_BATCH})`);
   const appends = await measureAppends(bench, pool, split, APPEND_BATCH, Math.min(20_000, records.length));
-  say(`  signatures checked and appended: ${appends.checkAndAppend.entriesPerSecond} entries/s (${appends.checkAndAppend.entries} records)`);
-  say(`  appended, signatures checked ahead: ${appends.append.entriesPerSecond} entries/s (${appends.append.entries} records; aim ≥ ${targets.appendsPerSecond})`);
+  const published = (phase: PhaseFigures) => `, ${phase.publishedPerSecond}/s until also published on Kafka`;
+  say(`  signatures checked and appended: ${appends.checkAndAppend.entriesPerSecond} entries/s (${appends.checkAndAppend.entries} records)${published(appends.checkAndAppend)}`);
+  say(`  appended, signatures checked ahead: ${appends.append.entriesPerSecond} entries/s (${appends.append.entries} records; aim ≥ ${targets.appendsPerSecond})${published(appends.append)}`);
   say(`  baseline hash + insert: ${appends.baselinePerSecond}/s; ratio ${appends.ratio} (aim ≥ ${targets.appendRatio})`);
 
   const full = await checkpointSizeFrom(pool, LOG_SIZE);
