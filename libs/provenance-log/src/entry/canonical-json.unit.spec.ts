@@ -6,6 +6,10 @@ import { officialEntry, unparsedEntry } from './log-entry.examples.js';
 
 const library = (value: unknown) => canonicalizeEx(value, { strictUndefined: true });
 
+const sparse: unknown[] = [];
+sparse[0] = 1;
+sparse[2] = 2;
+
 /** What the library answers: its text, or the error it throws. */
 function outcome(write: (value: unknown) => string, value: unknown): { text: string } | { error: string } {
   try {
@@ -42,7 +46,7 @@ describe('canonical JSON', () => {
     ['undefined', undefined],
     ['an undefined member', { a: undefined }],
     ['a non-finite number', { a: [Number.NaN] }],
-    ['a sparse array', [1, , 2]],
+    ['a sparse array', sparse],
     ['a toJSON member', { b: 1, toJSON: 'not a function', a: 2 }],
     ['a Date', { at: new Date(0) }],
     ['a function', { f: () => 1 }],
