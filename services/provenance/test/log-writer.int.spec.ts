@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { topics } from '@wildlife/contracts';
 import type { EventStore } from '@wildlife/event-store';
 import type { TrustRoots } from '@wildlife/registry';
 import { EVENT_STORE, TOPIC_PREFIX } from '@wildlife/service-kit';
@@ -7,9 +8,11 @@ import type { LogKey } from '../src/checkpoints/log-key.js';
 import type { LoggableRecord } from '../src/classification/log-entry-of.js';
 import { LogAppender } from '../src/log/log-appender.js';
 import { ProvenanceLogWriter } from '../src/log/provenance-log-writer.js';
+import { readEntries } from '../src/log/log-tables.js';
 import { LOG_KEY, TRUST_ROOTS } from '../src/provenance.tokens.js';
 import { newCast } from '../src/testing/signed-records.examples.spec.js';
 import { deploymentFiles, ProvenanceWorld, waitUntil, type DeploymentFiles } from './support/provenance-world.js';
+import { consumeTopic } from './support/topic-reader.js';
 
 const records = (count: number): LoggableRecord[] => Array.from({ length: count }, () => ({ kind: 'unparsed', id: randomUUID(), type: 'unknown', problem: 'test' }));
 
@@ -108,4 +111,15 @@ describe('the log writer, with writes handed in while others run', () => {
       await other.onApplicationShutdown();
     }
   }, 60_000);
+
+  it('publishes every entry on the log topic in order, pages too large for one send included', async () => {
+    // Entries of about 2 KiB: a relay page of 500 holds more than one send may carry.
+    const large = Array.from({ length: 700 }, (): LoggableRecord => ({ kind: 'unparsed', id: randomUUID(), type: `large.${'x'.repeat(2_000)}`, problem: 'test' }));
+    const appender = new LogAppender((batch) => writer.write(batch), 200);
+    await Promise.all(large.map((record) => appender.append(record)));
+    const size = await world.logSize();
+    const stored = await readEntries(world.service.pool, 0, size);
+    const published = await consumeTopic(world.service.kafka, world.prefix + topics.provenanceLog.name, size, 60_000);
+    expect(published.map((m) => [m.key, m.value])).toEqual(stored.map((e) => [String(e.sequence), e.leafBytes]));
+  }, 90_000);
 });
