@@ -7,6 +7,7 @@ import { createServiceApp, type PrincipalDirectory, type ServiceApp } from '@wil
 import { serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/testing';
 import { defineProvenance, loadProvenanceConfig } from '../../../services/provenance/dist/index.js';
 import { LogAppender } from '../../../services/provenance/dist/log/log-appender.js';
+import { ProvenanceLogWriter } from '../../../services/provenance/dist/log/provenance-log-writer.js';
 import { trustRootsOf, type BenchCast } from './bench-cast.js';
 
 export const BENCH_ORIGIN = 'bench.wildlife.example/provenance-log';
@@ -16,6 +17,7 @@ export interface BenchService {
   readonly service: ServiceApp;
   readonly url: string;
   readonly appender: LogAppender;
+  readonly writer: ProvenanceLogWriter;
   readonly verifierKey: string;
   readonly trustRootsFile: string;
   readonly dir: string;
@@ -47,6 +49,7 @@ export async function startBenchService(cast: BenchCast): Promise<BenchService> 
     service,
     url,
     appender: service.app.get(LogAppender),
+    writer: service.app.get(ProvenanceLogWriter),
     verifierKey,
     trustRootsFile,
     dir,

@@ -43,7 +43,7 @@ import { loadProvenanceTrustRoots } from './records/trust-roots.io.js';
       provide: LogAppender,
       inject: [ProvenanceLogWriter, SETTINGS],
       useFactory: (writer: ProvenanceLogWriter, settings: ProvenanceConfig) =>
-        new LogAppender((records) => writer.write(records), settings.PROVENANCE_APPEND_BATCH_SIZE, (records) => writer.prepare(records)),
+        new LogAppender((records) => writer.write(records), settings.PROVENANCE_APPEND_BATCH_SIZE, (records) => void writer.prepare(records)),
     },
     RecordIntake,
     CheckpointTicker,

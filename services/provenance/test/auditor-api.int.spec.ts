@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { topics, type CloudEvent } from '@wildlife/contracts';
-import { leafHash, openCheckpoint, verifyConsistency, verifyInclusion, type Checkpoint } from '@wildlife/provenance-log';
+import {
+  inclusionProof,
+  leafHash,
+  openCheckpoint,
+  PerfectSubtreeHashMap,
+  requiredNodesForInclusion,
+  verifyConsistency,
+  verifyInclusion,
+  type Checkpoint,
+} from '@wildlife/provenance-log';
 import { newCast, registrationFacts, registryEvent, supportRequestEvent, type Cast, type Signer } from '../src/testing/signed-records.examples.spec.js';
+import { readNodes } from '../src/log/log-tables.js';
 import { fetchAllEntries } from './support/log-api.js';
 import { deploymentFiles, ProvenanceWorld, type DeploymentFiles } from './support/provenance-world.js';
 
@@ -60,6 +70,15 @@ describe('the auditor API of the provenance log', () => {
     verifyConsistency({ size1: earlier.size, root1: earlier.rootHash, size2: latest.size, root2: latest.rootHash, proof: fromBase64(body.proof as string[]) });
   });
 
+  it('answers, from the tree it holds, the proofs the stored subtrees give', async () => {
+    const latest = await checkpointAs(cast.auditor);
+    for (let index = 0; index < latest.size; index++) {
+      const { body } = await json(cast.auditor, `/v1/log/proofs/inclusion?index=${index}&treeSize=${latest.size}`);
+      const stored = new PerfectSubtreeHashMap(await readNodes(world.service.pool, requiredNodesForInclusion(index, latest.size)));
+      expect(body.proof).toEqual(inclusionProof(stored, index, latest.size).map((hash) => Buffer.from(hash).toString('base64')));
+    }
+  });
+
   it("serves a record's entries and the registry entries it rests on, each proved against the latest checkpoint", async () => {
     const { status, body } = await json(cast.auditor, `/v1/log/records/${ofbRequest.id}`);
     expect(status).toBe(200);
@@ -113,6 +132,27 @@ describe('the auditor API of the provenance log', () => {
       await client.query('SET LOCAL ROLE provenance_writer');
       await expect(client.query("UPDATE log_entries SET record_id = 'forged'")).rejects.toMatchObject({ code: '42501' });
       await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
+    expect(await world.logSize()).toBe(5);
+  });
+
+  it('refuses entries that are not the next ones, one by one or in a batch', async () => {
+    const client = await world.service.pool.connect();
+    const insert = (sequences: number[]) =>
+      client.query(
+        `INSERT INTO log_entries (sequence, record_id, leaf_bytes, leaf_hash, logged_at)
+         SELECT s, 'forged-' || s, '\\x7b7d'::bytea, sha256('\\x007b7d'::bytea), now() FROM unnest($1::bigint[]) AS s`,
+        [sequences],
+      );
+    try {
+      for (const sequences of [[6], [5, 7], [5, 6, 8], [4]]) {
+        await client.query('BEGIN');
+        await client.query('SET LOCAL ROLE provenance_writer');
+        await expect(insert(sequences)).rejects.toMatchObject({ code: expect.stringMatching(/^23/) });
+        await client.query('ROLLBACK');
+      }
     } finally {
       client.release();
     }

@@ -10,14 +10,35 @@ export function isWellFormedText(value: string): boolean {
 /**
  * The reason `value` is not an I-JSON value made of plain objects, arrays and primitives, with
  * `path` naming where; undefined when it is. Never throws (depth is bounded by the caller's JSON).
+ * (Checked first without building paths, which cost more than the check; only a value with a
+ * problem is walked again to name it.)
  */
 export function jsonValueProblem(value: unknown, path: string): string | undefined {
+  return isJsonValue(value) ? undefined : problemAt(value, path);
+}
+
+function isJsonValue(value: unknown): boolean {
+  if (value === null || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'string') return isWellFormedText(value);
+  if (Array.isArray(value)) {
+    for (const item of value.values()) if (!isJsonValue(item)) return false;
+    return true;
+  }
+  if (isPlainObject(value)) {
+    for (const key of Object.keys(value)) if (!isWellFormedText(key) || !isJsonValue(value[key])) return false;
+    return true;
+  }
+  return false;
+}
+
+function problemAt(value: unknown, path: string): string | undefined {
   if (value === null || typeof value === 'boolean') return undefined;
   if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${path} is not a finite number`;
   if (typeof value === 'string') return isWellFormedText(value) ? undefined : `${path} holds a lone surrogate`;
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
-      const problem = jsonValueProblem(item, `${path}[${index}]`);
+      const problem = problemAt(item, `${path}[${index}]`);
       if (problem !== undefined) return problem;
     }
     return undefined;
@@ -25,7 +46,7 @@ export function jsonValueProblem(value: unknown, path: string): string | undefin
   if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) {
       if (!isWellFormedText(key)) return `${path} has a key with a lone surrogate`;
-      const problem = jsonValueProblem(item, `${path}.${key}`);
+      const problem = problemAt(item, `${path}.${key}`);
       if (problem !== undefined) return problem;
     }
     return undefined;

@@ -1,4 +1,4 @@
-import { canonicalizeEx } from 'json-canonicalize';
+import { canonicalJson } from './canonical-json.js';
 import type { LogEntry } from './log-entry.js';
 import { LogEntryIsMalformed } from './log-entry.errors.js';
 import { logEntryShapeProblem } from './log-entry.shape.js';
@@ -15,7 +15,7 @@ const utf8Encoder = new TextEncoder();
 export function entryBytes(entry: LogEntry): Uint8Array {
   const problem = logEntryShapeProblem(entry);
   if (problem !== undefined) throw new LogEntryIsMalformed(problem);
-  return utf8Encoder.encode(canonicalizeEx(entry, { strictUndefined: true }));
+  return utf8Encoder.encode(canonicalJson(entry));
 }
 
 /**
@@ -35,7 +35,7 @@ export function parseEntry(bytes: Uint8Array): LogEntry {
   }
   const problem = logEntryShapeProblem(value);
   if (problem !== undefined) throw new LogEntryIsMalformed(problem);
-  if (canonicalizeEx(value, { strictUndefined: true }) !== text) {
+  if (canonicalJson(value) !== text) {
     throw new LogEntryIsMalformed('the bytes are not the canonical (RFC 8785) form of the entry');
   }
   return value as LogEntry;

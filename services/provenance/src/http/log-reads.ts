@@ -6,11 +6,13 @@ import {
   PerfectSubtreeHashMap,
   requiredNodesForConsistency,
   requiredNodesForInclusion,
+  type PerfectSubtreeSource,
 } from '@wildlife/provenance-log';
 import { PG_POOL, ProblemError } from '@wildlife/service-kit';
 import type pg from 'pg';
 import { latestCheckpoint, type StoredCheckpoint } from '../log/checkpoint-table.js';
 import { entriesOfRecord, logSize, readEntries, readEntriesAt, readNodes, type StoredEntry } from '../log/log-tables.js';
+import { ProvenanceLogWriter } from '../log/provenance-log-writer.js';
 import { checkConsistencyRange, checkInclusionRange, entryPage } from './log-ranges.js';
 import type { ConsistencyProofResponse, InclusionProofResponse, LogEntryResponse, ProvenEntryResponse, RecordProvenanceResponse } from './log.responses.js';
 
@@ -18,13 +20,18 @@ const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const entryResponse = (entry: StoredEntry): LogEntryResponse => ({ sequence: entry.sequence, leafBytes: base64(entry.leafBytes), leafHash: base64(entry.leafHash) });
 
 /**
- * What auditors read, straight from the store (so every instance answers alike): checkpoints,
- * entries with their exact leaf bytes, and proofs computed from the stored subtree rows. Hashes and
- * bytes are standard base64, as the RFCs print them.
+ * What auditors read, from the store (so every instance answers alike): checkpoints, entries with
+ * their exact leaf bytes, and proofs. A proof for a tree this process holds committed (the log
+ * writer's tree, rebuilt from the stored leaf bytes) is computed from that tree, without a query;
+ * any other from the stored subtree rows. Both give the same hashes: a complete subtree never
+ * changes. Hashes and bytes are standard base64, as the RFCs print them.
  */
 @Injectable()
 export class LogReads {
-  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly writer: ProvenanceLogWriter,
+  ) {}
 
   async latestCheckpoint(): Promise<StoredCheckpoint> {
     const checkpoint = await latestCheckpoint(this.pool);
@@ -38,6 +45,10 @@ export class LogReads {
   }
 
   async inclusionProof(index: number, treeSize: number): Promise<InclusionProofResponse> {
+    const held = this.heldTree(treeSize);
+    if (held !== undefined && index < treeSize) {
+      return { index, treeSize, leafHash: base64(held.perfectSubtreeHash(0, index)), proof: inclusionProof(held, index, treeSize).map(base64) };
+    }
     checkInclusionRange(index, treeSize, await logSize(this.pool));
     // The leaf and the proof's subtrees in one query.
     const source = new PerfectSubtreeHashMap(await readNodes(this.pool, [{ level: 0, index }, ...requiredNodesForInclusion(index, treeSize)]));
@@ -46,6 +57,8 @@ export class LogReads {
   }
 
   async consistencyProof(first: number, second: number): Promise<ConsistencyProofResponse> {
+    const held = this.heldTree(second);
+    if (held !== undefined && first > 0 && first <= second) return { first, second, proof: consistencyProof(held, first, second).map(base64) };
     checkConsistencyRange(first, second, await logSize(this.pool));
     const proof = await this.proofFromStoredNodes(requiredNodesForConsistency(first, second), (source) => consistencyProof(source, first, second));
     return { first, second, proof };
@@ -83,8 +96,16 @@ export class LogReads {
   }
 
   private async provenEntry(entry: StoredEntry, treeSize: number): Promise<ProvenEntryResponse> {
+    const held = this.heldTree(treeSize);
+    if (held !== undefined) return { ...entryResponse(entry), inclusionProof: inclusionProof(held, entry.sequence, treeSize).map(base64) };
     const proof = await this.proofFromStoredNodes(requiredNodesForInclusion(entry.sequence, treeSize), (source) => inclusionProof(source, entry.sequence, treeSize));
     return { ...entryResponse(entry), inclusionProof: proof };
+  }
+
+  /** The writer's committed tree when it holds the tree of `treeSize`. */
+  private heldTree(treeSize: number): PerfectSubtreeSource | undefined {
+    const committed = this.writer.committedTree();
+    return committed !== undefined && treeSize <= committed.size ? committed.tree : undefined;
   }
 
   private async proofFromStoredNodes(

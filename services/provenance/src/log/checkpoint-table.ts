@@ -15,13 +15,3 @@ export async function latestCheckpoint(client: pg.ClientBase | pg.Pool): Promise
   const row = rows[0];
   return row === undefined ? undefined : { treeSize: Number(row.tree_size), rootHash: row.root_hash, note: row.note };
 }
-
-/** Stores a signed checkpoint; a second one for the same size is ignored (the first stands). */
-export async function insertCheckpoint(client: pg.ClientBase, checkpoint: StoredCheckpoint, createdAt: Date): Promise<void> {
-  await client.query('INSERT INTO checkpoints (tree_size, root_hash, note, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (tree_size) DO NOTHING', [
-    checkpoint.treeSize,
-    checkpoint.rootHash,
-    checkpoint.note,
-    createdAt,
-  ]);
-}

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { leafHash, MerkleTree, parseEntry, sameHash } from '@wildlife/provenance-log';
 import type { TrustRoots } from '@wildlife/registry';
 import { ProvenanceLogState } from '../classification/provenance-log-state.js';
-import { latestCheckpoint } from './checkpoint-table.js';
+import type { LogHead } from './log-head.js';
 import { readEntries } from './log-tables.js';
 
 const PAGE = 1_000;
@@ -29,26 +29,31 @@ export class LoadedLog {
   ) {}
 
   /**
-   * Replays the whole stored log and checks it against its latest checkpoint. Throws
-   * `StoredLogDoesNotMatchItsCheckpoint` when the stored entries no longer give the signed root.
+   * Replays the whole stored log (of `head.size` entries) and checks it against its latest
+   * checkpoint. Throws `StoredLogDoesNotMatchItsCheckpoint` when the stored entries no longer give
+   * the signed root.
    */
-  static async load(client: pg.ClientBase, trustRoots: TrustRoots): Promise<LoadedLog> {
+  static async load(client: pg.ClientBase, trustRoots: TrustRoots, head: Omit<LogHead, 'logged'>): Promise<LoadedLog> {
     const log = new LoadedLog(new ProvenanceLogState(trustRoots), new MerkleTree(), undefined);
-    await log.catchUp(client);
+    await log.catchUp(client, head);
     return log;
   }
 
-  /** Applies the entries committed since this process last read (by another writer, or itself). */
-  async catchUp(client: pg.ClientBase): Promise<void> {
-    for (;;) {
-      const page = await readEntries(client, this.tree.size, this.tree.size + PAGE);
+  /**
+   * Applies the entries committed since this process last read (by another writer, or itself), up
+   * to `head.size`, and checks the log against `head.checkpoint`, as `load` does. `head` must have
+   * been read in the same transaction, under the writer lock, so that nothing moved since.
+   */
+  async catchUp(client: pg.ClientBase, head: Omit<LogHead, 'logged'>): Promise<void> {
+    while (this.tree.size < head.size) {
+      const page = await readEntries(client, this.tree.size, Math.min(head.size, this.tree.size + PAGE));
+      if (page.length === 0) break;
       for (const stored of page) {
         this.state.apply(parseEntry(stored.leafBytes));
         this.tree.append(leafHash(stored.leafBytes));
       }
-      if (page.length < PAGE) break;
     }
-    const checkpoint = await latestCheckpoint(client);
+    const checkpoint = head.checkpoint;
     if (checkpoint === undefined) return;
     if (checkpoint.treeSize > this.tree.size || !sameHash(this.tree.rootHash(checkpoint.treeSize), checkpoint.rootHash)) {
       throw new StoredLogDoesNotMatchItsCheckpoint(checkpoint.treeSize);

@@ -6,19 +6,24 @@ interface Waiting {
   readonly settle: (error?: unknown) => void;
 }
 
+/** Writes handed to the log writer at a time: one being committed while the next is planned. */
+const WRITES_IN_FLIGHT = 2;
+
 /**
- * Group commit in front of the log writer: records handed in while a write is running are written
+ * Group commit in front of the log writer: records handed in while writes are running are written
  * together by the next one (at most `maxBatch` per transaction), so many partitions feeding the log
- * share transactions and checkpoints instead of queueing one by one. `append` resolves once the
- * record's transaction committed (its entry is in the log, or it was already), and rejects with the
- * write's error otherwise (the caller retries; the log deduplicates by record id). While a batch is
- * written, the records that will most likely form the next one are handed to `prepare` (work that
- * does not depend on the write, done while it waits on the database).
+ * share transactions and checkpoints instead of queueing one by one. Up to two writes are handed to
+ * the writer at a time, in order, so that it can plan the next while the database commits the
+ * previous (it commits them one after the other). `append` resolves once the record's transaction
+ * committed (its entry is in the log, or it was already), and rejects with the write's error
+ * otherwise (the caller retries; the log deduplicates by record id). When a write is handed over,
+ * the records that will most likely form the next one are handed to `prepare` (work that does not
+ * depend on the write, done while it waits on the database).
  */
 export class LogAppender {
   private waiting: Waiting[] = [];
-  private draining = false;
-  private drained: Promise<void> = Promise.resolve();
+  private writing = 0;
+  private whenIdle: (() => void)[] = [];
 
   constructor(
     private readonly write: (records: readonly LoggableRecord[]) => Promise<PlannedEntry[]>,
@@ -29,34 +34,38 @@ export class LogAppender {
   append(record: LoggableRecord): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ record, settle: (error) => (error === undefined ? resolve() : reject(error)) });
-      if (!this.draining) {
-        this.draining = true;
-        this.drained = this.drain();
-      }
+      this.handOver();
     });
   }
 
   /** Resolves when nothing is waiting or being written. */
-  async idle(): Promise<void> {
-    while (this.draining) await this.drained;
+  idle(): Promise<void> {
+    if (this.writing === 0 && this.waiting.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.whenIdle.push(resolve));
   }
 
-  private async drain(): Promise<void> {
-    try {
-      while (this.waiting.length > 0) {
-        const batch = this.waiting.splice(0, this.maxBatch);
-        try {
-          const written = this.write(batch.map((w) => w.record));
-          if (this.prepare !== undefined && this.waiting.length > 0) this.prepare(this.waiting.slice(0, this.maxBatch).map((w) => w.record));
-          await written;
-          for (const w of batch) w.settle();
-        } catch (error) {
-          for (const w of batch) w.settle(error ?? new Error('the log write failed'));
-        }
+  private handOver(): void {
+    while (this.writing < WRITES_IN_FLIGHT && this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, this.maxBatch);
+      this.writing += 1;
+      let written: Promise<unknown>;
+      try {
+        written = this.write(batch.map((w) => w.record));
+      } catch (error) {
+        written = Promise.reject(error as Error);
       }
-    } finally {
-      // Cleared in the same turn as the last check of `waiting`: an append after it starts a new drain.
-      this.draining = false;
+      if (this.prepare !== undefined && this.waiting.length > 0) this.prepare(this.waiting.slice(0, this.maxBatch).map((w) => w.record));
+      void written.then(
+        () => this.settled(batch),
+        (error: unknown) => this.settled(batch, error ?? new Error('the log write failed')),
+      );
     }
+  }
+
+  private settled(batch: readonly Waiting[], error?: unknown): void {
+    for (const w of batch) w.settle(error);
+    this.writing -= 1;
+    this.handOver();
+    if (this.writing === 0 && this.waiting.length === 0) for (const resolve of this.whenIdle.splice(0)) resolve();
   }
 }

@@ -4,23 +4,30 @@ import { LogAppender } from './log-appender.js';
 
 const record = (id: string): LoggableRecord => ({ kind: 'unparsed', id, type: 'unknown', problem: 'test' });
 
+/** A write that stays open until released, as a slow transaction does. */
+function gate(): { readonly opened: Promise<void>; readonly open: () => void } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
 describe('the log appender', () => {
-  it('writes the records handed in during a write together, in the order they came', async () => {
+  it('hands two writes over at a time and writes the records handed in meanwhile together, in the order they came', async () => {
     const batches: string[][] = [];
-    let release!: () => void;
-    const firstWrite = new Promise<void>((resolve) => (release = resolve));
+    const first = gate();
     const appender = new LogAppender(async (records) => {
-      if (batches.length === 0) await firstWrite;
       batches.push(records.map((r) => r.id));
+      if (batches.length <= 2) await first.opened;
       return [];
     }, 2);
     const done = ['a', 'b', 'c', 'd', 'e'].map((id) => appender.append(record(id)));
-    release();
+    expect(batches).toEqual([['a'], ['b']]);
+    first.open();
     await Promise.all(done);
-    expect(batches).toEqual([['a'], ['b', 'c'], ['d', 'e']]);
+    expect(batches).toEqual([['a'], ['b'], ['c', 'd'], ['e']]);
   });
 
-  it("fails every record of a failed write, and writes the next ones afterwards", async () => {
+  it('fails every record of a failed write, and writes the next ones afterwards', async () => {
     let calls = 0;
     const appender = new LogAppender(async () => {
       calls += 1;
@@ -33,23 +40,53 @@ describe('the log appender', () => {
     expect(calls).toBe(2);
   });
 
-  it('hands the records waiting for the next batch to prepare when a batch starts being written', async () => {
+  it('settles each record with its own write only', async () => {
+    const first = gate();
+    const appender = new LogAppender(async (records) => {
+      if (records[0]!.id === 'a') {
+        await first.opened;
+        throw new Error('database away');
+      }
+      return [];
+    }, 1);
+    const a = appender.append(record('a'));
+    await expect(appender.append(record('b'))).resolves.toBeUndefined();
+    first.open();
+    await expect(a).rejects.toThrow('database away');
+  });
+
+  it('hands the records waiting for the next batch to prepare when a batch is handed over', async () => {
     const prepared: string[][] = [];
-    let release!: () => void;
-    const firstWrite = new Promise<void>((resolve) => (release = resolve));
+    const first = gate();
     let writes = 0;
     const appender = new LogAppender(
       async () => {
-        if (writes++ === 0) await firstWrite;
+        if (writes++ < 2) await first.opened;
         return [];
       },
       2,
       (records) => prepared.push(records.map((r) => r.id)),
     );
     const done = ['a', 'b', 'c', 'd', 'e'].map((id) => appender.append(record(id)));
-    release();
+    first.open();
     await Promise.all(done);
-    // [a] was written alone; [d, e] waited while [b, c] was written
-    expect(prepared).toEqual([['d', 'e']]);
+    // [a] and [b] were handed over alone; [e] waited while [c, d] was handed over
+    expect(prepared).toEqual([['e']]);
+  });
+
+  it('is idle once nothing waits and nothing is being written', async () => {
+    const first = gate();
+    const appender = new LogAppender(async () => {
+      await first.opened;
+      return [];
+    }, 10);
+    const done = appender.append(record('a'));
+    let idle = false;
+    const idled = appender.idle().then(() => (idle = true));
+    await Promise.resolve();
+    expect(idle).toBe(false);
+    first.open();
+    await Promise.all([done, idled]);
+    expect(idle).toBe(true);
   });
 });

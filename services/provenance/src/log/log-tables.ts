@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { StoredNode } from '@wildlife/provenance-log';
 import type { PlannedEntry } from '../classification/plan-entries.js';
+import type { StoredCheckpoint } from './checkpoint-table.js';
 
 // SQL on the log's tables (migrations/0001_provenance_log.sql). Sizes and sequences are JavaScript
 // numbers: the log stops at 2^53 - 1 entries, like the Merkle library.
@@ -49,47 +50,52 @@ export async function entriesOfRecord(pool: pg.Pool, recordId: string): Promise<
   return rows.map(toStoredEntry);
 }
 
-/** Which of `recordIds` the log has classified already. */
-export async function loggedRecordIds(client: pg.ClientBase, recordIds: readonly string[]): Promise<Set<string>> {
-  const { rows } = await client.query<{ record_id: string }>(
-    'SELECT record_id FROM log_entries WHERE record_id = ANY($1::text[]) AND supersedes IS NULL',
-    [recordIds],
-  );
-  return new Set(rows.map((row) => row.record_id));
-}
-
 /**
- * Inserts entries (in sequence order) and the subtree rows they complete, one statement each. The
- * bytes travel as one binary parameter per column, cut apart by offset in SQL: a `bytea[]` parameter
- * would go as hex text, twice the size, encoded here and decoded by the server.
+ * Inserts entries (in sequence order), the subtree rows they complete and, when given, the signed
+ * checkpoint of the new size, in one statement (one round trip; the no-gap check runs once for the
+ * statement). A second checkpoint for the same size is ignored: the first stands. The bytes travel
+ * as one binary parameter per column, cut apart by offset in SQL: a `bytea[]` parameter would go
+ * as hex text, twice the size, encoded here and decoded by the server.
  */
-export async function insertEntries(client: pg.ClientBase, planned: readonly PlannedEntry[], nodes: readonly StoredNode[], loggedAt: Date): Promise<void> {
-  if (planned.length > 0) {
-    const leafBytes = packed(planned.map((p) => p.bytes));
-    await client.query(
-      `INSERT INTO log_entries (sequence, record_id, supersedes, leaf_bytes, leaf_hash, logged_at)
+export async function insertEntries(
+  client: pg.ClientBase,
+  planned: readonly PlannedEntry[],
+  nodes: readonly StoredNode[],
+  checkpoint: StoredCheckpoint | undefined,
+  loggedAt: Date,
+): Promise<void> {
+  if (planned.length === 0 && nodes.length === 0 && checkpoint === undefined) return;
+  const leafBytes = packed(planned.map((p) => p.bytes));
+  await client.query(
+    `WITH entries AS (
+       INSERT INTO log_entries (sequence, record_id, supersedes, leaf_bytes, leaf_hash, logged_at)
        SELECT s, r, p, substring($4::bytea FROM o FOR l), substring($5::bytea FROM (n::int - 1) * 32 + 1 FOR 32), $8
          FROM unnest($1::bigint[], $2::text[], $3::bigint[], $6::int[], $7::int[]) WITH ORDINALITY AS x(s, r, p, o, l, n)
-        ORDER BY n`,
-      [
-        planned.map((p) => p.entry.sequence),
-        planned.map((p) => p.entry.record.id),
-        planned.map((p) => p.entry.supersedes ?? null),
-        leafBytes.bytes,
-        packed(planned.map((p) => p.leafHash)).bytes,
-        leafBytes.offsets,
-        leafBytes.lengths,
-        loggedAt,
-      ],
-    );
-  }
-  if (nodes.length > 0) {
-    await client.query(
-      `INSERT INTO log_nodes (level, index, hash)
-       SELECT v, i, substring($3::bytea FROM (n::int - 1) * 32 + 1 FOR 32) FROM unnest($1::smallint[], $2::bigint[]) WITH ORDINALITY AS x(v, i, n)`,
-      [nodes.map((n) => n.level), nodes.map((n) => n.index), packed(nodes.map((n) => n.hash)).bytes],
-    );
-  }
+        ORDER BY n
+     ), nodes AS (
+       INSERT INTO log_nodes (level, index, hash)
+       SELECT v, i, substring($11::bytea FROM (n::int - 1) * 32 + 1 FOR 32) FROM unnest($9::smallint[], $10::bigint[]) WITH ORDINALITY AS y(v, i, n)
+     )
+     INSERT INTO checkpoints (tree_size, root_hash, note, created_at)
+     SELECT $12::bigint, $13::bytea, $14::text, $8 WHERE $12::bigint IS NOT NULL
+     ON CONFLICT (tree_size) DO NOTHING`,
+    [
+      planned.map((p) => p.entry.sequence),
+      planned.map((p) => p.entry.record.id),
+      planned.map((p) => p.entry.supersedes ?? null),
+      leafBytes.bytes,
+      packed(planned.map((p) => p.leafHash)).bytes,
+      leafBytes.offsets,
+      leafBytes.lengths,
+      loggedAt,
+      nodes.map((n) => n.level),
+      nodes.map((n) => n.index),
+      packed(nodes.map((n) => n.hash)).bytes,
+      checkpoint?.treeSize ?? null,
+      checkpoint?.rootHash ?? null,
+      checkpoint?.note ?? null,
+    ],
+  );
 }
 
 /** The parts back to back, with where each starts (1-based, as SQL counts) and its length. */

@@ -6,14 +6,15 @@ import type { Kafka, Producer } from 'kafkajs';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { LogKey } from '../checkpoints/log-key.js';
-import { readEntries } from '../log/log-tables.js';
+import { readEntries, type StoredEntry } from '../log/log-tables.js';
 import { LOG_KEY } from '../provenance.tokens.js';
 
 const PAGE = 500;
 /**
  * kafkajs sends one record batch per partition and the broker refuses a batch above the topic's
  * max.message.bytes (1 MiB by default): a send carries at most this many bytes of entries (and at
- * least one entry; an entry is bounded by the services' request body limits).
+ * least one entry; an entry is bounded by the services' request body limits). A page that holds
+ * more goes in several sends.
  */
 const MAX_SEND_BYTES = 512 * 1024;
 const IDLE_POLL_MS = 1_000;
@@ -87,7 +88,10 @@ export class LogTopicRelay implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  /** Publishes the next page of unpublished entries; true when there may be more. */
+  /**
+   * Publishes the next page of unpublished entries, in as many sends as its bytes need, and records
+   * the progress once the broker acknowledged them all; true when there may be more.
+   */
   private publishOnePage(): Promise<boolean> {
     return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ published_size: string }>('SELECT published_size FROM log_publication FOR UPDATE SKIP LOCKED');
@@ -95,23 +99,30 @@ export class LogTopicRelay implements OnApplicationBootstrap, OnApplicationShutd
       const from = Number(rows[0]!.published_size);
       const page = await readEntries(client, from, from + PAGE);
       if (page.length === 0) return false;
-      const entries = withinSendLimit(page);
-      await this.producer!.send({
-        topic: this.prefix + topics.provenanceLog.name,
-        acks: -1,
-        messages: entries.map((entry) => ({
-          partition: 0,
-          key: String(entry.sequence),
-          value: entry.leafBytes,
-          headers: {
-            [LOG_TOPIC_HEADERS.sequence]: String(entry.sequence),
-            [LOG_TOPIC_HEADERS.leafHash]: entry.leafHash.toString('base64'),
-            [LOG_TOPIC_HEADERS.origin]: this.logKey.origin,
-          },
-        })),
-      });
-      await client.query('UPDATE log_publication SET published_size = $1', [from + entries.length]);
-      return entries.length < page.length || page.length === PAGE;
+      for (let start = 0; start < page.length; ) {
+        const entries = withinSendLimit(page.slice(start));
+        await this.send(entries);
+        start += entries.length;
+      }
+      await client.query('UPDATE log_publication SET published_size = $1', [from + page.length]);
+      return page.length === PAGE;
+    });
+  }
+
+  private async send(entries: readonly StoredEntry[]): Promise<void> {
+    await this.producer!.send({
+      topic: this.prefix + topics.provenanceLog.name,
+      acks: -1,
+      messages: entries.map((entry) => ({
+        partition: 0,
+        key: String(entry.sequence),
+        value: entry.leafBytes,
+        headers: {
+          [LOG_TOPIC_HEADERS.sequence]: String(entry.sequence),
+          [LOG_TOPIC_HEADERS.leafHash]: entry.leafHash.toString('base64'),
+          [LOG_TOPIC_HEADERS.origin]: this.logKey.origin,
+        },
+      })),
     });
   }
 
@@ -135,7 +146,7 @@ export class LogTopicRelay implements OnApplicationBootstrap, OnApplicationShutd
 }
 
 /** The longest prefix of `page` whose leaf bytes fit in one send (never empty). */
-function withinSendLimit<T extends { leafBytes: Buffer }>(page: T[]): T[] {
+function withinSendLimit<T extends { leafBytes: Buffer }>(page: readonly T[]): T[] {
   let bytes = 0;
   let count = 0;
   for (const entry of page) {

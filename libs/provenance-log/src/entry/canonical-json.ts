@@ -1,0 +1,63 @@
+import { canonicalizeEx } from 'json-canonicalize';
+
+/** Deeper than any entry the shape allows; past it, a cycle is the likelier reason. */
+const MAX_DEPTH = 1_000;
+
+/** A value this writer leaves to json-canonicalize, for its exact output or error. */
+class LeftToTheLibrary extends Error {}
+
+/**
+ * RFC 8785 canonical JSON, exactly as `canonicalizeEx(value, { strictUndefined: true })` of
+ * json-canonicalize writes it: every leaf logged so far came from that function, and the same entry
+ * must keep giving the same bytes. The library builds a path string for every property it visits
+ * (for its error messages), which was most of an entry's serialisation time; this writer builds
+ * none. It handles what entries hold (plain objects, arrays, strings, finite numbers, booleans,
+ * null) with the library's own steps (keys sorted by UTF-16 code units, each primitive and key
+ * through `JSON.stringify`); for anything else (undefined, a non-finite number, a `toJSON`
+ * member, a sparse array, a cycle) it returns what the library returns, or throws what it throws.
+ */
+export function canonicalJson(value: unknown): string {
+  try {
+    return write(value, 0);
+  } catch (error) {
+    if (error instanceof LeftToTheLibrary) return canonicalizeEx(value, { strictUndefined: true });
+    throw error;
+  }
+}
+
+function write(value: unknown, depth: number): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new LeftToTheLibrary();
+      return JSON.stringify(value);
+    case 'object':
+      break;
+    default:
+      throw new LeftToTheLibrary();
+  }
+  if (depth > MAX_DEPTH || (value as { toJSON?: unknown }).toJSON != null) throw new LeftToTheLibrary();
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) throw new LeftToTheLibrary();
+      if (i > 0) out += ',';
+      out += write(value[i], depth + 1);
+    }
+    return `${out}]`;
+  }
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object).sort();
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const member = object[key];
+    if (member === undefined) throw new LeftToTheLibrary();
+    if (i > 0) out += ',';
+    out += `${JSON.stringify(key)}:${write(member, depth + 1)}`;
+  }
+  return `${out}}`;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { canonicalizeEx } from 'json-canonicalize';
+import { canonicalJson } from './canonical-json.js';
+import { officialEntry, unparsedEntry } from './log-entry.examples.js';
+
+const library = (value: unknown) => canonicalizeEx(value, { strictUndefined: true });
+
+const sparse: unknown[] = [];
+sparse[0] = 1;
+sparse[2] = 2;
+
+/** What the library answers: its text, or the error it throws. */
+function outcome(write: (value: unknown) => string, value: unknown): { text: string } | { error: string } {
+  try {
+    return { text: write(value) };
+  } catch (error) {
+    return { error: String(error) };
+  }
+}
+
+describe('canonical JSON', () => {
+  it('writes every example entry as json-canonicalize does', () => {
+    for (const entry of [officialEntry, unparsedEntry]) expect(canonicalJson(entry)).toBe(library(entry));
+  });
+
+  it('writes any JSON value as json-canonicalize does, byte for byte', () => {
+    const text = fc.string({ unit: 'binary' });
+    const value = fc.letrec((tie) => ({
+      json: fc.oneof(
+        { depthSize: 'small' },
+        fc.constant(null),
+        fc.boolean(),
+        fc.double(),
+        fc.integer(),
+        fc.constantFrom(-0, 1e21, 1e-7, 5e-324, Number.MAX_VALUE),
+        text,
+        fc.array(tie('json')),
+        fc.dictionary(text, tie('json')),
+      ),
+    })).json;
+    fc.assert(fc.property(value, (v) => expect(outcome(canonicalJson, v)).toEqual(outcome(library, v))), { numRuns: 2_000 });
+  });
+
+  it.each([
+    ['undefined', undefined],
+    ['an undefined member', { a: undefined }],
+    ['a non-finite number', { a: [Number.NaN] }],
+    ['a sparse array', sparse],
+    ['a toJSON member', { b: 1, toJSON: 'not a function', a: 2 }],
+    ['a Date', { at: new Date(0) }],
+    ['a function', { f: () => 1 }],
+    ['a bigint', { n: 1n }],
+  ])('leaves %s to json-canonicalize, with its answer', (_, value) => {
+    expect(outcome(canonicalJson, value)).toEqual(outcome(library, value));
+  });
+
+  it('refuses a cycle as json-canonicalize does, and writes a shared value twice', () => {
+    const cycle: Record<string, unknown> = { a: 1 };
+    cycle.self = cycle;
+    expect(outcome(canonicalJson, cycle)).toEqual(outcome(library, cycle));
+    const shared = { x: [1, 2] };
+    expect(canonicalJson({ a: shared, b: shared })).toBe(library({ a: shared, b: shared }));
+  });
+});
