@@ -19,4 +19,4 @@ export {
 } from './migration.errors.js';
 export { eventStoreMigrations } from './event-store.migrations.js';
 export type { EventStoreLogger } from './logger.types.js';
-export { inTransaction, runAfterCommit } from './transaction.js';
+export { inTransaction, runAfterCommit, type TransactionOptions } from './transaction.js';

@@ -3,18 +3,30 @@ import type pg from 'pg';
 /** The after-commit hooks of the transactions `inTransaction` has open, by client. */
 const afterCommit = new WeakMap<pg.ClientBase, Array<() => void>>();
 
+export interface TransactionOptions {
+  /**
+   * What opens the transaction, `BEGIN` by default: a simple query that may take a lock in the same
+   * round trip (e.g. `BEGIN; SELECT pg_advisory_xact_lock(…)` with constant keys, no parameters).
+   */
+  readonly begin?: string;
+}
+
 /**
  * Runs `work` in one transaction on a pooled client: COMMIT when it resolves, ROLLBACK when it throws
  * (rethrowing its error). A client whose ROLLBACK fails is closed rather than returned to the pool.
  * Hooks registered with `runAfterCommit` run once COMMIT has returned, and are dropped on ROLLBACK.
  */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
   const client = await pool.connect();
   const hooks: Array<() => void> = [];
   let broken = false;
   afterCommit.set(client, hooks);
   try {
-    await client.query('BEGIN');
+    await client.query(options.begin ?? 'BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     afterCommit.delete(client);

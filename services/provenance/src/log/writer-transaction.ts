@@ -1,3 +1,4 @@
+import { inTransaction } from '@wildlife/event-store';
 import type pg from 'pg';
 import { LOG_WRITER_LOCK } from './log-tables.js';
 
@@ -6,25 +7,9 @@ const BEGIN_LOCKED = `BEGIN; SELECT pg_advisory_xact_lock(${LOG_WRITER_LOCK[0]},
 
 /**
  * Runs `work` in one transaction holding the log writer lock (one writer at a time, across
- * processes, until COMMIT or ROLLBACK), as `inTransaction` of the event store does otherwise:
- * COMMIT when it resolves, ROLLBACK when it throws (rethrowing its error), and a client whose
- * ROLLBACK fails is closed rather than returned to the pool.
+ * processes, until COMMIT or ROLLBACK): the event store's `inTransaction`, so an outbox append in it
+ * wakes the relay once it commits.
  */
-export async function inWriterTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query(BEGIN_LOCKED);
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    broken = await client.query('ROLLBACK').then(
-      () => false,
-      () => true,
-    );
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+export function inWriterTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return inTransaction(pool, work, { begin: BEGIN_LOCKED });
 }
