@@ -6,7 +6,13 @@ export interface HopFigures {
   /** Open loop at a fixed modest rate: from each message's scheduled send to its arrival. */
   readonly latency: LatencySummary & { readonly ratePerSecond: number };
   /** Closed loop, batches of `batchSize`: messages per second from the first send to the last arrival. */
-  readonly throughput: { readonly messages: number; readonly batchSize: number; readonly messagesPerSecond: number };
+  readonly throughput: {
+    readonly messages: number;
+    readonly batchSize: number;
+    readonly messagesPerSecond: number;
+    /** How fast the producer side handed messages over (sends acknowledged; appends committed). */
+    readonly handedOverPerSecond: number;
+  };
   /** For the pipeline: where the latency run's time went. */
   readonly stages?: HopStages;
 }

@@ -21,6 +21,7 @@ export class HopTally {
   readonly latencyIds: string[] = [];
   private messages = 0;
   private seconds = 0;
+  private sendSeconds = 0;
 
   constructor(private readonly workload: HopWorkload) {}
 
@@ -54,6 +55,7 @@ export class HopTally {
     const before = hop.arrivals.size;
     const started = performance.now();
     for (let sent = 0; sent < count; sent += this.workload.batchSize) await hop.send(messages.slice(sent, sent + this.workload.batchSize));
+    this.sendSeconds += (performance.now() - started) / 1_000;
     await hop.arrivals.until(before + count, this.workload.timeoutMs, `${what} throughput run`);
     this.messages += count;
     this.seconds += (hop.arrivals.last() - started) / 1_000;
@@ -62,7 +64,12 @@ export class HopTally {
   figures(): HopFigures {
     return {
       latency: { ...summarize(this.latencies), ratePerSecond: this.workload.ratePerSecond },
-      throughput: { messages: this.messages, batchSize: this.workload.batchSize, messagesPerSecond: round(this.messages / this.seconds, 0) },
+      throughput: {
+        messages: this.messages,
+        batchSize: this.workload.batchSize,
+        messagesPerSecond: round(this.messages / this.seconds, 0),
+        handedOverPerSecond: round(this.messages / this.sendSeconds, 0),
+      },
     };
   }
 }

@@ -39,7 +39,8 @@ const say = (line: string) => console.log(`[${((performance.now() - started) / 1
 const hop = (name: string, f: HopFigures) => {
   say(
     `${name}: latency at ${f.latency.ratePerSecond}/s p50 ${f.latency.p50Ms} ms, p99 ${f.latency.p99Ms} ms, max ${f.latency.maxMs} ms ` +
-      `(${f.latency.count} messages); throughput ${f.throughput.messagesPerSecond} msg/s (${f.throughput.messages} in batches of ${f.throughput.batchSize})`,
+      `(${f.latency.count} messages); throughput ${f.throughput.messagesPerSecond} msg/s (${f.throughput.messages} in batches of ${f.throughput.batchSize}; ` +
+      `handed over at ${f.throughput.handedOverPerSecond}/s)`,
   );
   for (const [stage, s] of Object.entries(f.stages ?? {})) say(`    ${stage}: p50 ${s.p50Ms} ms, p90 ${s.p90Ms} ms, p99 ${s.p99Ms} ms`);
 };
