@@ -35,7 +35,7 @@ export interface PhaseFigures {
 async function allPublished(pool: pg.Pool): Promise<boolean> {
   const { rows } = await pool.query<{ done: boolean }>(
     `SELECT (SELECT published_size FROM log_publication) = (SELECT coalesce(max(sequence) + 1, 0) FROM log_entries)
-            AND NOT EXISTS (SELECT FROM outbox WHERE published_at IS NULL) AS done`,
+            AND NOT EXISTS (SELECT FROM outbox) AS done`,
   );
   return rows[0]!.done;
 }
