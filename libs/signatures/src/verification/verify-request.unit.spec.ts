@@ -154,3 +154,25 @@ describe('refusing a signed request, one code per failed check', () => {
     expect(await verifyRequest(stale, policy({ now: now + 1000 }).value)).toMatchObject({ code: 'component_not_covered' });
   });
 });
+
+describe('verifying concurrent requests (the Ed25519 checks handed to the thread pool)', () => {
+  it('gives each of many concurrent requests the answer it gets alone', async () => {
+    const tampered = { ...signed(), headers: { ...signed().headers, 'content-type': 'text/plain' } };
+    const strangerKey = policy({ resolveKey: async () => ({ publicKey: stranger.publicKey, principalId: 'x' }) }).value;
+    const calls = Array.from({ length: 60 }, (_, i) => {
+      switch (i % 3) {
+        case 0:
+          return { given: signed({ nonce: `n-${i}` }), with: policy().value, ok: true };
+        case 1:
+          return { given: tampered, with: policy().value, ok: false };
+        default:
+          return { given: signed({ nonce: `n-${i}` }), with: strangerKey, ok: false };
+      }
+    });
+
+    const results = await Promise.all(calls.map((call) => verifyRequest(call.given, call.with)));
+
+    expect(results.map((r) => r.ok)).toEqual(calls.map((call) => call.ok));
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'signature_invalid')).toBe(true);
+  });
+});
