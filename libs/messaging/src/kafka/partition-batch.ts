@@ -1,4 +1,4 @@
-import type { EachBatchPayload } from 'kafkajs';
+import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { deadLetterMessage, type ConsumedMessage } from './dead-letter.js';
 import { failureKindOf, type ClassifyFailure } from './message-failure.js';
 import type { MessageProducer } from './message-producer.js';
@@ -22,6 +22,8 @@ export interface BatchConsumption {
    * messages go through `handle` one at a time, which retries, dead-letters and resolves each on its own.
    */
   readonly handleAll?: MessagesHandler;
+  /** The most messages `handleAll` is given at once (default DEFAULT_MESSAGES_AT_ONCE). */
+  readonly messagesAtOnce?: number;
   readonly classify?: ClassifyFailure;
   readonly deadLetter: { readonly producer: Pick<MessageProducer, 'sendBatch'>; readonly topic: string };
   readonly backoff: RetryBackoff;
@@ -33,40 +35,50 @@ export interface BatchConsumption {
 
 type Attempt<T> = { readonly settled: true; readonly value: T } | { readonly settled: false };
 
+/** The most messages `handleAll` is given at once, unless the consumption says otherwise. */
+export const DEFAULT_MESSAGES_AT_ONCE = 50;
+
 /**
- * The `eachBatch` body: the messages of one partition, in offset order — all at once through
- * `handleAll` when there is one and it succeeds, else one at a time through `handle`.
+ * The `eachBatch` body: the messages of one partition, in offset order, in parts of at most
+ * `messagesAtOnce` — each part all at once through `handleAll` when there is one and it succeeds, else
+ * one message at a time through `handle`. Parts keep each transaction, and what a failure makes the
+ * consumer redo, bounded, and let offsets be resolved (and committed) as the batch goes.
  * Guarantees: an offset is resolved only once its message was handled, or dead-lettered after a
  * permanent failure (the dead letter acknowledged by the broker); a transient failure is retried with
  * backoff, heartbeating, for as long as it takes, and never skipped; when the consumer stops (or the
- * partition is sought or taken away) the message in progress is finished but nothing after it starts,
- * and an unsettled message stays unresolved so the group re-reads it. Heartbeat errors (a rebalance)
- * propagate for kafkajs to rejoin.
+ * partition is sought or taken away) the part or message in progress is finished but nothing after it
+ * starts, and an unsettled message stays unresolved so the group re-reads it. Heartbeat errors (a
+ * rebalance) propagate for kafkajs to rejoin.
  */
 export async function consumeBatch(payload: EachBatchPayload, consumption: BatchConsumption): Promise<void> {
-  if (await consumeAllAtOnce(payload, consumption)) return;
-  const { batch } = payload;
-  for (const message of batch.messages) {
+  const { messages } = payload.batch;
+  const partSize = consumption.handleAll ? Math.max(1, consumption.messagesAtOnce ?? DEFAULT_MESSAGES_AT_ONCE) : 1;
+  for (let start = 0; start < messages.length; start += partSize) {
     if (!mayContinue(payload, consumption)) return;
-    const consumed: ConsumedMessage = { topic: batch.topic, partition: batch.partition, message };
-    if (!(await settle(consumed, payload, consumption))) return;
-    payload.resolveOffset(message.offset);
-    await payload.commitOffsetsIfNecessary();
-    await payload.heartbeat();
+    const part = messages.slice(start, start + partSize);
+    if (await consumeAllAtOnce(part, payload, consumption)) continue;
+    for (const message of part) {
+      if (!mayContinue(payload, consumption)) return;
+      const consumed: ConsumedMessage = { topic: payload.batch.topic, partition: payload.batch.partition, message };
+      if (!(await settle(consumed, payload, consumption))) return;
+      payload.resolveOffset(message.offset);
+      await payload.commitOffsetsIfNecessary();
+      await payload.heartbeat();
+    }
   }
 }
 
-/** True when `handleAll` took the whole batch; false (nothing resolved) when it is absent, pointless or failed. */
-async function consumeAllAtOnce(payload: EachBatchPayload, consumption: BatchConsumption): Promise<boolean> {
-  const { topic, partition, messages } = payload.batch;
-  if (!consumption.handleAll || messages.length < 2 || !mayContinue(payload, consumption)) return false;
+/** True when `handleAll` took the whole part; false (nothing resolved) when it is absent, pointless or failed. */
+async function consumeAllAtOnce(messages: KafkaMessage[], payload: EachBatchPayload, consumption: BatchConsumption): Promise<boolean> {
+  const { topic, partition } = payload.batch;
+  if (!consumption.handleAll || messages.length < 2) return false;
   const lastOffset = messages.at(-1)!.offset;
   try {
     await consumption.handleAll(messages.map((message) => ({ topic, partition, message })));
   } catch (error) {
     consumption.logger.warn(
       { topic, partition, firstOffset: messages[0]!.offset, lastOffset, err: error },
-      'handling a batch at once failed: handling its messages one at a time',
+      'handling messages at once failed: handling them one at a time',
     );
     return false;
   }

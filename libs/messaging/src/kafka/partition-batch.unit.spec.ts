@@ -240,6 +240,42 @@ describe('consuming a batch of one partition all at once', () => {
     expect(deadLetters).toEqual([]);
   });
 
+  it('gives the batch handler at most messagesAtOnce messages at a time, resolving after each part', async () => {
+    const trail: string[] = [];
+    const { payload } = partitionBatch([0, 1, 2, 3, 4].map((o) => message(o, '{}')), trail);
+    const { options } = consumption(async (consumed) => void trail.push(`handle ${offsetOf(consumed)}`), {
+      handleAll: allAtOnce(trail),
+      messagesAtOnce: 2,
+    });
+
+    await consumeBatch(payload, options);
+
+    expect(trail).toEqual(['handle all 0,1', 'resolve 1', 'handle all 2,3', 'resolve 3', 'handle 4', 'resolve 4']);
+  });
+
+  it('falls back to one at a time for the failing part only', async () => {
+    const trail: string[] = [];
+    const { payload } = partitionBatch([0, 1, 2, 3].map((o) => message(o, o === 1 ? 'not json' : '{}')), trail);
+    const { options, deadLetters } = consumption(
+      async (consumed) => {
+        if (offsetOf(consumed) === '1') throw new ValueIsNotJson('value is not JSON');
+        trail.push(`handle ${offsetOf(consumed)}`);
+      },
+      {
+        handleAll: async (consumed) => {
+          if (consumed.some((c) => offsetOf(c) === '1')) throw new ValueIsNotJson('value is not JSON');
+          trail.push(`handle all ${consumed.map(offsetOf).join(',')}`);
+        },
+        messagesAtOnce: 2,
+      },
+    );
+
+    await consumeBatch(payload, options);
+
+    expect(trail).toEqual(['handle 0', 'resolve 0', 'resolve 1', 'handle all 2,3', 'resolve 3']);
+    expect(deadLetters.map((m) => m.headers?.['dlq-original-offset'])).toEqual(['1']);
+  });
+
   it('handles a lone message with the one-message handler', async () => {
     const trail: string[] = [];
     const { payload } = partitionBatch([message(7, '{}')], trail);

@@ -128,9 +128,10 @@ export class EventPipeline {
       // The partitions side by side, each in order: their inbox transactions (one WAL flush each)
       // overlap instead of queueing behind one another (bench/spine).
       partitionsConsumedConcurrently: this.partitionsOf(reaction),
-      // What one fetch brought from a partition, in one inbox transaction: one WAL flush for all.
-      // Any failure (a message that does not decode, an effect that throws) rolls it all back and the
-      // consumer falls back to `handle`, message by message, to retry or dead-letter each on its own.
+      // What one fetch brought from a partition, in parts of up to 50 messages, each part in one inbox
+      // transaction: one WAL flush for all of it. Any failure (a message that does not decode, an effect
+      // that throws) rolls the part back and the consumer falls back to `handle` for its messages, one
+      // by one, to retry or dead-letter each on its own.
       handleAll: async (consumed) => {
         const deliveries = consumed.map(decoded).map((event) => ({ event, messageId: event.id }));
         await processBatchOnce(this.o.pool, inboxConsumer, deliveries, (client, { event }) => handler.handle(event, client));
