@@ -124,6 +124,15 @@ export class EventStore {
   }
 
   /**
+   * The same read inside the transaction open on `client`: it also sees what that transaction has
+   * appended and not yet committed (e.g. an earlier event of the same batch in an inbox transaction),
+   * so a decision made on it expects the version the transaction's next append will find.
+   */
+  readStreamWith(client: pg.ClientBase, streamId: string, fromStreamPosition = 1): Promise<RecordedEvent[]> {
+    return readStreamEvents(client, streamId, fromStreamPosition);
+  }
+
+  /**
    * Up to `limit` events of the whole log after `afterGlobalPosition` (exclusive; 0 = from the start),
    * in global-position order.
    *

@@ -5,6 +5,7 @@ import type { TestDatabase } from '@wildlife/testing';
 import {
   EventIdIsAlreadyRecorded,
   EventStore,
+  inTransaction,
   OutboxMessageIdIsAlreadyWritten,
   StreamVersionConflict,
   type OutboxMessage,
@@ -203,3 +204,22 @@ describe('appending to a stream', () => {
     expect(await count(pool, 'outbox', 'message_id = $1', [message.messageId])).toBe(1);
   });
 });
+
+describe('reading a stream inside a transaction', () => {
+  it('sees what the transaction appended before it commits, where a read through the pool does not', async () => {
+    const streamId = aStreamId();
+    await store.append(streamId, 'no_stream', [anEvent('First')]);
+
+    const seen = await inTransaction(pool, async (client) => {
+      await store.appendWith(client, streamId, 1, [anEvent('Second')]);
+      return {
+        inTransaction: (await store.readStreamWith(client, streamId)).map((e) => e.type),
+        throughPool: (await store.readStream(streamId)).map((e) => e.type),
+      };
+    });
+
+    expect(seen).toEqual({ inTransaction: ['First', 'Second'], throughPool: ['First'] });
+    expect((await store.readStream(streamId)).map((e) => e.type)).toEqual(['First', 'Second']);
+  });
+});
+

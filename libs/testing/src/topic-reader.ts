@@ -19,7 +19,8 @@ export interface TopicReader {
  * Reads `topics` from the beginning in a consumer group of its own: what another service would receive.
  * (The outbox keeps nothing once it is published, so this is where a test sees what a service published.)
  */
-export async function readTopics(kafka: Kafka, topics: readonly string[]): Promise<TopicReader> {
+export async function readTopics(kafka: Kafka, topics: readonly string[], timeoutMs = 30_000): Promise<TopicReader> {
+  await untilServed(kafka, topics, timeoutMs);
   const messages: ReadMessage[] = [];
   const consumer = kafka.consumer({ groupId: `test-reader-${randomUUID()}`, maxWaitTimeInMs: 100 });
   await consumer.connect();
@@ -38,6 +39,30 @@ export async function readTopics(kafka: Kafka, topics: readonly string[]): Promi
     },
     stop: () => consumer.disconnect(),
   };
+}
+
+/**
+ * Waits until every partition of `topics` has a leader. A service creates its topics in the background
+ * after it starts; kafkajs refuses to subscribe to a topic the broker does not serve yet instead of
+ * waiting for it.
+ */
+async function untilServed(kafka: Kafka, topics: readonly string[], timeoutMs: number): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const served = await admin
+        .fetchTopicMetadata({ topics: [...topics] })
+        .then(({ topics: found }) => found.length === topics.length && found.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)))
+        .catch(() => false);
+      if (served) return;
+      if (Date.now() > deadline) throw new Error(`${topics.join(', ')} not served by the broker within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 /** A header of a consumed message as a string (CloudEvents attributes travel as `ce_*` headers). */

@@ -36,9 +36,12 @@ export async function startIntake(label = 'request-intake'): Promise<RunningInta
         topicPrefix + topics.requestIntakeEvents.name,
       ])),
     async stop() {
-      await (await reader)?.stop();
-      await service.close();
-      await environment.cleanup();
+      try {
+        await reader?.then((r) => r.stop());
+      } finally {
+        await service.close();
+        await environment.cleanup();
+      }
     },
   };
 }

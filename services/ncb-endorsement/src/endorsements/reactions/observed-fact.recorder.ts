@@ -27,7 +27,7 @@ export class ObservedFactRecorder {
     fact: F,
     decide: (fact: F, state: EndorsementState) => readonly EndorsementEvent[],
   ): Promise<void> {
-    const loaded = await loadEndorsement(this.eventStore, fact.requestId);
+    const loaded = await loadEndorsement(this.eventStore, fact.requestId, client);
     const events = decide(fact, loaded.state);
     await this.recorder.record(client, loaded, events, {
       at: source.time,

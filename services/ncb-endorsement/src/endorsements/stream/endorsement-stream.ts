@@ -1,4 +1,5 @@
 import type { EventStore } from '@wildlife/event-store';
+import type pg from 'pg';
 import { endorsementStreamId, type EndorsementEvent } from '../domain/endorsement.events.js';
 import { replay, type EndorsementState } from '../domain/endorsement.state.js';
 import { fromStoredEvent } from './stored-endorsement-event.js';
@@ -13,10 +14,13 @@ export interface LoadedEndorsement {
   readonly correlationId: string;
 }
 
-/** Reads `endorsement-<requestId>` (empty when the request was never heard of: version 0, status unknown). */
-export async function loadEndorsement(eventStore: EventStore, requestId: string): Promise<LoadedEndorsement> {
+/**
+ * Reads `endorsement-<requestId>` (empty when the request was never heard of: version 0, status unknown).
+ * With `client`, as the transaction open on it sees the stream (its own appends included).
+ */
+export async function loadEndorsement(eventStore: EventStore, requestId: string, client?: pg.ClientBase): Promise<LoadedEndorsement> {
   const streamId = endorsementStreamId(requestId);
-  const recorded = await eventStore.readStream(streamId);
+  const recorded = await (client ? eventStore.readStreamWith(client, streamId) : eventStore.readStream(streamId));
   const events = recorded.map(fromStoredEvent);
   return {
     requestId,

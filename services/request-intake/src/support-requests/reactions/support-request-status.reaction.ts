@@ -41,7 +41,7 @@ export class SupportRequestStatusReaction implements ReactionHandler {
   }
 
   private async record(fact: SupportRequestObservedFact, recordId: string | undefined, client: pg.PoolClient, metadata: EventMetadata): Promise<void> {
-    const { state, submissionEventId } = await loadSupportRequest(this.eventStore, fact.requestId);
+    const { state, submissionEventId } = await loadSupportRequest(this.eventStore, fact.requestId, client);
     if (state.status === 'none' || submissionEventId === undefined) throw new FactNamesARequestNeverSubmittedHere(fact.requestId, fact.sourceEventId);
     if (recordId !== undefined && recordId !== submissionEventId) throw new VerdictIsAboutAnotherRecordThanTheSubmission(fact.requestId, recordId);
     const events = decideObserve(fact, state);

@@ -29,7 +29,7 @@ function given(stream: RecordedEvent[], conflictsFirst = false) {
   const appends: { streamId: string; expected: unknown; events: readonly NewEvent[] }[] = [];
   let conflicts = conflictsFirst ? 1 : 0;
   const eventStore = {
-    readStream: async () => stream,
+    readStreamWith: async () => stream,
     appendWith: async (_client: unknown, streamId: string, expected: unknown, events: readonly NewEvent[]) => {
       if (conflicts-- > 0) throw new StreamVersionConflict(streamId, expected as number, stream.length + 1);
       appends.push({ streamId, expected, events });
