@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { contracts, type CloudEvent } from '@wildlife/contracts';
 import { fromKafkaMessage } from '@wildlife/messaging';
+import { readTopics } from '@wildlife/testing';
 import type { Kafka } from 'kafkajs';
 
 export interface PublishedEvents {
@@ -12,14 +12,13 @@ export interface PublishedEvents {
 
 /** Reads `topic` from the beginning in a consumer group of its own: what other services would receive. */
 export async function readPublishedEvents(kafka: Kafka, topic: string): Promise<PublishedEvents> {
-  const events: CloudEvent[] = [];
-  const consumer = kafka.consumer({ groupId: `endorsement-test-reader-${randomUUID()}`, maxWaitTimeInMs: 100 });
-  await consumer.connect();
-  await consumer.subscribe({ topics: [topic], fromBeginning: true });
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      events.push(contracts.decodeEvent(fromKafkaMessage(message)));
+  const reader = await readTopics(kafka, [topic]);
+  const decoded = () => reader.messages.map(({ message }) => contracts.decodeEvent(fromKafkaMessage(message)));
+  return {
+    get events() {
+      return decoded();
     },
-  });
-  return { events, about: (requestId) => events.filter((event) => event.subject === requestId), stop: () => consumer.disconnect() };
+    about: (requestId) => decoded().filter((event) => event.subject === requestId),
+    stop: () => reader.stop(),
+  };
 }
