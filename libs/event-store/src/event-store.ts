@@ -63,10 +63,10 @@ export class EventStore {
   }
 
   private async appendAlone({ streamId, expected, events, options }: AppendRequest): Promise<AppendResult> {
-    const relay = options.outbox?.length ? this.publishingRelay() : undefined;
+    const wakeUp = this.outboxWakeUp();
     try {
-      const appended = await appendEvents(this.pool, streamId, expected, events, options, this.clock(), !relay);
-      relay?.wake();
+      const appended = await appendEvents(this.pool, streamId, expected, events, options, this.clock(), wakeUp.notifyRelay);
+      if (options.outbox?.length) wakeUp.committed();
       return appended;
     } catch (error) {
       // Not expected under the stream lock at READ COMMITTED; kept so a conflict always says what it found.
@@ -78,9 +78,9 @@ export class EventStore {
   }
 
   private async appendTogether(requests: readonly AppendRequest[]) {
-    const relay = requests.some((r) => r.options.outbox?.length) ? this.publishingRelay() : undefined;
-    const results = await appendEventsTogether(this.pool, requests, this.clock(), !relay);
-    relay?.wake();
+    const wakeUp = this.outboxWakeUp();
+    const results = await appendEventsTogether(this.pool, requests, this.clock(), wakeUp.notifyRelay);
+    if (requests.some((r) => r.options.outbox?.length)) wakeUp.committed();
     return results;
   }
 
@@ -90,12 +90,8 @@ export class EventStore {
    * committed — the same choice `append` makes.
    */
   outboxWakeUp(): { readonly notifyRelay: boolean; committed(): void } {
-    const relay = this.publishingRelay();
-    return relay ? { notifyRelay: false, committed: () => relay.wake() } : { notifyRelay: true, committed: () => undefined };
-  }
-
-  private publishingRelay(): InProcessRelay | undefined {
-    return this.relay?.isPublishing ? this.relay : undefined;
+    const relay = this.relay;
+    return relay?.isPublishing ? { notifyRelay: false, committed: () => relay.wake() } : { notifyRelay: true, committed: () => undefined };
   }
 
   /**
@@ -113,8 +109,9 @@ export class EventStore {
     events: readonly NewEvent[],
     options: AppendOptions = {},
   ): Promise<AppendResult> {
-    const relay = options.outbox?.length ? this.publishingRelay() : undefined;
-    const wokenAfterCommit = relay !== undefined && runAfterCommit(client, () => relay.wake());
+    const wakeUp = this.outboxWakeUp();
+    // The in-process wake-up needs to see the commit; where it cannot, PostgreSQL NOTIFYs instead.
+    const wokenAfterCommit = !wakeUp.notifyRelay && Boolean(options.outbox?.length) && runAfterCommit(client, wakeUp.committed);
     return appendEvents(client, streamId, expected, events, options, this.clock(), !wokenAfterCommit);
   }
 

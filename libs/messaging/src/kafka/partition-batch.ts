@@ -61,11 +61,16 @@ export async function consumeBatch(payload: EachBatchPayload, consumption: Batch
       if (!mayContinue(payload, consumption)) return;
       const consumed: ConsumedMessage = { topic: payload.batch.topic, partition: payload.batch.partition, message };
       if (!(await settle(consumed, payload, consumption))) return;
-      payload.resolveOffset(message.offset);
-      await payload.commitOffsetsIfNecessary();
-      await payload.heartbeat();
+      await resolveThrough(message.offset, payload);
     }
   }
+}
+
+/** Marks everything up to `offset` done, commits when kafkajs's thresholds say so, and heartbeats. */
+async function resolveThrough(offset: string, payload: EachBatchPayload): Promise<void> {
+  payload.resolveOffset(offset);
+  await payload.commitOffsetsIfNecessary();
+  await payload.heartbeat();
 }
 
 /** True when `handleAll` took the whole part; false (nothing resolved) when it is absent, pointless or failed. */
@@ -82,9 +87,7 @@ async function consumeAllAtOnce(messages: KafkaMessage[], payload: EachBatchPayl
     );
     return false;
   }
-  payload.resolveOffset(lastOffset);
-  await payload.commitOffsetsIfNecessary();
-  await payload.heartbeat();
+  await resolveThrough(lastOffset, payload);
   return true;
 }
 
