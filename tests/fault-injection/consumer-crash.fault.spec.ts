@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Admin } from 'kafkajs';
 import type pg from 'pg';
@@ -15,6 +16,8 @@ const KILL_AFTER_EFFECTS = 300;
 // Offsets are committed every 100 messages (or second): killing while at least this many effects
 // are ahead of the committed offsets makes the next consumer receive those messages again.
 const UNCOMMITTED_AT_KILL = 10;
+/** Long enough for a database commit or an offset commit a frozen process had already sent to land. */
+const IN_FLIGHT_LANDS_MS = 250;
 
 describe('a consumer process killed mid-batch', () => {
   const kafka = testKafka('spine-consumer-crash');
@@ -59,13 +62,27 @@ describe('a consumer process killed mid-batch', () => {
       await producer.disconnect();
     }
 
-    // When the consuming process is SIGKILLed mid-batch, with effects ahead of its committed offsets
+    // When the consuming process is SIGKILLed mid-batch, with effects ahead of its committed offsets.
+    // That state lasts one part (offsets go out every 100 messages, parts are 50): looked at while the
+    // process runs, it may be gone by the time the kill lands. So the process is frozen first, what it
+    // had in flight is left to land, and it is killed only if frozen in that state; else it runs on.
     const first = startServiceProcess(environment.env);
     children.push(first);
+    await waitUntil(`${KILL_AFTER_EFFECTS} effects exist`, async () => (await effects().catch(() => 0)) >= KILL_AFTER_EFFECTS, {
+      timeoutMs: 60_000,
+      pollMs: 5,
+      progress: () => first.output().slice(-2_000),
+    });
     await waitUntil(
-      `${KILL_AFTER_EFFECTS} effects exist, ${UNCOMMITTED_AT_KILL} of them past the committed offsets`,
-      async () => (await effects().catch(() => 0)) >= KILL_AFTER_EFFECTS && (await uncommitted()) >= UNCOMMITTED_AT_KILL,
-      { timeoutMs: 60_000, pollMs: 5, progress: () => first.output().slice(-2_000) },
+      `the process is frozen with ${UNCOMMITTED_AT_KILL} effects past its committed offsets`,
+      async () => {
+        first.kill('SIGSTOP');
+        await sleep(IN_FLIGHT_LANDS_MS);
+        if ((await uncommitted()) >= UNCOMMITTED_AT_KILL) return true;
+        first.kill('SIGCONT');
+        return false;
+      },
+      { timeoutMs: 60_000, pollMs: 5, progress: async () => `effects ${await effects()}; ${first.output().slice(-2_000)}` },
     );
     first.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
