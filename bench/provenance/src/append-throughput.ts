@@ -12,7 +12,7 @@ export interface AppendFigures {
    * The log append proper, compared with the baseline: records whose signatures the writer checked
    * ahead (`ProvenanceLogWriter.prepare`, awaited before the clock starts), appended through the
    * production group commit: classification rules, canonical JSON, leaf hash, dedupe by record id,
-   * sequencing, tree, insert, outbox, checkpoint signing, commit.
+   * sequencing, tree, insert, checkpoint signing, commit.
    */
   readonly append: PhaseFigures;
   /** The same path from records nobody checked yet: every Ed25519 signature check included. */
@@ -27,11 +27,11 @@ export interface PhaseFigures {
   readonly entries: number;
   /** Until every append resolved (committed). */
   readonly entriesPerSecond: number;
-  /** Until the service had also published them all: entries on the log topic, outcomes from the outbox. */
+  /** Until the service had also published them all: entries on the log topic, outcomes on the events topic (both from the log). */
   readonly publishedPerSecond: number;
 }
 
-/** Whether the service has published its whole log on Kafka and every outbox message. */
+/** Whether the service has published its whole log (entries and outcomes) and every outbox message (none are expected). */
 async function allPublished(pool: pg.Pool): Promise<boolean> {
   const { rows } = await pool.query<{ done: boolean }>(
     `SELECT (SELECT published_size FROM log_publication) = (SELECT coalesce(max(sequence) + 1, 0) FROM log_entries)

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import type { EventStore } from '@wildlife/event-store';
 import type { TrustRoots } from '@wildlife/registry';
-import { EVENT_STORE, LOGGER, PG_POOL, SETTINGS, TOPIC_PREFIX } from '@wildlife/service-kit';
+import { LOGGER, PG_POOL, SETTINGS } from '@wildlife/service-kit';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { CheckpointTicker } from './checkpoints/checkpoint-ticker.js';
@@ -35,9 +34,9 @@ import { loadProvenanceTrustRoots } from './records/trust-roots.io.js';
     LogTopicRelay,
     {
       provide: ProvenanceLogWriter,
-      inject: [PG_POOL, EVENT_STORE, TRUST_ROOTS, LOG_KEY, TOPIC_PREFIX, LogTopicRelay],
-      useFactory: (pool: pg.Pool, eventStore: EventStore, trustRoots: TrustRoots | undefined, logKey: LogKey, topicPrefix: string, relay: LogTopicRelay) =>
-        new ProvenanceLogWriter({ pool, eventStore, trustRoots, logKey, topicPrefix, onAppended: () => relay.wake() }),
+      inject: [PG_POOL, TRUST_ROOTS, LOG_KEY, LogTopicRelay],
+      useFactory: (pool: pg.Pool, trustRoots: TrustRoots | undefined, logKey: LogKey, relay: LogTopicRelay) =>
+        new ProvenanceLogWriter({ pool, trustRoots, logKey, onAppended: () => relay.wake() }),
     },
     {
       provide: LogAppender,

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { topics } from '@wildlife/contracts';
-import type { EventStore } from '@wildlife/event-store';
 import type { TrustRoots } from '@wildlife/registry';
-import { EVENT_STORE, TOPIC_PREFIX } from '@wildlife/service-kit';
 import type { LogKey } from '../src/checkpoints/log-key.js';
 import type { LoggableRecord } from '../src/classification/log-entry-of.js';
 import { LogAppender } from '../src/log/log-appender.js';
@@ -40,10 +38,8 @@ describe('the log writer, with writes handed in while others run', () => {
   const otherWriter = () =>
     new ProvenanceLogWriter({
       pool: world.service.pool,
-      eventStore: world.service.app.get<EventStore>(EVENT_STORE),
       trustRoots: world.service.app.get<TrustRoots>(TRUST_ROOTS),
       logKey: world.service.app.get<LogKey>(LOG_KEY),
-      topicPrefix: world.service.app.get<string>(TOPIC_PREFIX),
     });
   const storedIds = async () => (await world.service.pool.query<{ record_id: string }>('SELECT record_id FROM log_entries ORDER BY sequence')).rows.map((r) => r.record_id);
   /** Writes found the log as this writer left it: from here on it plans ahead. */

@@ -7,6 +7,8 @@ export interface OutgoingMessage {
   /** null is a tombstone (only ever forwarded, for a dead letter of one). */
   readonly value: Buffer | null;
   readonly headers?: IHeaders;
+  /** A partition chosen by the writer instead of by the key (e.g. a topic that must replay in one order). */
+  readonly partition?: number;
 }
 
 export interface MessageProducer {
@@ -57,13 +59,13 @@ export function createProducer(kafka: Kafka, options: ProducerOptions = {}): Mes
 
 function groupByTopic(messages: readonly OutgoingMessage[]): TopicMessages[] {
   const byTopic = new Map<string, TopicMessages>();
-  for (const { topic, key, value, headers } of messages) {
+  for (const { topic, key, value, headers, partition } of messages) {
     let group = byTopic.get(topic);
     if (!group) {
       group = { topic, messages: [] };
       byTopic.set(topic, group);
     }
-    group.messages.push({ key, value, headers });
+    group.messages.push(partition === undefined ? { key, value, headers } : { key, value, headers, partition });
   }
   return [...byTopic.values()];
 }

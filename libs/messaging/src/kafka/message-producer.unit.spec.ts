@@ -28,7 +28,7 @@ describe('the message producer', () => {
     expect(configs[0]!.retry?.retries).toBeGreaterThan(0);
   });
 
-  it('sends messages of several topics in one call, grouped by topic, in their order, acked by all replicas', async () => {
+  it('sends messages of several topics in one call, grouped by topic, in their order, on a chosen partition if given, acked by all replicas', async () => {
     const { kafka, batches } = recordingKafka();
     const producer = createProducer(kafka);
     const value = (text: string) => Buffer.from(text);
@@ -37,6 +37,7 @@ describe('the message producer', () => {
       { topic: 'a', key: 'case-1', value: value('1'), headers: { ce_id: 'e1' } },
       { topic: 'b', key: 'case-2', value: value('2') },
       { topic: 'a', key: 'case-1', value: value('3') },
+      { topic: 'b', key: '7', value: value('4'), partition: 0 },
     ]);
 
     expect(batches).toEqual([
@@ -50,7 +51,13 @@ describe('the message producer', () => {
               { key: 'case-1', value: value('3'), headers: undefined },
             ],
           },
-          { topic: 'b', messages: [{ key: 'case-2', value: value('2'), headers: undefined }] },
+          {
+            topic: 'b',
+            messages: [
+              { key: 'case-2', value: value('2'), headers: undefined },
+              { key: '7', value: value('4'), headers: undefined, partition: 0 },
+            ],
+          },
         ],
       },
     ]);

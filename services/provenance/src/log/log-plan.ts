@@ -1,10 +1,8 @@
-import type { OutboxMessage } from '@wildlife/event-store';
 import { sameHash, type StoredNode } from '@wildlife/provenance-log';
 import type { LoggableRecord } from '../classification/log-entry-of.js';
 import { planEntries, type PlannedEntry } from '../classification/plan-entries.js';
 import type { SignaturePrechecks } from '../classification/signature-prechecks.js';
 import { signedCheckpointNote, type LogKey } from '../checkpoints/log-key.js';
-import { publicOutcomeOf } from '../publishing/public-outcome.js';
 import type { StoredCheckpoint } from './checkpoint-table.js';
 import type { LoadedLog } from './loaded-log.js';
 import type { LogHead } from './log-head.js';
@@ -21,7 +19,6 @@ export interface LogPlan {
   readonly logged: ReadonlySet<string>;
   readonly entries: PlannedEntry[];
   readonly nodes: StoredNode[];
-  readonly outbox: OutboxMessage[];
   /** Undefined when the latest checkpoint already covers the log. */
   readonly checkpoint: StoredCheckpoint | undefined;
   readonly now: Date;
@@ -29,27 +26,25 @@ export interface LogPlan {
 
 export interface PlanContext {
   readonly logKey: LogKey;
-  readonly topicPrefix: string;
   readonly prechecks: SignaturePrechecks;
 }
 
 /**
- * Classifies `records` onto `log` (see `planEntries`), appends their leaves to its tree, builds
- * their outbox messages and signs the checkpoint of the new size if the latest does not cover it.
+ * Classifies `records` onto `log` (see `planEntries`), appends their leaves to its tree and signs
+ * the checkpoint of the new size if the latest does not cover it.
  * Changes `log`: a plan that is not committed leaves it ahead of the store, to be dropped.
  */
 export function planOnto(log: LoadedLog, records: readonly LoggableRecord[], logged: ReadonlySet<string>, now: Date, context: PlanContext): LogPlan {
   const startSize = log.tree.size;
   const entries = planEntries(log.state, records, now, logged, context.prechecks);
   const nodes = entries.flatMap((p) => log.tree.append(p.leafHash));
-  const outbox = entries.flatMap((p) => publicOutcomeOf(p.entry, p.leafHash, context.topicPrefix) ?? []);
   let checkpoint: StoredCheckpoint | undefined;
   if (log.checkpointSize === undefined || log.tree.size > log.checkpointSize) {
     const rootHash = log.tree.rootHash();
     checkpoint = { treeSize: log.tree.size, rootHash: Buffer.from(rootHash), note: signedCheckpointNote(context.logKey, log.tree.size, rootHash) };
     log.checkpointSize = log.tree.size;
   }
-  return { log, startSize, endSize: log.tree.size, logged, entries, nodes, outbox, checkpoint, now };
+  return { log, startSize, endSize: log.tree.size, logged, entries, nodes, checkpoint, now };
 }
 
 /**

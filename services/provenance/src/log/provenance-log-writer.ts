@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import type { EventStore } from '@wildlife/event-store';
 import type { PerfectSubtreeSource } from '@wildlife/provenance-log';
 import type { TrustRoots } from '@wildlife/registry';
 import type { LoggableRecord } from '../classification/log-entry-of.js';
@@ -15,11 +14,9 @@ import { inWriterTransaction } from './writer-transaction.js';
 
 export interface ProvenanceLogWriterOptions {
   readonly pool: pg.Pool;
-  readonly eventStore: EventStore;
   /** Without trust roots (no development fixture yet) the log refuses to classify: `LogHasNoTrustRoots`. */
   readonly trustRoots: TrustRoots | undefined;
   readonly logKey: LogKey;
-  readonly topicPrefix: string;
   readonly clock?: () => Date;
   /** Told after every commit that added entries (the log topic relay wakes on it). */
   readonly onAppended?: () => void;
@@ -45,13 +42,10 @@ export interface CommittedTree {
  */
 const QUIET_WRITES_BEFORE_PLANNING_AHEAD = 3;
 
-/** The stream whose outbox carries the public outcome events; it holds no events. */
-const OUTCOME_STREAM = 'provenance-outcomes';
-
 /**
  * The one way into the log. Each `write` is one transaction under the writer lock (one writer at a
  * time, across processes): it catches up with what other writers committed, classifies the records
- * in order against the log so far, writes their public outcomes to the outbox, and inserts their
+ * in order against the log so far, and inserts their
  * entries, the subtrees they complete and a signed checkpoint of the new size as the
  * INSERT-and-SELECT-only `provenance_writer` role: six round trips, whatever the batch size, when
  * there is nothing to catch up with. All or nothing: after a failure the in-memory log is dropped
@@ -203,7 +197,7 @@ export class ProvenanceLogWriter {
 
   private plan(log: LoadedLog, records: readonly LoggableRecord[], logged: ReadonlySet<string>): LogPlan {
     try {
-      return planOnto(log, records, logged, this.clock(), { logKey: this.o.logKey, topicPrefix: this.o.topicPrefix, prechecks: this.prechecks });
+      return planOnto(log, records, logged, this.clock(), { logKey: this.o.logKey, prechecks: this.prechecks });
     } catch (error) {
       // Half applied: the in-memory log no longer matches any stored one.
       this.drop();
@@ -212,7 +206,6 @@ export class ProvenanceLogWriter {
   }
 
   private async insert(client: pg.PoolClient, plan: LogPlan): Promise<void> {
-    if (plan.outbox.length > 0) await this.o.eventStore.appendWith(client, OUTCOME_STREAM, 'any', [], { outbox: plan.outbox });
     await client.query('SET LOCAL ROLE provenance_writer');
     await insertEntries(client, plan.entries, plan.nodes, plan.checkpoint, plan.now);
   }

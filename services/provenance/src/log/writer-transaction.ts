@@ -7,8 +7,8 @@ const BEGIN_LOCKED = `BEGIN; SELECT pg_advisory_xact_lock(${LOG_WRITER_LOCK[0]},
 
 /**
  * Runs `work` in one transaction holding the log writer lock (one writer at a time, across
- * processes, until COMMIT or ROLLBACK): the event store's `inTransaction`, so an outbox append in it
- * wakes the relay once it commits.
+ * processes, until COMMIT or ROLLBACK), through the event store's `inTransaction` (with its
+ * after-commit hooks).
  */
 export function inWriterTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   return inTransaction(pool, work, { begin: BEGIN_LOCKED });

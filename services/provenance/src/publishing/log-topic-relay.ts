@@ -1,20 +1,23 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { topics } from '@wildlife/contracts';
 import { inTransaction } from '@wildlife/event-store';
+import { createProducer, type MessageProducer, type OutgoingMessage } from '@wildlife/messaging';
+import type { LogEntry } from '@wildlife/provenance-log';
 import { KAFKA, LOGGER, PG_POOL, TOPIC_PREFIX } from '@wildlife/service-kit';
-import type { Kafka, Producer } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { LogKey } from '../checkpoints/log-key.js';
 import { readEntries, type StoredEntry } from '../log/log-tables.js';
 import { LOG_KEY } from '../provenance.tokens.js';
+import { publicOutcomeOf } from './public-outcome.js';
 
 const PAGE = 500;
 /**
  * kafkajs sends one record batch per partition and the broker refuses a batch above the topic's
- * max.message.bytes (1 MiB by default): a send carries at most this many bytes of entries (and at
- * least one entry; an entry is bounded by the services' request body limits). A page that holds
- * more goes in several sends.
+ * max.message.bytes (1 MiB by default): a send carries at most this many bytes of entries and
+ * outcomes (and at least one entry; an entry is bounded by the services' request body limits). A
+ * page that holds more goes in several sends.
  */
 const MAX_SEND_BYTES = 512 * 1024;
 const IDLE_POLL_MS = 1_000;
@@ -24,19 +27,24 @@ const MAX_BACKOFF_MS = 5_000;
 export const LOG_TOPIC_HEADERS = { sequence: 'log-sequence', leafHash: 'log-leaf-hash', origin: 'log-origin' } as const;
 
 /**
- * Publishes the log, entry by entry in sequence order, on `wildlife.provenance.log`: key = the
- * sequence in decimal, value = the entry's exact leaf bytes, headers `log-sequence`, `log-leaf-hash`
- * (base64) and `log-origin`; all on partition 0, so the topic replays in log order.
+ * Publishes everything the log says, from the log itself:
+ * - each entry, in sequence order, on `wildlife.provenance.log`: key = the sequence in decimal,
+ *   value = the entry's exact leaf bytes, headers `log-sequence`, `log-leaf-hash` (base64) and
+ *   `log-origin`; all on partition 0, so the topic replays in log order;
+ * - each entry's outcome (`publicOutcomeOf`: RecordVerified or RecordRejected) on
+ *   `wildlife.provenance.events`, in the same send, with an id derived from the leaf hash.
  *
  * Not through the kit's outbox: its payload is stored as jsonb and re-serialised, which would not
- * keep the leaf bytes. The log table is its own outbox instead: entries commit in sequence order
- * (one writer at a time), so publishing from the last published size never skips one; the size is
- * advanced only after the broker acknowledged, so delivery is at least once (a consumer keeps the
- * first message of each sequence). One process publishes at a time (a row lock on the progress).
+ * keep the leaf bytes, and an outcome is a function of its entry, so storing it again (and reading
+ * and deleting it) would only cost the log's writes. The log table is the outbox instead: entries
+ * commit in sequence order (one writer at a time), so publishing from the last published size never
+ * skips one; the size is advanced only after the broker acknowledged, so delivery is at least once
+ * (a log consumer keeps the first message of each sequence, an outcome consumer deduplicates by
+ * event id). One process publishes at a time (a row lock on the progress).
  */
 @Injectable()
 export class LogTopicRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private producer: Producer | undefined;
+  private producer: MessageProducer | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
   private wakeUp: (() => void) | undefined;
@@ -57,7 +65,7 @@ export class LogTopicRelay implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationBootstrap(): void {
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, retry: { retries: 5 } });
+    this.producer = createProducer(this.kafka);
     this.running = this.run();
   }
 
@@ -99,31 +107,33 @@ export class LogTopicRelay implements OnApplicationBootstrap, OnApplicationShutd
       const from = Number(rows[0]!.published_size);
       const page = await readEntries(client, from, from + PAGE);
       if (page.length === 0) return false;
-      for (let start = 0; start < page.length; ) {
-        const entries = withinSendLimit(page.slice(start));
-        await this.send(entries);
-        start += entries.length;
+      const messages = page.map((entry) => this.messagesOf(entry));
+      for (let start = 0; start < messages.length; ) {
+        const part = withinSendLimit(messages.slice(start));
+        await this.producer!.sendBatch(part.flat());
+        start += part.length;
       }
       await client.query('UPDATE log_publication SET published_size = $1', [from + page.length]);
       return page.length === PAGE;
     });
   }
 
-  private async send(entries: readonly StoredEntry[]): Promise<void> {
-    await this.producer!.send({
+  /** The entry on the log topic, then its outcome when it has one. */
+  private messagesOf(entry: StoredEntry): OutgoingMessage[] {
+    const logged: OutgoingMessage = {
       topic: this.prefix + topics.provenanceLog.name,
-      acks: -1,
-      messages: entries.map((entry) => ({
-        partition: 0,
-        key: String(entry.sequence),
-        value: entry.leafBytes,
-        headers: {
-          [LOG_TOPIC_HEADERS.sequence]: String(entry.sequence),
-          [LOG_TOPIC_HEADERS.leafHash]: entry.leafHash.toString('base64'),
-          [LOG_TOPIC_HEADERS.origin]: this.logKey.origin,
-        },
-      })),
-    });
+      partition: 0,
+      key: String(entry.sequence),
+      value: entry.leafBytes,
+      headers: {
+        [LOG_TOPIC_HEADERS.sequence]: String(entry.sequence),
+        [LOG_TOPIC_HEADERS.leafHash]: entry.leafHash.toString('base64'),
+        [LOG_TOPIC_HEADERS.origin]: this.logKey.origin,
+      },
+    };
+    // The writer made these bytes from a checked entry (entryBytes): read back without checking again.
+    const outcome = publicOutcomeOf(JSON.parse(entry.leafBytes.toString('utf8')) as LogEntry, entry.leafHash, this.prefix);
+    return outcome ? [logged, outcome] : [logged];
   }
 
   private idle(ms: number): Promise<void> {
@@ -145,12 +155,12 @@ export class LogTopicRelay implements OnApplicationBootstrap, OnApplicationShutd
   }
 }
 
-/** The longest prefix of `page` whose leaf bytes fit in one send (never empty). */
-function withinSendLimit<T extends { leafBytes: Buffer }>(page: readonly T[]): T[] {
+/** The longest prefix of `page` (each entry's messages) whose values fit in one send (never empty). */
+function withinSendLimit(page: readonly OutgoingMessage[][]): OutgoingMessage[][] {
   let bytes = 0;
   let count = 0;
-  for (const entry of page) {
-    bytes += entry.leafBytes.length;
+  for (const messages of page) {
+    for (const message of messages) bytes += message.value?.length ?? 0;
     if (count > 0 && bytes > MAX_SEND_BYTES) break;
     count++;
   }

@@ -1,21 +1,21 @@
 import { createHash } from 'node:crypto';
 import { createEvent, EVENT_TYPE_PATTERN, recordRejectedV1, recordVerifiedV1, topics } from '@wildlife/contracts';
-import type { OutboxMessage } from '@wildlife/event-store';
+import { toKafkaMessage, type OutgoingMessage } from '@wildlife/messaging';
 import type { LogEntry } from '@wildlife/provenance-log';
-import { outboxMessageFor } from '@wildlife/service-kit';
 
 export const PROVENANCE_EVENT_SOURCE = '/wildlife/provenance';
 const eventType = new RegExp(EVENT_TYPE_PATTERN);
 
 /**
- * The outbox message announcing an entry's outcome on `wildlife.provenance.events`:
+ * The Kafka message announcing an entry's outcome on `wildlife.provenance.events` (keyed by the
+ * record's case, in binary-mode CloudEvents like every public event):
  * `RecordVerified` (official, pending NCB, external; again, as official, when a change makes a
  * pending record official) or `RecordRejected`. Its id derives from the entry's leaf hash, so it is
  * the same however often the outcome is computed. Undefined when the entry names no source principal
  * or no well-formed record type (an unparsed message): the public envelope needs both; the log
  * entry itself is what records those.
  */
-export function publicOutcomeOf(entry: LogEntry, leafHash: Uint8Array, topicPrefix: string): OutboxMessage | undefined {
+export function publicOutcomeOf(entry: LogEntry, leafHash: Uint8Array, topicPrefix: string): OutgoingMessage | undefined {
   if (entry.source === null || !eventType.test(entry.record.type)) return undefined;
   const attributes = {
     id: uuidOf(leafHash),
@@ -36,7 +36,7 @@ export function publicOutcomeOf(entry: LogEntry, leafHash: Uint8Array, topicPref
             { ...recordIdentity, classification: entry.classification, reason: clip(entry.reason.text, 1000), verifiedAt: entry.time },
             attributes,
           );
-    return outboxMessageFor(event, topicPrefix + topics.provenanceEvents.name);
+    return { topic: topicPrefix + topics.provenanceEvents.name, ...toKafkaMessage(event) };
   } catch {
     // An outcome the public contract cannot carry (an over-long id or subject) is still in the log.
     return undefined;
