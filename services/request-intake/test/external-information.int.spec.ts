@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { contracts, EXTERNAL_INFORMATION_CAVEAT } from '@wildlife/contracts';
 import { fromKafkaMessage } from '@wildlife/messaging';
 import { headerOf } from '@wildlife/testing';
+import { rebuildReadModels } from '../src/index.js';
 import type { CastName } from './support/intake-principals.js';
 import { externalInformationBody } from './support/intake-examples.js';
 import { startIntake, storedCounts, type RunningIntake } from './support/intake-service.js';
@@ -47,6 +49,50 @@ describe('external information', () => {
       provenance: { principal: { id: 'external-wildwatch', kind: 'external-source' }, keyId: 'external-wildwatch-2026' },
     });
     expect(event).toMatchObject({ type: 'request-intake.ExternalInformationReceived.v1', principalkind: 'external-source' });
+  });
+
+  it('stores it on a stream of its own, correlated with the request it names', async () => {
+    const relatedRequestId = randomUUID();
+
+    const accepted = await send('wildWatch', externalInformationBody({ relatedRequestId: relatedRequestId.toUpperCase() }));
+
+    const { informationId } = accepted.body as { informationId: string };
+    const stored = await intake.service.eventStore.readStream(`external-information-${informationId}`);
+    expect(stored).toEqual([
+      expect.objectContaining({
+        type: 'ExternalInformationReceived',
+        streamPosition: 1,
+        data: expect.objectContaining({ informationId, relatedRequestId, external: true, externalSource: expect.objectContaining({ name: 'WildWatch (NGO)' }) }),
+        metadata: { correlationId: relatedRequestId, principal: { id: 'external-wildwatch', kind: 'external-source' } },
+      }),
+    ]);
+  });
+
+  it('rebuilds its read model from the event log equal to the rows written live', async () => {
+    const relatedRequestId = randomUUID();
+    const accepted = await send('wildWatch', externalInformationBody({ relatedRequestId, summary: `Quoted "as is", with a \\ and ünïcödé (${randomUUID()}).` }));
+    await send('otherSource', { summary: `A summary alone (${randomUUID()}).` });
+    const { informationId } = accepted.body as { informationId: string };
+    const rows = () => intake.service.pool.query('SELECT * FROM external_information ORDER BY information_id').then((result) => result.rows);
+    const live = await rows();
+
+    const rebuilt = await rebuildReadModels(intake.service.pool);
+
+    expect(rebuilt.externalInformation).toBe(live.length);
+    expect(await rows()).toEqual(live);
+    expect(live.find((row) => row.information_id === informationId)).toEqual({
+      information_id: informationId,
+      source_id: 'external-wildwatch',
+      source_name: 'WildWatch (NGO)',
+      received_at: expect.any(Date),
+      external: true,
+      caveat: EXTERNAL_INFORMATION_CAVEAT,
+      summary: expect.stringContaining('"as is", with a \\ and ünïcödé'),
+      related_request_id: relatedRequestId,
+      countries_concerned: ['FR'],
+      facts: expect.objectContaining({ countriesConcerned: ['FR'], species: [{ scientificName: 'Psittacus erithacus' }] }),
+      version: 1,
+    });
   });
 
   it.each(['frenchAgency', 'frenchNcb', 'generalSecretariat', 'auditor'] as const)('refuses it from %s, storing nothing', async (signer) => {

@@ -44,23 +44,38 @@ describe('retrying a submission with an Idempotency-Key', () => {
     expect(retry.body).toEqual(first.body);
   });
 
-  it('creates one request when concurrent retries race, and gives them all the same answer', async () => {
-    const body = supportRequestBody();
+  const countOf = async (sql: string, value: unknown) => (await intake.service.pool.query<{ n: number }>(sql, [value])).rows[0]!.n;
+
+  it.each([
+    {
+      made: 'one request',
+      signer: 'frenchAgency',
+      route: '/v1/support-requests',
+      body: supportRequestBody,
+      marker: 'caseSummary',
+      records: "SELECT count(*)::int AS n FROM support_requests WHERE facts->>'caseSummary' = $1",
+      events: "SELECT count(*)::int AS n FROM events WHERE data->'facts'->>'caseSummary' = $1",
+    },
+    {
+      made: 'one piece of external information',
+      signer: 'wildWatch',
+      route: '/v1/external-information',
+      body: externalInformationBody,
+      marker: 'summary',
+      records: 'SELECT count(*)::int AS n FROM external_information WHERE summary = $1',
+      events: "SELECT count(*)::int AS n FROM events WHERE data->>'summary' = $1",
+    },
+  ] as const)('creates $made when concurrent retries race, and gives them all the same answer', async ({ signer, route, body: bodyOf, marker, records, events }) => {
+    const body = bodyOf();
     const key = randomUUID();
 
-    const answers = await Promise.all(
-      Array.from({ length: 4 }, () => intake.client.post('frenchAgency', '/v1/support-requests', body, { 'Idempotency-Key': key })),
-    );
+    const answers = await Promise.all(Array.from({ length: 4 }, () => intake.client.post(signer, route, body, { 'Idempotency-Key': key })));
 
     expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202, 202]);
     expect(new Set(answers.map((answer) => JSON.stringify(answer.body))).size).toBe(1);
-    expect(await requestsOf(body.caseSummary)).toBe(1);
-    const { rows } = await intake.service.pool.query('SELECT count(*)::int AS n FROM events WHERE data->$1->>$2 = $3', [
-      'facts',
-      'caseSummary',
-      body.caseSummary,
-    ]);
-    expect(rows[0].n).toBe(1);
+    expect(answers.filter((answer) => answer.headers.get('idempotent-replayed') === 'true')).toHaveLength(3);
+    expect(await countOf(records, body[marker])).toBe(1);
+    expect(await countOf(events, body[marker])).toBe(1);
   });
 
   it('refuses the same key with a different body with 422, storing nothing', async () => {
@@ -109,12 +124,16 @@ describe('retrying a submission with an Idempotency-Key', () => {
     const key = randomUUID();
 
     const first = await intake.client.post('wildWatch', '/v1/external-information', body, { 'Idempotency-Key': key });
+    const before = await storedCounts(intake.service);
     const retry = await intake.client.post('wildWatch', '/v1/external-information', body, { 'Idempotency-Key': key });
     const reused = await intake.client.post('wildWatch', '/v1/external-information', externalInformationBody(), { 'Idempotency-Key': key });
 
     expect(first.status).toBe(202);
     expect(retry.body).toEqual(first.body);
-    expect(reused.status).toBe(422);
+    expect(retry.headers.get('location')).toBe(first.headers.get('location'));
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(reused).toMatchObject({ status: 422, body: { type: expect.stringMatching(/\/idempotency-key-reused$/) } });
+    expect(await storedCounts(intake.service)).toEqual(before);
     const { rows } = await intake.service.pool.query('SELECT count(*)::int AS n FROM external_information WHERE summary = $1', [body.summary]);
     expect(rows[0].n).toBe(1);
   });

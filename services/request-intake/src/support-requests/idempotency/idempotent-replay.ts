@@ -1,13 +1,20 @@
 import { ProblemError } from '@wildlife/service-kit';
 import { IDEMPOTENCY_KEY_HEADER, type IdempotentSubmission } from './idempotency-key.js';
-import type { FirstAnswer, StoredAnswer } from './idempotency-keys.table.js';
 
-/** Thrown inside a submission's transaction to roll it back when its key already holds an answer. */
-export class IdempotencyKeyAlreadyHoldsAnAnswer extends Error {
-  constructor(readonly key: string) {
-    super(`${IDEMPOTENCY_KEY_HEADER} "${key}" already holds the answer to an earlier submission`);
-    this.name = 'IdempotencyKeyAlreadyHoldsAnAnswer';
-  }
+/** The first answer given to an idempotent submission, as kept for its retries (`idempotency_keys`). */
+export interface FirstAnswer<TBody> {
+  readonly status: number;
+  readonly body: TBody;
+}
+
+export interface StoredAnswer<TBody> extends FirstAnswer<TBody> {
+  readonly fingerprint: string;
+}
+
+/** The answer to a submission, and whether it is the stored answer to an earlier one. */
+export interface SubmissionOutcome<TBody> extends FirstAnswer<TBody> {
+  /** True when this is the stored first answer to an earlier submission with the same key. */
+  readonly replayed: boolean;
 }
 
 /**

@@ -50,7 +50,7 @@ export async function rebuildReadModels(pool: pg.Pool, pageSize = 1000): Promise
     for (const { state, submissionEventId } of requests.values()) {
       if (state.status !== 'none') await writeSupportRequestView(client, state, submissionEventId);
     }
-    for (const received of external) await writeExternalInformationView(client, received, 1);
+    for (const received of external) await writeExternalInformationView(client, received);
     return { supportRequests: requests.size, externalInformation: external.length };
   });
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Signed, type SignedFastifyRequest, type SignedRequestContext } from '@wildlife/service-kit';
+import { NonceClaimedWithTheWrite, Signed, type SignedFastifyRequest, type SignedRequestContext } from '@wildlife/service-kit';
 import type { FastifyReply } from 'fastify';
 import { ApiSignedRoute } from '../../http/api-signed-route.decorator.js';
 import { REQUEST_BODY_LIMIT_TEXT } from '../../http/body-limit.js';
@@ -20,6 +20,7 @@ export class SubmitExternalInformationController {
 
   @Post()
   @HttpCode(202)
+  @NonceClaimedWithTheWrite()
   @ApiOperation({
     summary: 'Send information as a registered external source',
     description:

@@ -1,15 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import type { EventStore } from '@wildlife/event-store';
 import { PendingNonce, type PrincipalDirectory, type VerifiedPrincipal } from '@wildlife/service-kit';
 import { plainToInstance } from 'class-transformer';
-import type pg from 'pg';
 import { signatureMaterial } from '../../domain/support-request.examples.spec.js';
+import { fakeDatabase, fakeEventStore, json } from '../record-submission.fakes.spec.js';
 import { SubmitSupportRequestCommand } from './submit-support-request.command.js';
 import { SubmitSupportRequestHandler } from './submit-support-request.handler.js';
 import { SubmitSupportRequestBody } from './submit-support-request.request.dto.js';
 
 // The handler's own logic, over a fake of the database: what its one statement records, how it
-// answers each outcome of that statement, and what it refuses before touching the database.
+// answers each outcome of that statement (recordSubmission), and what it refuses before touching
+// the database.
 
 const frenchAgency: VerifiedPrincipal = { id: 'agency-fr-ofb', kind: 'agency', country: 'FR' };
 const kenyanNcb: VerifiedPrincipal = { id: 'ncb-ke', kind: 'ncb', country: 'KE' };
@@ -26,37 +26,15 @@ const body = (extra: Record<string, unknown> = {}) =>
     ...extra,
   });
 
-interface Statement {
-  readonly text: string;
-  readonly values: unknown[];
-}
-
-/** A database that answers the submission statement with `outcome` (and `stored`) and remembers each statement. */
-function fakeDatabase(outcome = 'appended', stored?: { requestHash: string }) {
-  const statements: Statement[] = [];
-  const query = async (config: { text: string; values: unknown[] }) => {
-    statements.push({ text: config.text, values: config.values });
-    const answer = stored && { ...stored, status: 202, body: { requestId: 'first', status: 'submitted', statusUrl: '/v1/support-requests/first' } };
-    return { rows: [{ outcome, stored: answer ?? null }], rowCount: 1 };
-  };
-  return { pool: { query } as unknown as pg.Pool, statements };
-}
-
-/** An event store whose relay publishes in this process: no NOTIFY, a wake-up after each commit. */
-function fakeEventStore() {
-  const wakeUps: string[] = [];
-  const eventStore = { outboxWakeUp: () => ({ notifyRelay: false, committed: () => wakeUps.push('committed') }) } as unknown as EventStore;
-  return { eventStore, wakeUps };
-}
+const firstAnswer = { status: 202, body: { requestId: 'first', status: 'submitted', statusUrl: '/v1/support-requests/first' } };
 
 function given(outcome?: string, stored?: { requestHash: string }) {
-  const database = fakeDatabase(outcome, stored);
+  const database = fakeDatabase(outcome, stored && { ...stored, ...firstAnswer });
   const store = fakeEventStore();
   const handler = new SubmitSupportRequestHandler(database.pool, store.eventStore, 'p.', directory);
   return { handler, ...database, ...store };
 }
 
-const json = (value: unknown) => JSON.parse(value as string) as Record<string, unknown>;
 const signedBy = (principal: VerifiedPrincipal, pendingNonce?: PendingNonce) => ({ principal, material: signatureMaterial, ...(pendingNonce && { pendingNonce }) });
 
 describe('the submission handler', () => {
@@ -68,9 +46,9 @@ describe('the submission handler', () => {
     expect(outcome).toMatchObject({ status: 202, replayed: false, body: { status: 'submitted' } });
     const { requestId } = outcome.body;
     expect(statements).toHaveLength(1);
-    const [nonce, answer, streamId, events, outbox, , notifyRelay, view] = statements[0]!.values;
-    expect(statements[0]!.text).toContain('submit_support_request(');
-    expect([nonce, answer, streamId, notifyRelay]).toEqual([null, null, `support-request-${requestId}`, false]);
+    const [nonce, answer, streamId, events, outbox, , notifyRelay, viewKind, view] = statements[0]!.values;
+    expect(statements[0]!.text).toContain('record_submission(');
+    expect([nonce, answer, streamId, notifyRelay, viewKind]).toEqual([null, null, `support-request-${requestId}`, false, 'support_request']);
     expect(wakeUps).toEqual(['committed']);
     const [event] = JSON.parse(events as string) as { eventId: string }[];
     expect(event).toMatchObject({ type: 'SupportRequestSubmitted', data: { requestingAgency: { principalId: 'agency-fr-ofb', country: 'FR' } } });
