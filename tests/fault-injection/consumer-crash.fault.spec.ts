@@ -64,25 +64,27 @@ describe('a consumer process killed mid-batch', () => {
 
     // When the consuming process is SIGKILLed mid-batch, with effects ahead of its committed offsets.
     // That state lasts one part (offsets go out every 100 messages, parts are 50): looked at while the
-    // process runs, it may be gone by the time the kill lands. So the process is frozen first, what it
-    // had in flight is left to land, and it is killed only if frozen in that state; else it runs on.
+    // process runs, it may be gone by the time the kill lands, and a process left to run while the test
+    // looks may consume everything first. So once it has started consuming, it runs only a few
+    // milliseconds at a time: it is frozen, what it had in flight is left to land, and it is killed if
+    // frozen in that state, else let run a moment more.
     const first = startServiceProcess(environment.env);
     children.push(first);
-    await waitUntil(`${KILL_AFTER_EFFECTS} effects exist`, async () => (await effects().catch(() => 0)) >= KILL_AFTER_EFFECTS, {
+    await waitUntil('the process has started consuming', async () => (await effects().catch(() => 0)) > 0, {
       timeoutMs: 60_000,
       pollMs: 5,
       progress: () => first.output().slice(-2_000),
     });
     await waitUntil(
-      `the process is frozen with ${UNCOMMITTED_AT_KILL} effects past its committed offsets`,
+      `the process is frozen after ${KILL_AFTER_EFFECTS} effects, ${UNCOMMITTED_AT_KILL} of them past its committed offsets`,
       async () => {
         first.kill('SIGSTOP');
         await sleep(IN_FLIGHT_LANDS_MS);
-        if ((await uncommitted()) >= UNCOMMITTED_AT_KILL) return true;
+        if ((await effects()) >= KILL_AFTER_EFFECTS && (await uncommitted()) >= UNCOMMITTED_AT_KILL) return true;
         first.kill('SIGCONT');
         return false;
       },
-      { timeoutMs: 60_000, pollMs: 5, progress: async () => `effects ${await effects()}; ${first.output().slice(-2_000)}` },
+      { timeoutMs: 90_000, pollMs: 5, progress: async () => `effects ${await effects()}; ${first.output().slice(-2_000)}` },
     );
     first.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
@@ -96,6 +98,8 @@ describe('a consumer process killed mid-batch', () => {
     });
     const effectsOfFirst = await effects();
     const redelivered = await uncommitted();
+    // Killed mid-stream: the new process has events of its own to apply.
+    expect(effectsOfFirst).toBeLessThan(EVENTS);
 
     // ...and a new process takes over
     const second = startServiceProcess(environment.env);
@@ -105,8 +109,17 @@ describe('a consumer process killed mid-batch', () => {
       timeoutMs: 120_000,
       progress: async () => `effects ${await effects()}; second process output: ${second.output().slice(-2_000)}`,
     });
+    // Stopped once the killed member has left every group and none is rebalancing: a consumer asked to
+    // stop while its group rebalances waits for the rebalance, which waits for the dead member's session.
+    await waitUntil('the new process is the only member of its consumer groups, all stable', async () => {
+      const ours = (await admin.listGroups()).groups.map((g) => g.groupId).filter((id) => id.startsWith(prefix));
+      const { groups } = await admin.describeGroups(ours);
+      return groups.every((g) => g.state === 'Stable' && g.members.length === 1);
+    }, { timeoutMs: 90_000 });
     second.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
+    // An unclean stop shows the end of the process's output, which says why.
+    const exited = await second.exited;
+    expect(exited === 0 ? 'stopped cleanly' : `exited with ${exited}: ${second.output().slice(-3_000)}`).toBe('stopped cleanly');
 
     // Then each event has exactly one effect; the messages the first process had handled but not
     // committed reached the second one again, and the inbox kept them from a second effect

@@ -6,7 +6,7 @@ import type { LogKey } from '../src/checkpoints/log-key.js';
 import type { LoggableRecord } from '../src/classification/log-entry-of.js';
 import { LogAppender } from '../src/log/log-appender.js';
 import { ProvenanceLogWriter } from '../src/log/provenance-log-writer.js';
-import { readEntries } from '../src/log/log-tables.js';
+import { LOG_WRITER_LOCK, readEntries } from '../src/log/log-tables.js';
 import { LOG_KEY, TRUST_ROOTS } from '../src/provenance.tokens.js';
 import { newCast } from '../src/testing/signed-records.examples.spec.js';
 import { deploymentFiles, ProvenanceWorld, waitUntil, type DeploymentFiles } from './support/provenance-world.js';
@@ -82,11 +82,21 @@ describe('the log writer, with writes handed in while others run', () => {
     const other = otherWriter();
     const holder = await world.service.pool.connect();
     const waiters = async () =>
-      Number((await world.service.pool.query<{ n: string }>("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).rows[0]!.n);
+      // The writer lock of this test's database only: other tests' databases wait on advisory locks of their own.
+      Number(
+        (
+          await world.service.pool.query<{ n: string }>(
+            `SELECT count(*) AS n FROM pg_locks
+              WHERE locktype = 'advisory' AND NOT granted AND classid = $1 AND objid = $2 AND objsubid = 2
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+            [...LOG_WRITER_LOCK],
+          )
+        ).rows[0]!.n,
+      );
     try {
       const before = await storedIds();
       await holder.query('BEGIN');
-      await holder.query('SELECT pg_advisory_xact_lock(1347813377, 1)');
+      await holder.query('SELECT pg_advisory_xact_lock($1, $2)', [...LOG_WRITER_LOCK]);
       const theirs = records(30);
       const otherWrote = other.write(theirs);
       await waitUntil('the other writer waits for the lock', async () => (await waiters()) === 1);
