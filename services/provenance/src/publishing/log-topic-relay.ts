@@ -13,6 +13,8 @@ import { LOG_KEY } from '../provenance.tokens.js';
 import { publicOutcomeOf } from './public-outcome.js';
 
 const PAGE = 500;
+/** Pages published in one transaction before its progress is committed (and others may take over). */
+const PAGES_PER_PASS = 20;
 /**
  * kafkajs sends one record batch per partition and the broker refuses a batch above the topic's
  * max.message.bytes (1 MiB by default): a send carries at most this many bytes of entries and
@@ -85,7 +87,7 @@ export class LogTopicRelay implements OnApplicationBootstrap, OnApplicationShutd
           await this.producer!.connect();
           connected = true;
         }
-        const more = await this.publishOnePage();
+        const more = await this.publishPages();
         backoff = 250;
         if (!more) await this.idle(IDLE_POLL_MS);
       } catch (err) {
@@ -97,25 +99,51 @@ export class LogTopicRelay implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /**
-   * Publishes the next page of unpublished entries, in as many sends as its bytes need, and records
-   * the progress once the broker acknowledged them all; true when there may be more.
+   * Publishes unpublished entries, page after page, in one transaction holding the progress row:
+   * each page in as many sends as its bytes need, its progress recorded once the broker acknowledged
+   * them all, and the next page read while this one is being sent. Stops after PAGES_PER_PASS pages
+   * or at the first page that is not full; true when there may be more. A failed send ends the pass
+   * with the progress of the pages before it committed, then throws.
    */
-  private publishOnePage(): Promise<boolean> {
-    return inTransaction(this.pool, async (client) => {
+  private async publishPages(): Promise<boolean> {
+    let failure: { readonly error: unknown } | undefined;
+    const more = await inTransaction(this.pool, async (client): Promise<boolean> => {
       const { rows } = await client.query<{ published_size: string }>('SELECT published_size FROM log_publication FOR UPDATE SKIP LOCKED');
       if (rows.length === 0) return false;
-      const from = Number(rows[0]!.published_size);
-      const page = await readEntries(client, from, from + PAGE);
-      if (page.length === 0) return false;
-      const messages = page.map((entry) => this.messagesOf(entry));
-      for (let start = 0; start < messages.length; ) {
-        const part = withinSendLimit(messages.slice(start));
-        await this.producer!.sendBatch(part.flat());
-        start += part.length;
+      let from = Number(rows[0]!.published_size);
+      let reading: Promise<StoredEntry[]> | undefined = readEntries(client, from, from + PAGE);
+      for (let pages = 1; reading; pages++) {
+        const page: StoredEntry[] = await reading;
+        if (page.length === 0) return false;
+        const next = from + page.length;
+        const full = page.length === PAGE;
+        reading = full && pages < PAGES_PER_PASS ? readEntries(client, next, next + PAGE) : undefined;
+        // A failed send ends the pass with this read unawaited: its outcome no longer matters.
+        reading?.catch(() => undefined);
+        try {
+          await this.send(page);
+        } catch (error) {
+          failure = { error };
+          return false;
+        }
+        await client.query('UPDATE log_publication SET published_size = $1', [next]);
+        from = next;
+        if (!reading) return full;
       }
-      await client.query('UPDATE log_publication SET published_size = $1', [from + page.length]);
-      return page.length === PAGE;
+      return false;
     });
+    if (failure) throw failure.error;
+    return more;
+  }
+
+  /** One page's entries and outcomes, in as many sends as their bytes need. */
+  private async send(page: readonly StoredEntry[]): Promise<void> {
+    const messages = page.map((entry) => this.messagesOf(entry));
+    for (let start = 0; start < messages.length; ) {
+      const part = withinSendLimit(messages.slice(start));
+      await this.producer!.sendBatch(part.flat());
+      start += part.length;
+    }
   }
 
   /** The entry on the log topic, then its outcome when it has one. */
