@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { topics } from '@wildlife/contracts';
 import type { TrustRoots } from '@wildlife/registry';
+import { CheckpointTicker } from '../src/checkpoints/checkpoint-ticker.js';
 import type { LogKey } from '../src/checkpoints/log-key.js';
 import type { LoggableRecord } from '../src/classification/log-entry-of.js';
 import { LogAppender } from '../src/log/log-appender.js';
@@ -51,6 +52,8 @@ describe('the log writer, with writes handed in while others run', () => {
     files = await deploymentFiles(cast);
     world = await ProvenanceWorld.start(cast, files);
     writer = world.service.app.get(ProvenanceLogWriter);
+    // No timed checkpoint writes: the only writes here are the tests', so the lock's waiters are theirs.
+    await world.service.app.get(CheckpointTicker).onApplicationShutdown();
   }, 60_000);
 
   afterEach(() => spied?.restore());
