@@ -61,4 +61,61 @@ describe('stopping a consumer', () => {
     await eventually(() => secondProcessed.length >= 2, 'the rest of the partition');
     expect(secondProcessed).toEqual(['m3', 'm4']);
   });
+
+  it('gives up waiting after its stop timeout, says so, and leaves what it had not finished to the next member', async () => {
+    const topic = `${harness.prefix}stuck`;
+    const groupId = harness.group('stuck');
+    await harness.createTopics([{ name: topic, partitions: 1, retentionMs: 3_600_000 }]);
+    await harness.producer.sendBatch(['s0', 's1', 's2'].map((id) => ({ topic, key: 'case-1', value: Buffer.from(id) })));
+    const logger = recordingLogger();
+    const options = (handle: ConsumerOptions['handle']): ConsumerOptions => ({
+      kafka: harness.kafka,
+      groupId,
+      topics: [topic],
+      handle,
+      deadLetter: { producer: harness.producer, topicFor: harness.deadLetterTopic },
+      logger,
+      stopTimeoutMs: 1_000,
+    });
+
+    // Given a consumer whose handling of s1 does not end (until the test is over)
+    const firstProcessed: string[] = [];
+    let s1Started = false;
+    let releaseS1!: () => void;
+    const s1Released = new Promise<void>((resolve) => (releaseS1 = resolve));
+    const first = await startConsumer(
+      options(async ({ message }) => {
+        const id = text(message.value)!;
+        if (id === 's1') {
+          s1Started = true;
+          await s1Released;
+        }
+        firstProcessed.push(id);
+      }),
+    );
+    await eventually(() => s1Started, 's1 to be in progress');
+
+    // When it is stopped
+    const began = performance.now();
+    await first.stop();
+
+    // Then the stop gave up after about its timeout and said why
+    expect(performance.now() - began).toBeLessThan(5_000);
+    expect(logger.lines).toContainEqual(
+      expect.objectContaining({ level: 'warn', message: expect.stringContaining('did not stop in time'), fields: expect.objectContaining({ groupId, stopTimeoutMs: 1_000 }) }),
+    );
+    expect(firstProcessed).toEqual(['s0']);
+
+    // And the group's next member, once the stuck one's session is over, handles s1 and what follows
+    const secondProcessed: string[] = [];
+    running.push(await startConsumer(options(async ({ message }) => void secondProcessed.push(text(message.value)!))));
+    try {
+      await eventually(() => secondProcessed.includes('s2'), 's1 and s2 by the next member', 60_000);
+      // s0 too, when the first had not committed it yet
+      expect(secondProcessed.filter((id) => id !== 's0')).toEqual(['s1', 's2']);
+    } finally {
+      // The first one's kafkajs client finishes its stop in the background once its handler returns.
+      releaseS1();
+    }
+  }, 90_000);
 });

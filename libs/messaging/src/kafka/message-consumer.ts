@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka } from 'kafkajs';
 import { exitProcessOnFatal, watchForFatalCrash, type OnFatal } from './consumer-crash.js';
 import type { ClassifyFailure } from './message-failure.js';
@@ -30,6 +31,11 @@ export interface ConsumerOptions {
   readonly retryBackoff?: RetryBackoff;
   /** Default 30 s; the heartbeat runs at a tenth of it. The broker accepts 6 s to 30 min by default. */
   readonly sessionTimeoutMs?: number;
+  /**
+   * How long `stop` waits for the consumer to finish what it is doing and leave its group; default
+   * 5 s, so that a service stops within its shutdown timeout. See `RunningConsumer.stop`.
+   */
+  readonly stopTimeoutMs?: number;
   /** Partitions handled at once (each still one message at a time, in order); default 1. */
   readonly partitionsConsumedConcurrently?: number;
   readonly now?: () => Date;
@@ -39,6 +45,10 @@ export interface RunningConsumer {
   /**
    * Stops fetching, lets the message in progress finish (a backoff wait is cut short and its message
    * left unresolved), commits the resolved offsets, leaves the group and disconnects. Idempotent.
+   * Gives up waiting after `stopTimeoutMs` (a handler still running, or a group rebalancing, where
+   * kafkajs waits for the rebalance, which waits for any dead member's session to expire): it logs a
+   * warning and resolves, the consumer fetches nothing more, and what it had not committed goes to the
+   * group's next member again, which deduplicates it as every redelivery.
    */
   stop(): Promise<void>;
 }
@@ -76,11 +86,22 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   };
   const stopWatching = watchForFatalCrash(consumer, options.onFatal ?? exitProcessOnFatal(logger), { groupId, logger });
 
+  const stopTimeoutMs = options.stopTimeoutMs ?? 5_000;
   const stop = async () => {
     stopping.abort();
+    const disconnected = consumer.disconnect();
+    const giveUp = new AbortController();
     try {
-      await consumer.disconnect();
+      const stoppedInTime = await Promise.race([
+        disconnected.then(() => true),
+        sleep(stopTimeoutMs, false, { signal: giveUp.signal, ref: false }).catch(() => true),
+      ]);
+      if (!stoppedInTime) {
+        disconnected.catch(() => undefined);
+        logger.warn({ groupId, stopTimeoutMs }, 'consumer did not stop in time (a message in progress, or its group rebalancing): leaving it');
+      }
     } finally {
+      giveUp.abort();
       stopWatching();
     }
   };
