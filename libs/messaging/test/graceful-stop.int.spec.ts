@@ -114,8 +114,10 @@ describe('stopping a consumer', () => {
       // s0 too, when the first had not committed it yet
       expect(secondProcessed.filter((id) => id !== 's0')).toEqual(['s1', 's2']);
     } finally {
-      // The first one's kafkajs client finishes its stop in the background once its handler returns.
+      // The first one's kafkajs client finishes its stop in the background once its handler returns;
+      // the test ends after it, so nothing of it outlives the test.
       releaseS1();
+      await eventually(() => logger.lines.some((line) => line.message.startsWith('consumer stopped late')), 'the first consumer to have stopped', 60_000);
     }
   }, 90_000);
 });

@@ -97,8 +97,11 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
         sleep(stopTimeoutMs, false, { signal: giveUp.signal, ref: false }).catch(() => true),
       ]);
       if (!stoppedInTime) {
-        disconnected.catch(() => undefined);
         logger.warn({ groupId, stopTimeoutMs }, 'consumer did not stop in time (a message in progress, or its group rebalancing): leaving it');
+        disconnected.then(
+          () => logger.info({ groupId }, 'consumer stopped late'),
+          (err: unknown) => logger.warn({ groupId, err }, 'consumer stopped late, with an error'),
+        );
       }
     } finally {
       giveUp.abort();
