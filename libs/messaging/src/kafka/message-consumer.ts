@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka } from 'kafkajs';
 import { exitProcessOnFatal, watchForFatalCrash, type OnFatal } from './consumer-crash.js';
 import type { ClassifyFailure } from './message-failure.js';
@@ -90,12 +89,10 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   const stop = async () => {
     stopping.abort();
     const disconnected = consumer.disconnect();
-    const giveUp = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<false>((resolve) => (timer = setTimeout(resolve, stopTimeoutMs, false).unref()));
     try {
-      const stoppedInTime = await Promise.race([
-        disconnected.then(() => true),
-        sleep(stopTimeoutMs, false, { signal: giveUp.signal, ref: false }).catch(() => true),
-      ]);
+      const stoppedInTime = await Promise.race([disconnected.then(() => true), timedOut]);
       if (!stoppedInTime) {
         logger.warn({ groupId, stopTimeoutMs }, 'consumer did not stop in time (a message in progress, or its group rebalancing): leaving it');
         disconnected.then(
@@ -104,7 +101,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
         );
       }
     } finally {
-      giveUp.abort();
+      clearTimeout(timer);
       stopWatching();
     }
   };
