@@ -111,13 +111,11 @@ export class LogTopicRelay implements OnApplicationBootstrap, OnApplicationShutd
       const { rows } = await client.query<{ published_size: string }>('SELECT published_size FROM log_publication FOR UPDATE SKIP LOCKED');
       if (rows.length === 0) return false;
       let from = Number(rows[0]!.published_size);
-      let reading: Promise<StoredEntry[]> | undefined = readEntries(client, from, from + PAGE);
-      for (let pages = 1; reading; pages++) {
-        const page: StoredEntry[] = await reading;
-        if (page.length === 0) return false;
+      let page = await readEntries(client, from, from + PAGE);
+      for (let pages = 1; page.length > 0; pages++) {
         const next = from + page.length;
         const full = page.length === PAGE;
-        reading = full && pages < PAGES_PER_PASS ? readEntries(client, next, next + PAGE) : undefined;
+        const reading = full && pages < PAGES_PER_PASS ? readEntries(client, next, next + PAGE) : undefined;
         // A failed send ends the pass with this read unawaited: its outcome no longer matters.
         reading?.catch(() => undefined);
         try {
@@ -127,8 +125,9 @@ export class LogTopicRelay implements OnApplicationBootstrap, OnApplicationShutd
           return false;
         }
         await client.query('UPDATE log_publication SET published_size = $1', [next]);
-        from = next;
         if (!reading) return full;
+        from = next;
+        page = await reading;
       }
       return false;
     });
