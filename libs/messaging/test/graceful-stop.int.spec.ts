@@ -14,19 +14,26 @@ describe('stopping a consumer', () => {
     await harness.close();
   });
 
-  it('finishes the message in progress, commits it, and a new member of the group resumes right after it', async () => {
-    const topic = `${harness.prefix}cases`;
-    const groupId = harness.group('dissemination');
+  /** A one-partition topic holding `ids` (key case-1), and the options of a consumer group reading it. */
+  async function aGroupReading(name: string, ids: readonly string[]) {
+    const topic = `${harness.prefix}${name}`;
+    const groupId = harness.group(name);
     await harness.createTopics([{ name: topic, partitions: 1, retentionMs: 3_600_000 }]);
-    await harness.producer.sendBatch(['m0', 'm1', 'm2', 'm3', 'm4'].map((id) => ({ topic, key: 'case-1', value: Buffer.from(id) })));
-    const options = (handle: ConsumerOptions['handle']): ConsumerOptions => ({
+    await harness.producer.sendBatch(ids.map((id) => ({ topic, key: 'case-1', value: Buffer.from(id) })));
+    const options = (handle: ConsumerOptions['handle'], more: Partial<ConsumerOptions> = {}): ConsumerOptions => ({
       kafka: harness.kafka,
       groupId,
       topics: [topic],
       handle,
       deadLetter: { producer: harness.producer, topicFor: harness.deadLetterTopic },
       logger: recordingLogger(),
+      ...more,
     });
+    return { topic, groupId, options };
+  }
+
+  it('finishes the message in progress, commits it, and a new member of the group resumes right after it', async () => {
+    const { topic, groupId, options } = await aGroupReading('cases', ['m0', 'm1', 'm2', 'm3', 'm4']);
 
     // Given a consumer in the middle of handling m2
     const firstProcessed: string[] = [];
@@ -63,20 +70,9 @@ describe('stopping a consumer', () => {
   });
 
   it('gives up waiting after its stop timeout, says so, and leaves what it had not finished to the next member', async () => {
-    const topic = `${harness.prefix}stuck`;
-    const groupId = harness.group('stuck');
-    await harness.createTopics([{ name: topic, partitions: 1, retentionMs: 3_600_000 }]);
-    await harness.producer.sendBatch(['s0', 's1', 's2'].map((id) => ({ topic, key: 'case-1', value: Buffer.from(id) })));
+    const { groupId, options: groupOptions } = await aGroupReading('stuck', ['s0', 's1', 's2']);
     const logger = recordingLogger();
-    const options = (handle: ConsumerOptions['handle']): ConsumerOptions => ({
-      kafka: harness.kafka,
-      groupId,
-      topics: [topic],
-      handle,
-      deadLetter: { producer: harness.producer, topicFor: harness.deadLetterTopic },
-      logger,
-      stopTimeoutMs: 1_000,
-    });
+    const options = (handle: ConsumerOptions['handle']) => groupOptions(handle, { logger, stopTimeoutMs: 1_000 });
 
     // Given a consumer whose handling of s1 does not end (until the test is over)
     const firstProcessed: string[] = [];
