@@ -5,6 +5,8 @@ import { eventually, messagingHarness, recordingLogger, text, type MessagingHarn
 describe('stopping a consumer', () => {
   let harness: MessagingHarness;
   const running: RunningConsumer[] = [];
+  // A crash kafkajs does not restart from would exit the test process: kept here, and shown, instead.
+  const fatalCrashes: { groupId: string; error: Error }[] = [];
 
   beforeAll(async () => {
     harness = await messagingHarness('graceful-stop');
@@ -12,6 +14,7 @@ describe('stopping a consumer', () => {
   afterAll(async () => {
     for (const consumer of running) await consumer.stop();
     await harness.close();
+    expect(fatalCrashes).toEqual([]);
   });
 
   /** A one-partition topic holding `ids` (key case-1), and the options of a consumer group reading it. */
@@ -27,6 +30,7 @@ describe('stopping a consumer', () => {
       handle,
       deadLetter: { producer: harness.producer, topicFor: harness.deadLetterTopic },
       logger: recordingLogger(),
+      onFatal: (error) => void fatalCrashes.push({ groupId, error }),
       ...more,
     });
     return { topic, groupId, options };
@@ -114,6 +118,63 @@ describe('stopping a consumer', () => {
       // the test ends after it, so nothing of it outlives the test.
       releaseS1();
       await eventually(() => logger.lines.some((line) => line.message.startsWith('consumer stopped late')), 'the first consumer to have stopped', 60_000);
+    }
+  }, 90_000);
+
+  it('stops within its stop timeout while it still waits to join its group, and handles nothing', async () => {
+    const { groupId, options: groupOptions } = await aGroupReading('joining', ['j0', 'j1', 'j2']);
+
+    // Given a member of the group stuck in j1: its group cannot rebalance until its session (6 s) is over
+    const firstLogger = recordingLogger();
+    let j1Started = false;
+    let releaseJ1!: () => void;
+    const j1Released = new Promise<void>((resolve) => (releaseJ1 = resolve));
+    const first = await startConsumer(
+      groupOptions(
+        async ({ message }) => {
+          if (text(message.value) === 'j1') {
+            j1Started = true;
+            await j1Released;
+          }
+        },
+        { logger: firstLogger, sessionTimeoutMs: 6_000, stopTimeoutMs: 1_000 },
+      ),
+    );
+    await eventually(() => j1Started, 'j1 to be in progress');
+
+    // And a second consumer of the group, waiting to join it
+    const logger = recordingLogger();
+    const secondHandled: string[] = [];
+    const stopping = new AbortController();
+    let settled = false;
+    const second = startConsumer(
+      groupOptions(async ({ message }) => void secondHandled.push(text(message.value)!), { logger, signal: stopping.signal, stopTimeoutMs: 1_000 }),
+    ).finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(settled).toBe(false);
+
+    // When it is stopped through its signal
+    const began = performance.now();
+    stopping.abort();
+    const stopped = await second;
+
+    // Then start-up ended within about the stop timeout, said why, and nothing was handled
+    expect(performance.now() - began).toBeLessThan(4_000);
+    expect(logger.lines).toContainEqual(expect.objectContaining({ message: 'consumer stopped while starting', fields: expect.objectContaining({ groupId }) }));
+    await stopped.stop(); // already stopped: resolves at once
+    try {
+      // And once the stuck member's session is over and the join ends, the stopped consumer leaves
+      // the group without having handled anything
+      await eventually(() => logger.lines.some((line) => line.message.startsWith('consumer stopped late')), 'the second consumer to have left', 60_000);
+      expect(secondHandled).toEqual([]);
+    } finally {
+      releaseJ1();
+      await first.stop();
+      // When its stop gave up, its kafkajs client finishes in the background: the test ends after it.
+      const gaveUp = (line: { message: string }) => line.message.startsWith('consumer did not stop in time');
+      if (firstLogger.lines.some(gaveUp)) {
+        await eventually(() => firstLogger.lines.some((line) => line.message.startsWith('consumer stopped late')), 'the first consumer to have stopped', 60_000);
+      }
     }
   }, 90_000);
 });

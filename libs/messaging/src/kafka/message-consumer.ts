@@ -35,6 +35,13 @@ export interface ConsumerOptions {
    * 5 s, so that a service stops within its shutdown timeout. See `RunningConsumer.stop`.
    */
   readonly stopTimeoutMs?: number;
+  /**
+   * Aborting it stops the consumer as `RunningConsumer.stop` does, at any time, start-up included: a
+   * consumer still joining its group (which waits for every member of a rebalancing group, a dead
+   * one's session included) stops within `stopTimeoutMs`, and `startConsumer` then resolves with it
+   * stopped. So a service can stop while a consumer is still starting.
+   */
+  readonly signal?: AbortSignal;
   /** Partitions handled at once (each still one message at a time, in order); default 1. */
   readonly partitionsConsumedConcurrently?: number;
   readonly now?: () => Date;
@@ -55,12 +62,13 @@ export interface RunningConsumer {
 /**
  * Joins `groupId`, subscribes to `topics` and processes their messages batch by batch (see
  * `consumeBatch` for the per-message guarantees). Resolves once the group is joined (or the join
- * failed for good, which `onFatal` hears of).
+ * failed for good, which `onFatal` hears of), or once stopped through `options.signal` while joining.
  * Offsets are committed every second or hundred messages, at the end of every batch, and on stop:
  * delivery is at least once, so handlers must be idempotent (the inbox does that).
  */
 export async function startConsumer(options: ConsumerOptions): Promise<RunningConsumer> {
   const { kafka, groupId, logger } = options;
+  const stopping = new AbortController();
   const sessionTimeout = options.sessionTimeoutMs ?? 30_000;
   const deadLetterTopic = options.deadLetter.topicFor(groupId);
   const consumer = kafka.consumer({
@@ -70,8 +78,10 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     // kafkajs waits up to 5 s for data by default: a needless delay on every quiet partition.
     maxWaitTimeInMs: 100,
     allowAutoTopicCreation: false,
+    // kafkajs restarts a consumer after a retriable crash, unless told not to: never once it is
+    // stopping (a stop during the group join makes the join fail), so a stopped consumer stays stopped.
+    retry: { retries: 5, restartOnFailure: () => Promise.resolve(!stopping.signal.aborted) },
   });
-  const stopping = new AbortController();
   const consumption: BatchConsumption = {
     consumerGroup: groupId,
     handle: options.handle,
@@ -85,10 +95,28 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   };
   const stopWatching = watchForFatalCrash(consumer, options.onFatal ?? exitProcessOnFatal(logger), { groupId, logger });
 
+  // Connects, subscribes and joins the group; `run` resolves once the group is joined.
+  const joined = (async () => {
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      autoCommitInterval: 1_000,
+      autoCommitThreshold: 100,
+      partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
+      eachBatch: (payload) => consumeBatch(payload, consumption),
+    });
+  })();
+
   const stopTimeoutMs = options.stopTimeoutMs ?? 5_000;
   const stop = async () => {
     stopping.abort();
-    const disconnected = consumer.disconnect();
+    // A crash while stopping is no reason to exit the process.
+    stopWatching();
+    // kafkajs cannot stop a consumer in the middle of its group join (the join would go on, and the
+    // consumer would consume with no one to stop it): the stop waits for the join to end. It consumes
+    // nothing meanwhile (`stopping`).
+    const disconnected = joined.catch(() => undefined).then(() => consumer.disconnect());
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<false>((resolve) => (timer = setTimeout(resolve, stopTimeoutMs, false).unref()));
     try {
@@ -102,26 +130,35 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
       }
     } finally {
       clearTimeout(timer);
-      stopWatching();
     }
   };
+  let stopped: Promise<void> | undefined;
+  const running: RunningConsumer = { stop: () => (stopped ??= stop()) };
+  const stopOnSignal = () => void running.stop().catch((err: unknown) => logger.warn({ groupId, err }, 'stopping the consumer failed'));
+  if (options.signal?.aborted) stopOnSignal();
+  else options.signal?.addEventListener('abort', stopOnSignal, { once: true });
 
   try {
-    await consumer.connect();
-    await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
-    await consumer.run({
-      eachBatchAutoResolve: false,
-      autoCommitInterval: 1_000,
-      autoCommitThreshold: 100,
-      partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
-      eachBatch: (payload) => consumeBatch(payload, consumption),
-    });
+    // A stop while starting (through the signal) ends the wait for the join: the stop is bounded,
+    // the join is not.
+    await Promise.race([joined, whenAborted(stopping.signal)]);
   } catch (error) {
-    await stop().catch(() => undefined);
+    options.signal?.removeEventListener('abort', stopOnSignal);
+    await running.stop().catch(() => undefined);
     throw error;
   }
+  if (stopping.signal.aborted) {
+    await running.stop();
+    logger.info({ groupId }, 'consumer stopped while starting');
+    return running;
+  }
   logger.info({ groupId, topics: options.topics }, 'consumer started');
+  return running;
+}
 
-  let stopped: Promise<void> | undefined;
-  return { stop: () => (stopped ??= stop()) };
+function whenAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
 }

@@ -52,6 +52,8 @@ export class EventPipeline {
   private consumers: RunningConsumer[] = [];
   private topicsReady: Promise<void> | undefined;
   private stopped = false;
+  /** Aborted by `stop`: ends a consumer's start-up too (a group join can wait for a dead member's session). */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly o: {
@@ -123,6 +125,7 @@ export class EventPipeline {
       groupId,
       topics: reaction.topics.map((t) => this.o.prefix + t),
       logger: this.o.logger.child({ component: 'consumer', group: groupId }),
+      signal: this.stopping.signal,
       classify: permanentWhenInstanceOf(UnknownEventType, EventSchemaViolation),
       deadLetter: { producer, topicFor: () => this.deadLetterTopicOf(reaction.name) },
       // The partitions side by side, each in order: their inbox transactions (one WAL flush each)
@@ -167,9 +170,13 @@ export class EventPipeline {
     }
   }
 
-  /** Stops consuming (committing what was processed), stops the relay, disconnects the producer. */
+  /**
+   * Stops consuming (committing what was processed), stops the relay, disconnects the producer. A
+   * consumer still starting stops too, so this is bounded by the consumers' stop timeout even then.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     await this.reactionsStarting;
     await Promise.all(this.consumers.map((c) => c.stop()));
     await this.topicsReady?.catch(() => undefined);

@@ -32,6 +32,8 @@ export class RecordIntake implements OnApplicationBootstrap, OnApplicationShutdo
   private admin: Admin | undefined;
   private starting: Promise<void> | undefined;
   private stopped = false;
+  /** Aborted on shutdown: ends a consumer's start-up too (a group join can wait for a dead member's session). */
+  private readonly stopping = new AbortController();
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
@@ -48,6 +50,7 @@ export class RecordIntake implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     await this.starting;
     await Promise.all(this.consumers.map((consumer) => consumer.stop()));
     await this.appender.idle();
@@ -87,6 +90,7 @@ export class RecordIntake implements OnApplicationBootstrap, OnApplicationShutdo
         groupId: this.groupIdOf(feed),
         topics: feed.topics.map((topic) => this.prefix + topic.name),
         logger: this.logger.child({ component: 'record-intake', feed: feed.name }),
+        signal: this.stopping.signal,
         deadLetter: { producer: this.producer!, topicFor: () => this.prefix + deadLetterTopicOf(feed).name },
         // Partitions are handled side by side so that their records share log transactions.
         partitionsConsumedConcurrently: feed.topics.reduce((sum, topic) => sum + topic.partitions, 0),
