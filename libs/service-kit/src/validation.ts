@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type Type, type ValidationError } from '@nestjs/common';
 import { ProblemError } from './problem.js';
 
 export interface FieldProblem {
@@ -31,4 +31,24 @@ export function createValidationPipe(): ValidationPipe {
       return new ProblemError(400, 'validation-failed', 'Bad Request', `The request has ${problems.length} invalid field(s).`, { errors: problems });
     },
   });
+}
+
+/**
+ * What the edge makes of a request body of `type` (the pipe of `createValidationPipe`): the instance a
+ * handler would receive, or every field problem the 400 answer would list. For DTO unit specs, and
+ * for anything else that takes bodies outside HTTP.
+ */
+export async function validatedBody<T extends object>(type: Type<T>, plain: unknown): Promise<{ readonly body?: T; readonly problems: readonly FieldProblem[] }> {
+  try {
+    return { body: (await createValidationPipe().transform(plain, { type: 'body', metatype: type })) as T, problems: [] };
+  } catch (error) {
+    if (error instanceof ProblemError && error.code === 'validation-failed') return { problems: error.extensions.errors as FieldProblem[] };
+    throw error;
+  }
+}
+
+/** The pointers of the fields the edge refuses in `plain`, each once, in order; empty when it is accepted. */
+export async function badFieldsOf<T extends object>(type: Type<T>, plain: unknown): Promise<string[]> {
+  const { problems } = await validatedBody(type, plain);
+  return [...new Set(problems.map((problem) => problem.pointer))];
 }

@@ -1,3 +1,4 @@
 export * from './test-database.js';
 export * from './test-environment.js';
 export * from './topic-reader.js';
+export * from './service-health.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServiceApp, type ServiceApp } from '@wildlife/service-kit';
-import { serviceTestEnvironment } from '@wildlife/testing';
+import { healthyOn, serviceHealthOf, serviceTestEnvironment } from '@wildlife/testing';
 import { loadNcbEndorsementConfig } from '../src/ncb-endorsement.config.js';
 import { defineNcbEndorsement } from '../src/service.js';
 
@@ -19,23 +19,8 @@ describe('the ncb-endorsement service', () => {
     await environment.cleanup();
   });
 
-  it('is live', async () => {
-    const response = await fetch(`${url}/health/live`);
-    expect(response.status).toBe(200);
-  });
-
-  it('is ready once its own PostgreSQL database and the Kafka broker answer', async () => {
-    const response = await fetch(`${url}/health/ready`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
-      status: 'up',
-      dependencies: [
-        { name: 'postgres', up: true },
-        { name: 'kafka', up: true },
-      ],
-    });
-    const database = await service.pool.query<{ name: string }>('SELECT current_database() AS name');
-    expect(database.rows[0]!.name).toBe(environment.env.DATABASE_NAME);
+  it('is live, and ready once its own PostgreSQL database and the Kafka broker answer', async () => {
+    expect(await serviceHealthOf(url, service.pool)).toEqual(healthyOn(environment.env.DATABASE_NAME));
   });
 
   it('documents the endorsement’s endpoints, their If-Match and every refusal in its OpenAPI document', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { AcknowledgeRequestBody } from './acknowledge-request/acknowledge-request.request.dto.js';
-import { badFieldsOf, validated } from './body-violations.spec.js';
+import { badFieldsOf, validatedBody } from '@wildlife/service-kit';
 import { DeclineRequestBody } from './decline-request/decline-request.request.dto.js';
 import { EndorseRequestBody } from './endorse-request/endorse-request.request.dto.js';
 import { RevokePermitBody } from './revoke-permit/revoke-permit.request.dto.js';
@@ -22,10 +22,10 @@ describe('the body of an acknowledgement', () => {
 
 describe('the body of an endorsement', () => {
   it('accepts a note and a permit validity in days', async () => {
-    const { body, violations } = await validated(EndorseRequestBody, { note: 'Endorsed.', permitValidityDays: 90 });
+    const { body, problems } = await validatedBody(EndorseRequestBody, { note: 'Endorsed.', permitValidityDays: 90 });
 
-    expect(violations).toEqual([]);
-    expect(body.permitValidityDays).toBe(90);
+    expect(problems).toEqual([]);
+    expect(body?.permitValidityDays).toBe(90);
   });
 
   it.each([[{}], [{ permitValidityDays: 1 }], [{ permitValidityDays: 365 }]])('accepts %j', async (body) => {

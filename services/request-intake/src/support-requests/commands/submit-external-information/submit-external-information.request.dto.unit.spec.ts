@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { externalInformationReceivedV1Example } from '@wildlife/contracts';
-import { badFieldsOf, validated } from '../body-violations.spec.js';
+import { badFieldsOf, validatedBody } from '@wildlife/service-kit';
 import { SubmitExternalInformationBody } from './submit-external-information.request.dto.js';
 
 // The body of the contract's golden example, exactly as the external source signed it.
@@ -15,9 +15,9 @@ describe('the body of external information', () => {
   });
 
   it('accepts a summary alone, with the lists left out read as empty', async () => {
-    const { body, violations } = await validated(SubmitExternalInformationBody, { summary: 'A seller moved to another platform.' });
+    const { body, problems } = await validatedBody(SubmitExternalInformationBody, { summary: 'A seller moved to another platform.' });
 
-    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
     expect(body).toMatchObject({ species: [], platforms: [], countriesConcerned: [], evidenceReferences: [] });
   });
 

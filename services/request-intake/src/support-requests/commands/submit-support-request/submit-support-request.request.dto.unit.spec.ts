@@ -5,7 +5,7 @@ import { submissionByTheAgency } from '../../domain/support-request.examples.spe
 import type { SupportRequestFacts } from '../../domain/support-request.facts.js';
 import { initialSupportRequestState } from '../../domain/support-request.state.js';
 import { toPublicEvent } from '../../publishing/to-public-event.js';
-import { badFieldsOf, validated } from '../body-violations.spec.js';
+import { badFieldsOf, validatedBody } from '@wildlife/service-kit';
 import { SubmitSupportRequestBody } from './submit-support-request.request.dto.js';
 
 // The body of the contract's golden example, exactly as the agency signed it.
@@ -26,11 +26,12 @@ describe('the body of a support request', () => {
   it('accepts a minimal body, with the lists left out read as empty', async () => {
     const minimal = { capabilities: ['expert-network'], natureOfHelp: ['advice'], caseSummary: 'x', urgency: 'routine', countriesConcerned: ['KE'] };
 
-    const { body, violations } = await validated(SubmitSupportRequestBody, minimal);
+    const { body, problems } = await validatedBody(SubmitSupportRequestBody, minimal);
 
-    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
     expect(body).toMatchObject({ generalServices: [], species: [], platforms: [], evidenceReferences: [] });
-    expect(body.operationalSupport).toBeUndefined();
+    expect(body).toBeInstanceOf(SubmitSupportRequestBody);
+    expect(body?.operationalSupport).toBeUndefined();
   });
 
   it('accepts an NCB naming the agency it submits for', async () => {
@@ -46,11 +47,11 @@ describe('the body of a support request', () => {
       evidenceReferences: [{ reference: 'r'.repeat(500), heldBy: 'h'.repeat(200), description: 'd'.repeat(2000) }],
     };
 
-    const { body, violations } = await validated(SubmitSupportRequestBody, longest);
+    const { body, problems } = await validatedBody(SubmitSupportRequestBody, longest);
     const facts = JSON.parse(JSON.stringify(body)) as SupportRequestFacts;
     const [submitted] = decideSubmit(submissionByTheAgency({ facts }), initialSupportRequestState);
 
-    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
     expect(() => contracts.decode('request-intake.SupportRequestSubmitted.v1', toPublicEvent(submitted)!.data)).not.toThrow();
   });
 
