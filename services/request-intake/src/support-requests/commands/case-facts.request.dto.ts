@@ -1,6 +1,22 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CitesAppendix } from '@wildlife/contracts';
-import { IsAscii, IsIn, IsISO31661Alpha2, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsAscii,
+  IsIn,
+  IsISO31661Alpha2,
+  IsString,
+  IsUrl,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { Omittable } from './omittable.decorator.js';
 
 // The parts of a body that describe a case, shared by support requests and external information.
@@ -64,4 +80,28 @@ export class EvidenceReferenceBody {
   @IsString()
   @Length(1, 2000)
   description?: string;
+}
+
+// Property decorators for the lists of case facts. `applyDecorators` applies them in the order given,
+// where stacked decorators apply from the bottom up: each list is in the stacked order reversed, so
+// the constraints (and the reasons of a refusal) come in the order they did as stacks.
+
+/** An optional list of `type` (an empty list when left out): at most `maxItems`, each one validated. */
+export function CaseFactsList(type: new () => object, maxItems: number): PropertyDecorator {
+  return applyDecorators(Type(() => type), ValidateNested({ each: true }), ArrayMaxSize(maxItems), IsArray(), ApiPropertyOptional({ type: [type], maxItems, default: [] }));
+}
+
+/** The countries concerned: distinct ISO 3166-1 alpha-2 codes in upper case; `required` at least one. */
+export function CountriesConcerned(required: boolean): PropertyDecorator {
+  const description = 'ISO 3166-1 alpha-2 codes, upper case';
+  const maxItems = CASE_FACTS_LIMITS.countries;
+  return applyDecorators(
+    Matches(UPPER_CASE_COUNTRY_CODE, { each: true, message: COUNTRY_CODE_MESSAGE }),
+    IsISO31661Alpha2({ each: true }),
+    ArrayUnique(),
+    ArrayMaxSize(maxItems),
+    ...(required
+      ? [ArrayMinSize(1), IsArray(), ApiProperty({ type: [String], minItems: 1, maxItems, uniqueItems: true, example: ['FR', 'NL'], description })]
+      : [IsArray(), ApiPropertyOptional({ type: [String], maxItems, uniqueItems: true, default: [], description })]),
+  );
 }

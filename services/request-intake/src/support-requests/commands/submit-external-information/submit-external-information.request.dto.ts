@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsISO31661Alpha2, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { IsString, IsUUID, Length } from 'class-validator';
 import {
   CASE_FACTS_LIMITS,
-  COUNTRY_CODE_MESSAGE,
+  CaseFactsList,
+  CountriesConcerned,
   EvidenceReferenceBody,
   PlatformConcernedBody,
   SpeciesConcernedBody,
-  UPPER_CASE_COUNTRY_CODE,
 } from '../case-facts.request.dto.js';
 import { Omittable } from '../omittable.decorator.js';
 
@@ -26,38 +25,15 @@ export class SubmitExternalInformationBody {
   @IsUUID()
   relatedRequestId?: string;
 
-  @ApiPropertyOptional({ type: [SpeciesConcernedBody], maxItems: CASE_FACTS_LIMITS.species, default: [] })
-  @IsArray()
-  @ArrayMaxSize(CASE_FACTS_LIMITS.species)
-  @ValidateNested({ each: true })
-  @Type(() => SpeciesConcernedBody)
+  @CaseFactsList(SpeciesConcernedBody, CASE_FACTS_LIMITS.species)
   species: SpeciesConcernedBody[] = [];
 
-  @ApiPropertyOptional({ type: [PlatformConcernedBody], maxItems: CASE_FACTS_LIMITS.platforms, default: [] })
-  @IsArray()
-  @ArrayMaxSize(CASE_FACTS_LIMITS.platforms)
-  @ValidateNested({ each: true })
-  @Type(() => PlatformConcernedBody)
+  @CaseFactsList(PlatformConcernedBody, CASE_FACTS_LIMITS.platforms)
   platforms: PlatformConcernedBody[] = [];
 
-  @ApiPropertyOptional({
-    type: [String],
-    maxItems: CASE_FACTS_LIMITS.countries,
-    uniqueItems: true,
-    default: [],
-    description: 'ISO 3166-1 alpha-2 codes, upper case',
-  })
-  @IsArray()
-  @ArrayMaxSize(CASE_FACTS_LIMITS.countries)
-  @ArrayUnique()
-  @IsISO31661Alpha2({ each: true })
-  @Matches(UPPER_CASE_COUNTRY_CODE, { each: true, message: COUNTRY_CODE_MESSAGE })
+  @CountriesConcerned(false)
   countriesConcerned: string[] = [];
 
-  @ApiPropertyOptional({ type: [EvidenceReferenceBody], maxItems: CASE_FACTS_LIMITS.evidenceReferences, default: [] })
-  @IsArray()
-  @ArrayMaxSize(CASE_FACTS_LIMITS.evidenceReferences)
-  @ValidateNested({ each: true })
-  @Type(() => EvidenceReferenceBody)
+  @CaseFactsList(EvidenceReferenceBody, CASE_FACTS_LIMITS.evidenceReferences)
   evidenceReferences: EvidenceReferenceBody[] = [];
 }

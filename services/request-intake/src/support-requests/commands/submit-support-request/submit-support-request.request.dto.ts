@@ -17,19 +17,17 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsISO31661Alpha2,
   IsString,
   Length,
-  Matches,
   ValidateNested,
 } from 'class-validator';
 import {
   CASE_FACTS_LIMITS,
-  COUNTRY_CODE_MESSAGE,
+  CaseFactsList,
+  CountriesConcerned,
   EvidenceReferenceBody,
   PlatformConcernedBody,
   SpeciesConcernedBody,
-  UPPER_CASE_COUNTRY_CODE,
 } from '../case-facts.request.dto.js';
 import { Omittable } from '../omittable.decorator.js';
 
@@ -86,41 +84,16 @@ export class SubmitSupportRequestBody {
   @IsIn(URGENCIES)
   urgency!: Urgency;
 
-  @ApiPropertyOptional({ type: [SpeciesConcernedBody], maxItems: CASE_FACTS_LIMITS.species, default: [] })
-  @IsArray()
-  @ArrayMaxSize(CASE_FACTS_LIMITS.species)
-  @ValidateNested({ each: true })
-  @Type(() => SpeciesConcernedBody)
+  @CaseFactsList(SpeciesConcernedBody, CASE_FACTS_LIMITS.species)
   species: SpeciesConcernedBody[] = [];
 
-  @ApiPropertyOptional({ type: [PlatformConcernedBody], maxItems: CASE_FACTS_LIMITS.platforms, default: [] })
-  @IsArray()
-  @ArrayMaxSize(CASE_FACTS_LIMITS.platforms)
-  @ValidateNested({ each: true })
-  @Type(() => PlatformConcernedBody)
+  @CaseFactsList(PlatformConcernedBody, CASE_FACTS_LIMITS.platforms)
   platforms: PlatformConcernedBody[] = [];
 
-  @ApiProperty({
-    type: [String],
-    minItems: 1,
-    maxItems: CASE_FACTS_LIMITS.countries,
-    uniqueItems: true,
-    example: ['FR', 'NL'],
-    description: 'ISO 3166-1 alpha-2 codes, upper case',
-  })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(CASE_FACTS_LIMITS.countries)
-  @ArrayUnique()
-  @IsISO31661Alpha2({ each: true })
-  @Matches(UPPER_CASE_COUNTRY_CODE, { each: true, message: COUNTRY_CODE_MESSAGE })
+  @CountriesConcerned(true)
   countriesConcerned!: string[];
 
-  @ApiPropertyOptional({ type: [EvidenceReferenceBody], maxItems: CASE_FACTS_LIMITS.evidenceReferences, default: [] })
-  @IsArray()
-  @ArrayMaxSize(CASE_FACTS_LIMITS.evidenceReferences)
-  @ValidateNested({ each: true })
-  @Type(() => EvidenceReferenceBody)
+  @CaseFactsList(EvidenceReferenceBody, CASE_FACTS_LIMITS.evidenceReferences)
   evidenceReferences: EvidenceReferenceBody[] = [];
 
   @ApiPropertyOptional({
