@@ -13,10 +13,14 @@ export interface VerifierRun {
 
 const runner = fileURLToPath(new URL('./verify-run.js', import.meta.url));
 
-/** Runs `verify-run.js` in a fresh process and reads its figures. Rejects when the audit fails. */
-export function runVerifier(file: string, trustRootsFile: string, depth: AuditDepth): Promise<VerifierRun> {
+/**
+ * Runs `verify-run.js` in a fresh process and reads its figures. Rejects when the audit fails (or,
+ * with `maxOldSpaceMb`, when it needs a larger heap than that: V8 aborts the process).
+ */
+export function runVerifier(file: string, trustRootsFile: string, depth: AuditDepth, maxOldSpaceMb?: number): Promise<VerifierRun> {
+  const heapCap = maxOldSpaceMb === undefined ? [] : [`--max-old-space-size=${maxOldSpaceMb}`];
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [runner, file, trustRootsFile, depth], { timeout: 120_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [...heapCap, runner, file, trustRootsFile, depth], { timeout: 120_000 }, (error, stdout, stderr) => {
       if (error !== null) return reject(new Error(`the verifier failed (${depth}): ${stderr || error.message}`));
       const run = JSON.parse(stdout) as { entries: number; elapsedMs: number; peakRssBytes: number; peakHeapBytes: number };
       resolve({

@@ -1,5 +1,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { once } from 'node:events';
 import type { LeafRecord } from '../verification/leaf-record.js';
 import { ExportLineIsMalformed, exportEntryLine, exportHeaderLine, parseExportEntry, parseExportHeader, type ExportHeader } from './export-file.js';
@@ -76,8 +77,10 @@ function entryOf(line: string, lineNumber: number, path: string): LeafRecord {
 
 /**
  * Writes an export: the header, then the entries as they come, to `path` via a temporary file
- * renamed at the end, so a failed export never leaves a truncated file that looks whole. Returns
- * the number of entries written.
+ * renamed at the end, so a failed export never leaves a truncated file that looks whole. The file
+ * reaches the disk before the rename and the rename before this resolves (fsync of the file, then of
+ * its directory), so a crash of the machine cannot leave an empty or partial file under `path`
+ * either. Returns the number of entries written.
  */
 export async function writeExportFile(path: string, header: Omit<ExportHeader, 'format' | 'version'>, entries: AsyncIterable<LeafRecord>): Promise<number> {
   const partial = `${path}.${process.pid}.partial`;
@@ -92,13 +95,25 @@ export async function writeExportFile(path: string, header: Omit<ExportHeader, '
       await write(exportEntryLine(leaf));
       written += 1;
     }
+    out.end();
+    await once(out, 'close');
+    await synced(partial);
   } catch (error) {
     out.destroy();
     await rm(partial, { force: true });
     throw error;
   }
-  out.end();
-  await once(out, 'close');
   await rename(partial, path);
+  // A directory cannot be opened for fsync on every platform; where it cannot, the rename stands as is.
+  await synced(dirname(resolve(path))).catch(() => undefined);
   return written;
+}
+
+async function synced(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
