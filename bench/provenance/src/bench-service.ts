@@ -21,12 +21,16 @@ export interface BenchService {
   readonly verifierKey: string;
   readonly trustRootsFile: string;
   readonly dir: string;
+  /** Stops the service and drops its database; the files in `dir` stay. */
+  stopService(): Promise<void>;
+  /** Stops the service (unless stopped) and removes `dir`. */
   close(): Promise<void>;
 }
 
 /** The real provenance service on a database and topic prefix of its own, with the bench's trust roots and log key. */
 export async function startBenchService(cast: BenchCast): Promise<BenchService> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-provenance-'));
+  let serviceStopped: Promise<void> | undefined;
   const { signerKey, verifierKey } = generateNoteKeyPair(BENCH_ORIGIN);
   const trustRootsFile = join(dir, 'trust-roots.json');
   await writeFile(trustRootsFile, JSON.stringify(trustRootsOf(cast)));
@@ -53,9 +57,9 @@ export async function startBenchService(cast: BenchCast): Promise<BenchService> 
     verifierKey,
     trustRootsFile,
     dir,
+    stopService: () => (serviceStopped ??= service.close().then(() => environment.cleanup())),
     async close() {
-      await service.close();
-      await environment.cleanup();
+      await (serviceStopped ??= service.close().then(() => environment.cleanup()));
       await rm(dir, { recursive: true, force: true });
     },
   };
