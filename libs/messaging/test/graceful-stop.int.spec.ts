@@ -177,4 +177,23 @@ describe('stopping a consumer', () => {
       }
     }
   }, 90_000);
+
+  it('started with a signal already aborted, stops at once and handles nothing', async () => {
+    const { groupId, options } = await aGroupReading('aborted', ['a0', 'a1']);
+    const logger = recordingLogger();
+    const handled: string[] = [];
+
+    const consumer = await startConsumer(
+      options(async ({ message }) => void handled.push(text(message.value)!), { logger, signal: AbortSignal.abort(), stopTimeoutMs: 1_000 }),
+    );
+    await consumer.stop();
+
+    expect(logger.lines).toContainEqual(expect.objectContaining({ message: 'consumer stopped while starting', fields: expect.objectContaining({ groupId }) }));
+    // Whatever kafkajs still does in the background (its join, then leaving the group), it hands nothing over
+    if (logger.lines.some((line) => line.message.startsWith('consumer did not stop in time'))) {
+      await eventually(() => logger.lines.some((line) => line.message.startsWith('consumer stopped late')), 'the consumer to have left', 60_000);
+    }
+    expect(handled).toEqual([]);
+    expect(await harness.committedOffset(groupId, harness.prefix + 'aborted')).toBe(-1);
+  }, 90_000);
 });
