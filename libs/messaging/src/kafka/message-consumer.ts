@@ -79,7 +79,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     maxWaitTimeInMs: 100,
     allowAutoTopicCreation: false,
     // kafkajs restarts a consumer after a retriable crash, unless told not to: never once it is
-    // stopping (a stop during the group join makes the join fail), so a stopped consumer stays stopped.
+    // stopping (a crash while it leaves its group, say), so a stopped consumer stays stopped.
     retry: { retries: 5, restartOnFailure: () => Promise.resolve(!stopping.signal.aborted) },
   });
   const consumption: BatchConsumption = {
@@ -122,7 +122,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     try {
       const stoppedInTime = await Promise.race([disconnected.then(() => true), timedOut]);
       if (!stoppedInTime) {
-        logger.warn({ groupId, stopTimeoutMs }, 'consumer did not stop in time (a message in progress, or its group rebalancing): leaving it');
+        logger.warn({ groupId, stopTimeoutMs }, 'consumer did not stop in time (a message in progress, its group rebalancing, or its join not over): leaving it');
         disconnected.then(
           () => logger.info({ groupId }, 'consumer stopped late'),
           (err: unknown) => logger.warn({ groupId, err }, 'consumer stopped late, with an error'),
