@@ -80,8 +80,13 @@ async function main(): Promise<void> {
     log(`warm-up (submissions): ${describe(warmUp)}`);
     const baselineMax = await run({ kind: 'closed', target: 'echo', concurrency: CONCURRENCY, durationMs: PHASE_MS.baseline, maxRequests: 200_000 });
     log(`baseline, as fast as it goes (minimal validated route): ${describe(baselineMax)}`);
+    const walBefore = await walInsertPosition(service);
     const intakeMax = await run({ kind: 'closed', target: 'intake', concurrency: CONCURRENCY, durationMs: PHASE_MS.maxThroughput, maxRequests: 30_000 });
     log(`submissions, as fast as they go: ${describe(intakeMax)}`);
+    // WAL is what every durable commit waits to flush, and unlike a rate it does not move with the
+    // machine's speed. Server-wide: anything else the server wrote meanwhile counts too.
+    const walBytesPerSubmission = Math.round((await walBytesSince(service, walBefore)) / Math.max(1, intakeMax.statuses['202'] ?? 0));
+    log(`WAL written during that phase: ${walBytesPerSubmission} bytes per accepted submission`);
 
     // The relay publishes what the burst left in the outbox; the fixed rate is measured once it has.
     log(`outbox drained to Kafka ${await outboxDrained(service)} ms after the burst`);
@@ -111,6 +116,7 @@ async function main(): Promise<void> {
         p50Ms: baselineFixed.latencyMs.p50,
         p99Ms: baselineFixed.latencyMs.p99,
       },
+      walBytesPerSubmission,
       everyAcceptedSubmissionStored: events === acceptedAnswers && requests === acceptedAnswers,
       target: TARGET,
       targetMet: intakeMax.acceptedPerSecond >= TARGET.submissionsPerSecond && intakeFixed.latencyMs.p99 < TARGET.p99Ms,
@@ -124,8 +130,22 @@ async function main(): Promise<void> {
   }
 }
 
+type BenchService = Awaited<ReturnType<typeof startBenchServer>>['service'];
+
+/** The server's current WAL insert position. */
+async function walInsertPosition(service: BenchService): Promise<string> {
+  const { rows } = await service.pool.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn');
+  return rows[0]!.lsn;
+}
+
+/** Bytes of WAL the server has written since `from` (a position from `walInsertPosition`). */
+async function walBytesSince(service: BenchService, from: string): Promise<number> {
+  const { rows } = await service.pool.query<{ bytes: string }>('SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1::pg_lsn)::text AS bytes', [from]);
+  return Number(rows[0]!.bytes);
+}
+
 /** Waits (at most 30 s) until the relay has published every outbox row; returns how long that took. */
-async function outboxDrained(service: Awaited<ReturnType<typeof startBenchServer>>['service']): Promise<number> {
+async function outboxDrained(service: BenchService): Promise<number> {
   const started = performance.now();
   while (performance.now() - started < 30_000) {
     const { rows } = await service.pool.query<{ unpublished: number }>('SELECT count(*)::int AS unpublished FROM outbox');
@@ -135,7 +155,7 @@ async function outboxDrained(service: Awaited<ReturnType<typeof startBenchServer
   return Math.round(performance.now() - started);
 }
 
-async function deleteTopics(kafka: Awaited<ReturnType<typeof startBenchServer>>['service']['kafka'], prefix: string): Promise<void> {
+async function deleteTopics(kafka: BenchService['kafka'], prefix: string): Promise<void> {
   const admin = kafka.admin();
   try {
     await admin.connect();
