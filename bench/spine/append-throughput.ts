@@ -6,6 +6,12 @@ import { RAW_ROWS_TABLE, writeInputs, writeVariants, type WriteVariant } from '.
 export interface WriteFigures {
   readonly opsPerSecond: number;
   readonly latency: LatencySummary;
+  /**
+   * WAL the server wrote during the variant's rounds, per operation (server-wide, so anything else it
+   * wrote meanwhile counts too; for the appends, the relay's deletes are included). Every durable
+   * commit waits to flush it, and it does not move with the machine's speed as rates do.
+   */
+  readonly walBytesPerOp: number;
 }
 
 export interface AppendFigures {
@@ -21,6 +27,7 @@ export interface AppendFigures {
 
 interface Tally {
   ms: number;
+  walBytes: number;
   readonly latencies: number[];
 }
 
@@ -43,11 +50,16 @@ export async function measureAppends(options: { concurrency: number; rounds: num
     if (!relay.isPublishing) throw new Error('the bench relay did not take the lead on its own fresh database');
     const variants = writeVariants(pool, relay);
 
+    const walPosition = async () => (await pool.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0]!.lsn;
+    const walBytesSince = async (from: string) =>
+      Number((await pool.query<{ bytes: string }>('SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1::pg_lsn)::text AS bytes', [from])).rows[0]!.bytes);
     const run = async (variant: WriteVariant, tally: Tally, count = options.operationsPerRound) => {
       const inputs = writeInputs(count);
+      const wal = await walPosition();
       const started = performance.now();
       tally.latencies.push(...(await closedLoop(count, options.concurrency, (i) => variant(inputs[i]!))));
       tally.ms += performance.now() - started;
+      tally.walBytes += await walBytesSince(wal);
     };
     const tallies = { append: newTally(), raw: newTally(), rawNotify: newTally(), appendNotifying: newTally() };
     // Warm-up: connections opened, plans cached, first pages allocated.
@@ -76,9 +88,13 @@ export async function measureAppends(options: { concurrency: number; rounds: num
 }
 
 function newTally(): Tally {
-  return { ms: 0, latencies: [] };
+  return { ms: 0, walBytes: 0, latencies: [] };
 }
 
 function figures(tally: Tally): WriteFigures {
-  return { opsPerSecond: round((tally.latencies.length / tally.ms) * 1_000, 0), latency: summarize(tally.latencies) };
+  return {
+    opsPerSecond: round((tally.latencies.length / tally.ms) * 1_000, 0),
+    latency: summarize(tally.latencies),
+    walBytesPerOp: Math.round(tally.walBytes / Math.max(1, tally.latencies.length)),
+  };
 }

@@ -53,7 +53,7 @@ const writes = {
   '(raw INSERT + NOTIFY)': appends.diagnostics.rawInsertWithNotify,
   '(EventStore.append, relay in another process: NOTIFY)': appends.diagnostics.eventStoreAppendNotifying,
 };
-for (const [name, f] of Object.entries(writes)) say(`  ${name}: ${f.opsPerSecond} ops/s, p50 ${f.latency.p50Ms} ms, p99 ${f.latency.p99Ms} ms`);
+for (const [name, f] of Object.entries(writes)) say(`  ${name}: ${f.opsPerSecond} ops/s, p50 ${f.latency.p50Ms} ms, p99 ${f.latency.p99Ms} ms, WAL ${f.walBytesPerOp} bytes/op`);
 say(`  synchronous_commit=${appends.synchronousCommit}; throughput ratio ${appends.throughputRatio} (aim ≥ ${targets.appendThroughputRatio})`);
 
 const kafka = new Kafka({ clientId: 'spine-bench', brokers: testKafkaBrokers(), logLevel: logLevel.ERROR });
