@@ -1,5 +1,5 @@
 import { eventStoreMigrations, migrate, OutboxRelay } from '@wildlife/event-store';
-import { createTestDatabase } from '@wildlife/testing';
+import { createTestDatabase, markWal } from '@wildlife/testing';
 import { closedLoop, round, summarize, type LatencySummary } from './latency.js';
 import { RAW_ROWS_TABLE, writeInputs, writeVariants, type WriteVariant } from './write-variants.js';
 
@@ -50,16 +50,13 @@ export async function measureAppends(options: { concurrency: number; rounds: num
     if (!relay.isPublishing) throw new Error('the bench relay did not take the lead on its own fresh database');
     const variants = writeVariants(pool, relay);
 
-    const walPosition = async () => (await pool.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0]!.lsn;
-    const walBytesSince = async (from: string) =>
-      Number((await pool.query<{ bytes: string }>('SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1::pg_lsn)::text AS bytes', [from])).rows[0]!.bytes);
     const run = async (variant: WriteVariant, tally: Tally, count = options.operationsPerRound) => {
       const inputs = writeInputs(count);
-      const wal = await walPosition();
+      const wal = await markWal(pool);
       const started = performance.now();
       tally.latencies.push(...(await closedLoop(count, options.concurrency, (i) => variant(inputs[i]!))));
       tally.ms += performance.now() - started;
-      tally.walBytes += await walBytesSince(wal);
+      tally.walBytes += await wal.bytesSince();
     };
     const tallies = { append: newTally(), raw: newTally(), rawNotify: newTally(), appendNotifying: newTally() };
     // Warm-up: connections opened, plans cached, first pages allocated.

@@ -30,7 +30,6 @@ export interface BenchService {
 /** The real provenance service on a database and topic prefix of its own, with the bench's trust roots and log key. */
 export async function startBenchService(cast: BenchCast): Promise<BenchService> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-provenance-'));
-  let serviceStopped: Promise<void> | undefined;
   const { signerKey, verifierKey } = generateNoteKeyPair(BENCH_ORIGIN);
   const trustRootsFile = join(dir, 'trust-roots.json');
   await writeFile(trustRootsFile, JSON.stringify(trustRootsOf(cast)));
@@ -49,6 +48,8 @@ export async function startBenchService(cast: BenchCast): Promise<BenchService> 
   };
   const service = await createServiceApp(defineProvenance(loadProvenanceConfig(environment.env), { principals }));
   const url = await service.listen();
+  let serviceStopped: Promise<void> | undefined;
+  const stopService = () => (serviceStopped ??= service.close().then(() => environment.cleanup()));
   return {
     service,
     url,
@@ -57,9 +58,9 @@ export async function startBenchService(cast: BenchCast): Promise<BenchService> 
     verifierKey,
     trustRootsFile,
     dir,
-    stopService: () => (serviceStopped ??= service.close().then(() => environment.cleanup())),
+    stopService,
     async close() {
-      await (serviceStopped ??= service.close().then(() => environment.cleanup()));
+      await stopService();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -2,3 +2,4 @@ export * from './test-database.js';
 export * from './test-environment.js';
 export * from './topic-reader.js';
 export * from './service-health.js';
+export * from './wal.js';

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { KeyLookup, PrincipalDirectory, VerifiedPrincipal } from '@wildlife/service-kit';
 import { generateSigningKeyPair } from '@wildlife/signatures';
-import { serviceTestEnvironment } from '@wildlife/testing';
+import { markWal, serviceTestEnvironment } from '@wildlife/testing';
 import { startBenchServer } from './bench-server.js';
 import type { LoadClientData, LoadCommand, LoadResult } from './load-client.js';
 
@@ -80,12 +80,12 @@ async function main(): Promise<void> {
     log(`warm-up (submissions): ${describe(warmUp)}`);
     const baselineMax = await run({ kind: 'closed', target: 'echo', concurrency: CONCURRENCY, durationMs: PHASE_MS.baseline, maxRequests: 200_000 });
     log(`baseline, as fast as it goes (minimal validated route): ${describe(baselineMax)}`);
-    const walBefore = await walInsertPosition(service);
+    const wal = await markWal(service.pool);
     const intakeMax = await run({ kind: 'closed', target: 'intake', concurrency: CONCURRENCY, durationMs: PHASE_MS.maxThroughput, maxRequests: 30_000 });
     log(`submissions, as fast as they go: ${describe(intakeMax)}`);
     // WAL is what every durable commit waits to flush, and unlike a rate it does not move with the
     // machine's speed. Server-wide: anything else the server wrote meanwhile counts too.
-    const walBytesPerSubmission = Math.round((await walBytesSince(service, walBefore)) / Math.max(1, intakeMax.statuses['202'] ?? 0));
+    const walBytesPerSubmission = Math.round((await wal.bytesSince()) / Math.max(1, intakeMax.statuses['202'] ?? 0));
     log(`WAL written during that phase: ${walBytesPerSubmission} bytes per accepted submission`);
 
     // The relay publishes what the burst left in the outbox; the fixed rate is measured once it has.
@@ -131,18 +131,6 @@ async function main(): Promise<void> {
 }
 
 type BenchService = Awaited<ReturnType<typeof startBenchServer>>['service'];
-
-/** The server's current WAL insert position. */
-async function walInsertPosition(service: BenchService): Promise<string> {
-  const { rows } = await service.pool.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn');
-  return rows[0]!.lsn;
-}
-
-/** Bytes of WAL the server has written since `from` (a position from `walInsertPosition`). */
-async function walBytesSince(service: BenchService, from: string): Promise<number> {
-  const { rows } = await service.pool.query<{ bytes: string }>('SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1::pg_lsn)::text AS bytes', [from]);
-  return Number(rows[0]!.bytes);
-}
 
 /** Waits (at most 30 s) until the relay has published every outbox row; returns how long that took. */
 async function outboxDrained(service: BenchService): Promise<number> {
