@@ -36,6 +36,32 @@ describe('stopping a consumer', () => {
     return { topic, groupId, options };
   }
 
+  /**
+   * A handler that records each message's text, and whose handling of `stuckAt` does not end until
+   * `release()`; `started()` tells whether that handling has begun.
+   */
+  function aHandlerStuckAt(stuckAt: string) {
+    const handled: string[] = [];
+    let started = false;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const handle: ConsumerOptions['handle'] = async ({ message }) => {
+      const id = text(message.value)!;
+      if (id === stuckAt) {
+        started = true;
+        await released;
+      }
+      handled.push(id);
+    };
+    return { handle, handled, started: () => started, release };
+  }
+
+  /** When a consumer's stop gave up, its kafkajs client finishes in the background: waits for that, so nothing of it outlives the test. */
+  async function afterALateStop(logger: ReturnType<typeof recordingLogger>, what: string): Promise<void> {
+    if (!logger.lines.some((line) => line.message.startsWith('consumer did not stop in time'))) return;
+    await eventually(() => logger.lines.some((line) => line.message.startsWith('consumer stopped late')), what, 60_000);
+  }
+
   it('finishes the message in progress, commits it, and a new member of the group resumes right after it', async () => {
     const { topic, groupId, options } = await aGroupReading('cases', ['m0', 'm1', 'm2', 'm3', 'm4']);
 
@@ -79,21 +105,9 @@ describe('stopping a consumer', () => {
     const options = (handle: ConsumerOptions['handle']) => groupOptions(handle, { logger, stopTimeoutMs: 1_000 });
 
     // Given a consumer whose handling of s1 does not end (until the test is over)
-    const firstProcessed: string[] = [];
-    let s1Started = false;
-    let releaseS1!: () => void;
-    const s1Released = new Promise<void>((resolve) => (releaseS1 = resolve));
-    const first = await startConsumer(
-      options(async ({ message }) => {
-        const id = text(message.value)!;
-        if (id === 's1') {
-          s1Started = true;
-          await s1Released;
-        }
-        firstProcessed.push(id);
-      }),
-    );
-    await eventually(() => s1Started, 's1 to be in progress');
+    const stuck = aHandlerStuckAt('s1');
+    const first = await startConsumer(options(stuck.handle));
+    await eventually(stuck.started, 's1 to be in progress');
 
     // When it is stopped
     const began = performance.now();
@@ -104,7 +118,7 @@ describe('stopping a consumer', () => {
     expect(logger.lines).toContainEqual(
       expect.objectContaining({ level: 'warn', message: expect.stringContaining('did not stop in time'), fields: expect.objectContaining({ groupId, stopTimeoutMs: 1_000 }) }),
     );
-    expect(firstProcessed).toEqual(['s0']);
+    expect(stuck.handled).toEqual(['s0']);
 
     // And the group's next member, once the stuck one's session is over, handles s1 and what follows
     const secondProcessed: string[] = [];
@@ -114,10 +128,9 @@ describe('stopping a consumer', () => {
       // s0 too, when the first had not committed it yet
       expect(secondProcessed.filter((id) => id !== 's0')).toEqual(['s1', 's2']);
     } finally {
-      // The first one's kafkajs client finishes its stop in the background once its handler returns;
-      // the test ends after it, so nothing of it outlives the test.
-      releaseS1();
-      await eventually(() => logger.lines.some((line) => line.message.startsWith('consumer stopped late')), 'the first consumer to have stopped', 60_000);
+      // The first one's kafkajs client finishes its stop once its handler returns
+      stuck.release();
+      await afterALateStop(logger, 'the first consumer to have stopped');
     }
   }, 90_000);
 
@@ -126,21 +139,9 @@ describe('stopping a consumer', () => {
 
     // Given a member of the group stuck in j1: its group cannot rebalance until its session (6 s) is over
     const firstLogger = recordingLogger();
-    let j1Started = false;
-    let releaseJ1!: () => void;
-    const j1Released = new Promise<void>((resolve) => (releaseJ1 = resolve));
-    const first = await startConsumer(
-      groupOptions(
-        async ({ message }) => {
-          if (text(message.value) === 'j1') {
-            j1Started = true;
-            await j1Released;
-          }
-        },
-        { logger: firstLogger, sessionTimeoutMs: 6_000, stopTimeoutMs: 1_000 },
-      ),
-    );
-    await eventually(() => j1Started, 'j1 to be in progress');
+    const stuck = aHandlerStuckAt('j1');
+    const first = await startConsumer(groupOptions(stuck.handle, { logger: firstLogger, sessionTimeoutMs: 6_000, stopTimeoutMs: 1_000 }));
+    await eventually(stuck.started, 'j1 to be in progress');
 
     // And a second consumer of the group, waiting to join it
     const logger = recordingLogger();
@@ -168,13 +169,9 @@ describe('stopping a consumer', () => {
       await eventually(() => logger.lines.some((line) => line.message.startsWith('consumer stopped late')), 'the second consumer to have left', 60_000);
       expect(secondHandled).toEqual([]);
     } finally {
-      releaseJ1();
+      stuck.release();
       await first.stop();
-      // When its stop gave up, its kafkajs client finishes in the background: the test ends after it.
-      const gaveUp = (line: { message: string }) => line.message.startsWith('consumer did not stop in time');
-      if (firstLogger.lines.some(gaveUp)) {
-        await eventually(() => firstLogger.lines.some((line) => line.message.startsWith('consumer stopped late')), 'the first consumer to have stopped', 60_000);
-      }
+      await afterALateStop(firstLogger, 'the first consumer to have stopped');
     }
   }, 90_000);
 
@@ -190,9 +187,7 @@ describe('stopping a consumer', () => {
 
     expect(logger.lines).toContainEqual(expect.objectContaining({ message: 'consumer stopped while starting', fields: expect.objectContaining({ groupId }) }));
     // Whatever kafkajs still does in the background (its join, then leaving the group), it hands nothing over
-    if (logger.lines.some((line) => line.message.startsWith('consumer did not stop in time'))) {
-      await eventually(() => logger.lines.some((line) => line.message.startsWith('consumer stopped late')), 'the consumer to have left', 60_000);
-    }
+    await afterALateStop(logger, 'the consumer to have left');
     expect(handled).toEqual([]);
     expect(await harness.committedOffset(groupId, harness.prefix + 'aborted')).toBe(-1);
   }, 90_000);
