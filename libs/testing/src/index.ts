@@ -3,3 +3,4 @@ export * from './test-environment.js';
 export * from './topic-reader.js';
 export * from './service-health.js';
 export * from './wal.js';
+export * from './http-connection.js';

@@ -1,15 +1,15 @@
 import { randomUUID, createPrivateKey } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { signRequest } from '@wildlife/signatures';
-import { HttpConnection } from './http-connection.js';
+import { HttpConnection, httpRequestBytes, type HttpAnswer } from '@wildlife/testing';
 import { latencySummaryOf, type LatencySummary } from './latency-summary.js';
 
 // The load generator, in a worker thread of its own so that it never shares an event loop with the
 // server. It shares the machine's cores with the server, so it is kept cheap: every request is
 // signed and serialised to its bytes before a phase starts (each submission with its own nonce and
-// Idempotency-Key), and a phase only writes those bytes to keep-alive connections and reads the
-// status line and Content-Length of each answer (HttpConnection), so it measures the server, not
-// the client.
+// Idempotency-Key), and a phase only writes those bytes to keep-alive connections and reads each
+// answer's status and Content-Length bytes (HttpConnection), so it measures the server, not the
+// client.
 
 export interface LoadClientData {
   readonly url: string;
@@ -42,23 +42,19 @@ const data = workerData as LoadClientData;
 const base = new URL(data.url);
 const privateKey = createPrivateKey(data.privateKeyPem);
 
-/** One request as the bytes written to the socket: head and body. */
-function requestBytes(path: string, headers: Record<string, string>, body: Buffer): Buffer {
-  const lines = [`POST ${path} HTTP/1.1`, `host: ${base.host}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`), `content-length: ${body.length}`];
-  return Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), body]);
-}
+const statusOf = (answer: HttpAnswer) => (answer === 'error' ? 'error' : answer.status);
 
 function prepare(target: Target, count: number): Buffer[] {
   if (target === 'echo') {
-    const echo = requestBytes('/bench/echo', { 'content-type': 'application/json' }, Buffer.from(data.echoBody));
+    const echo = httpRequestBytes('POST', new URL('/bench/echo', base), { 'content-type': 'application/json' }, Buffer.from(data.echoBody));
     return Array.from({ length: count }, () => echo);
   }
   const body = Buffer.from(data.submissionBody);
-  const url = new URL('/v1/support-requests', base).href;
+  const url = new URL('/v1/support-requests', base);
   return Array.from({ length: count }, () => {
     const headers = { 'content-type': 'application/json', 'idempotency-key': randomUUID() };
-    const signature = signRequest({ method: 'POST', url, headers, body }, { keyId: data.keyId, privateKey });
-    return requestBytes('/v1/support-requests', { ...headers, ...signature }, body);
+    const signature = signRequest({ method: 'POST', url: url.href, headers, body }, { keyId: data.keyId, privateKey });
+    return httpRequestBytes('POST', url, { ...headers, ...signature }, body);
   });
 }
 
@@ -75,7 +71,7 @@ async function closedLoop(command: Extract<LoadCommand, { kind: 'closed' }>): Pr
     while (performance.now() < deadline && next < prepared.length) {
       const item = prepared[next++]!;
       const sentAt = performance.now();
-      const status = await connection.send(item);
+      const status = statusOf(await connection.send(item));
       latencies.push(performance.now() - sentAt);
       statuses[status] = (statuses[status] ?? 0) + 1;
     }
@@ -110,7 +106,7 @@ async function openLoop(command: Extract<LoadCommand, { kind: 'open' }>): Promis
       await new Promise((resolve) => setImmediate(resolve));
       connection = idle.pop();
     }
-    const status = await connection.send(item);
+    const status = statusOf(await connection.send(item));
     latencies.push(performance.now() - dueAt);
     statuses[status] = (statuses[status] ?? 0) + 1;
     if (status === 'error') all.splice(all.indexOf(connection), 1);

@@ -3,18 +3,33 @@ import { connect, type Socket } from 'node:net';
 const HEAD_END = Buffer.from('\r\n\r\n');
 const CONTENT_LENGTH = /\r\ncontent-length:[ \t]*(\d+)/i;
 
+/** An answer as `HttpConnection` reads it: its status code and body bytes, or `error` when none came. */
+export type HttpAnswer = { readonly status: number; readonly body: Buffer } | 'error';
+
 /**
- * One keep-alive HTTP/1.1 connection that sends prepared request bytes, one request at a time, and
- * reads back only what a load generator needs: the status code, then as many body bytes as
- * Content-Length says, which it skips. An answer without Content-Length (chunked), a broken
- * connection or an unparsable head counts as `error` and closes the connection. This is the whole
- * client cost of a request, a fraction of node:http's.
+ * A request as the bytes an HTTP/1.1 client writes: the request line, `host`, the headers given and,
+ * with a body, its `content-length`, then the body. Prepared ahead, so sending it costs only a write.
+ */
+export function httpRequestBytes(method: string, url: URL, headers: Readonly<Record<string, string>>, body?: Buffer): Buffer {
+  const lines = [`${method} ${url.pathname}${url.search} HTTP/1.1`, `host: ${url.host}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
+  if (body !== undefined) lines.push(`content-length: ${body.length}`);
+  const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
+  return body === undefined ? head : Buffer.concat([head, body]);
+}
+
+/**
+ * One keep-alive HTTP/1.1 connection for benchmarks: it sends prepared request bytes
+ * (`httpRequestBytes`), one request at a time, and reads back the status code and as many body bytes
+ * as Content-Length says. An answer without Content-Length (chunked), a broken connection or an
+ * unparsable head counts as `error` and closes the connection. This is the whole client cost of a
+ * request, a fraction of node:http's or fetch's, so a bench measures the server, not its client.
  */
 export class HttpConnection {
-  private pending: ((status: number | 'error') => void) | undefined;
+  private pending: ((answer: HttpAnswer) => void) | undefined;
   private buffered: Buffer = Buffer.alloc(0);
   private status = 0;
   private bodyLeft = -1;
+  private body: Buffer[] = [];
   private broken = false;
 
   private constructor(private readonly socket: Socket) {
@@ -32,8 +47,8 @@ export class HttpConnection {
     });
   }
 
-  /** Writes one request and resolves with its answer's status, or `error`. */
-  send(request: Buffer): Promise<number | 'error'> {
+  /** Writes one request and resolves with its answer, or `error`. */
+  send(request: Buffer): Promise<HttpAnswer> {
     if (this.broken) return Promise.resolve('error');
     return new Promise((resolve) => {
       this.pending = resolve;
@@ -59,20 +74,23 @@ export class HttpConnection {
         this.bodyLeft = Number(length[1]);
         data = data.subarray(end + HEAD_END.length);
       }
-      const skipped = Math.min(this.bodyLeft, data.length);
-      this.bodyLeft -= skipped;
-      data = data.subarray(skipped);
+      const taken = Math.min(this.bodyLeft, data.length);
+      if (taken > 0) this.body.push(data.subarray(0, taken));
+      this.bodyLeft -= taken;
+      data = data.subarray(taken);
       if (this.bodyLeft > 0) break;
       this.bodyLeft = -1;
-      this.settle(this.status);
+      const body = this.body.length === 1 ? this.body[0]! : Buffer.concat(this.body);
+      this.body = [];
+      this.settle({ status: this.status, body });
     }
     this.buffered = data.length === 0 ? Buffer.alloc(0) : Buffer.from(data);
   }
 
-  private settle(status: number | 'error'): void {
+  private settle(answer: HttpAnswer): void {
     const pending = this.pending;
     this.pending = undefined;
-    pending?.(status);
+    pending?.(answer);
   }
 
   private fail(): void {
