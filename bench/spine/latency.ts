@@ -23,7 +23,10 @@ export function round(value: number, digits = 2): number {
 /**
  * Starts `send(i, intendedAt)` for i = 0 … count-1 at `ratePerSecond`, each at its own scheduled time
  * whether or not earlier ones have finished (open loop): a slow hop delays no later send, so latency
- * measured from `intendedAt` includes any queueing it causes. Resolves once every send has settled.
+ * measured from `intendedAt` includes any queueing it causes. A timer may fire up to a millisecond
+ * early (libuv keeps whole milliseconds), so a send that starts before its time is given the time it
+ * started instead: latencies are never counted from a moment before the message left.
+ * Resolves once every send has settled.
  */
 export async function openLoop(
   count: number,
@@ -37,7 +40,7 @@ export async function openLoop(
     const intendedAt = start + i * intervalMs;
     const wait = intendedAt - performance.now();
     if (wait > 0) await sleep(wait);
-    sends.push(send(i, intendedAt));
+    sends.push(send(i, Math.max(intendedAt, performance.now())));
   }
   await Promise.all(sends);
 }
