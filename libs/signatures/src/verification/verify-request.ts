@@ -36,9 +36,10 @@ const NO_BODY = new Uint8Array(0);
  * Where the Ed25519 check runs: on this thread when this is the only verification under way, on
  * libuv's thread pool when others are (`verificationsUnderWay`). Handing a check to the pool costs
  * more CPU in all (bench:signatures: ~0.54 of raw `crypto.verify` against ~0.84 inline) but frees this
- * thread — 21 µs of it instead of 115 µs — and lets concurrent checks use the other cores, which is
- * what a loaded service needs (a signed route: ~3,000 req/s against ~2,000 inline, on 2 cores). A
- * lone check gains nothing from the hand-off, so it stays inline.
+ * thread — 21 µs of it instead of 115 µs — and lets concurrent checks use the other cores: that is what
+ * request intake needed on a day its event loop was the limit (bench:intake, 2026-11-28). On a faster
+ * day (2026-11-29) a bare signed route answered as fast either way, ~6,700–7,200 req/s on 2 cores, with
+ * a p99 ~1 ms lower inline. A lone check gains nothing from the hand-off, so it stays inline.
  */
 export async function verifyRequest<K extends ResolvedKey>(
   request: HttpRequestWithBody,
