@@ -9,7 +9,7 @@
 import { verify } from 'node:crypto';
 import { ensureInfrastructure } from '../infra/index.mjs';
 import { buildSignatureBase, generateSigningKeyPair, readReceivedSignature, signRequest, verifyRequest } from '@wildlife/signatures';
-import { HttpConnection, httpRequestBytes } from '@wildlife/testing';
+import { HttpConnection, httpRequestBytes, latencySummary } from '@wildlife/testing';
 import { startBenchService } from './signatures-service.mjs';
 
 const { privateKey, publicKey } = generateSigningKeyPair();
@@ -82,9 +82,8 @@ async function load(url, requests, connections) {
   );
   const seconds = (performance.now() - started) / 1000;
   for (const connection of open) connection.close();
-  latencies.sort((a, b) => a - b);
-  const at = (q) => Number(latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)].toFixed(2));
-  return { requestsPerSecond: Math.round(prepared.length / seconds), p50Ms: at(0.5), p99Ms: at(0.99), non2xx };
+  const { p50Ms, p99Ms } = latencySummary(latencies);
+  return { requestsPerSecond: Math.round(prepared.length / seconds), p50Ms, p99Ms, non2xx };
 }
 
 async function httpCost() {

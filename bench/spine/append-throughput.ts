@@ -1,6 +1,7 @@
 import { eventStoreMigrations, migrate, OutboxRelay } from '@wildlife/event-store';
 import { createTestDatabase, markWal } from '@wildlife/testing';
-import { closedLoop, round, summarize, type LatencySummary } from './latency.js';
+import { latencySummary, type LatencySummary } from '@wildlife/testing';
+import { closedLoop, round } from './latency.js';
 import { RAW_ROWS_TABLE, writeInputs, writeVariants, type WriteVariant } from './write-variants.js';
 
 export interface WriteFigures {
@@ -91,7 +92,7 @@ function newTally(): Tally {
 function figures(tally: Tally): WriteFigures {
   return {
     opsPerSecond: round((tally.latencies.length / tally.ms) * 1_000, 0),
-    latency: summarize(tally.latencies),
+    latency: latencySummary(tally.latencies),
     walBytesPerOp: Math.round(tally.walBytes / Math.max(1, tally.latencies.length)),
   };
 }

@@ -1,5 +1,5 @@
 import type { HopStages } from './hop-stages.js';
-import type { LatencySummary } from './latency.js';
+import type { LatencySummary } from '@wildlife/testing';
 
 /** What one hop (producer → … → consumer) does, measured two ways. */
 export interface HopFigures {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { summarize, type LatencySummary } from './latency.js';
+import { latencySummary, type LatencySummary } from '@wildlife/testing';
 
 /** Where a hop's time goes, from the timestamps the spine itself writes. */
 export interface HopStages {
@@ -26,7 +26,7 @@ export async function hopStages(pool: pg.Pool, eventIds: readonly string[]): Pro
     [eventIds],
   );
   return {
-    appendToConsumed: summarize(rows.map((r) => Number(r.consumed))),
-    consumedToEffect: summarize(rows.map((r) => Number(r.effect))),
+    appendToConsumed: latencySummary(rows.map((r) => Number(r.consumed))),
+    consumedToEffect: latencySummary(rows.map((r) => Number(r.effect))),
   };
 }

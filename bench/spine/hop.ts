@@ -1,6 +1,7 @@
 import { Arrivals } from './arrivals.js';
 import type { HopFigures, HopWorkload } from './hop-figures.js';
-import { openLoop, round, summarize } from './latency.js';
+import { latencySummary } from '@wildlife/testing';
+import { openLoop, round } from './latency.js';
 
 /**
  * One way of moving a message from a producer to a consumer, opened and ready: what the latency and
@@ -63,7 +64,7 @@ export class HopTally {
 
   figures(): HopFigures {
     return {
-      latency: { ...summarize(this.latencies), ratePerSecond: this.workload.ratePerSecond },
+      latency: { ...latencySummary(this.latencies), ratePerSecond: this.workload.ratePerSecond },
       throughput: {
         messages: this.messages,
         batchSize: this.workload.batchSize,

@@ -1,6 +1,5 @@
 import { signRequest, type SigningKey } from '@wildlife/signatures';
-import { HttpConnection, httpRequestBytes } from '@wildlife/testing';
-import { percentiles } from './figures.js';
+import { HttpConnection, httpRequestBytes, latencySummary } from '@wildlife/testing';
 
 export interface ProofLatency {
   readonly treeSize: number;
@@ -42,5 +41,6 @@ export async function measureInclusionProofs(url: string, auditor: SigningKey, t
   } finally {
     connection.close();
   }
-  return { treeSize, requests, ...percentiles(samples) };
+  const { p50Ms, p99Ms, maxMs } = latencySummary(samples);
+  return { treeSize, requests, p50Ms, p99Ms, maxMs };
 }

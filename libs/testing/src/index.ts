@@ -4,3 +4,4 @@ export * from './topic-reader.js';
 export * from './service-health.js';
 export * from './wal.js';
 export * from './http-connection.js';
+export * from './latency-summary.js';

@@ -37,7 +37,7 @@ const echoBody = JSON.stringify({ caseSummary: 'Juvenile African grey parrots of
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const describe = (result: LoadResult) =>
   `${result.acceptedPerSecond}/s accepted, ${result.sent} sent, statuses ${JSON.stringify(result.statuses)}, ` +
-  `p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms`;
+  `p50 ${result.latency.p50Ms} ms, p99 ${result.latency.p99Ms} ms, max ${result.latency.maxMs} ms`;
 
 async function main(): Promise<void> {
   const hardStop = setTimeout(() => {
@@ -109,17 +109,17 @@ async function main(): Promise<void> {
       durability: durability.rows[0],
       submissionsPerSecond: intakeMax.acceptedPerSecond,
       fixedRatePerSecond: fixedRate,
-      p50Ms: intakeFixed.latencyMs.p50,
-      p99Ms: intakeFixed.latencyMs.p99,
+      p50Ms: intakeFixed.latency.p50Ms,
+      p99Ms: intakeFixed.latency.p99Ms,
       baseline: {
         requestsPerSecond: baselineMax.acceptedPerSecond,
-        p50Ms: baselineFixed.latencyMs.p50,
-        p99Ms: baselineFixed.latencyMs.p99,
+        p50Ms: baselineFixed.latency.p50Ms,
+        p99Ms: baselineFixed.latency.p99Ms,
       },
       walBytesPerSubmission,
       everyAcceptedSubmissionStored: events === acceptedAnswers && requests === acceptedAnswers,
       target: TARGET,
-      targetMet: intakeMax.acceptedPerSecond >= TARGET.submissionsPerSecond && intakeFixed.latencyMs.p99 < TARGET.p99Ms,
+      targetMet: intakeMax.acceptedPerSecond >= TARGET.submissionsPerSecond && intakeFixed.latency.p99Ms < TARGET.p99Ms,
     };
     log(JSON.stringify(summary));
   } finally {

@@ -1,8 +1,7 @@
 import { randomUUID, createPrivateKey } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { signRequest } from '@wildlife/signatures';
-import { HttpConnection, httpRequestBytes, type HttpAnswer } from '@wildlife/testing';
-import { latencySummaryOf, type LatencySummary } from './latency-summary.js';
+import { HttpConnection, httpRequestBytes, latencySummary, type HttpAnswer, type LatencySummary } from '@wildlife/testing';
 
 // The load generator, in a worker thread of its own so that it never shares an event loop with the
 // server. It shares the machine's cores with the server, so it is kept cheap: every request is
@@ -33,7 +32,7 @@ export interface LoadResult {
   /** 2xx answers per second over the phase. */
   readonly acceptedPerSecond: number;
   /** For the open loop, measured from when each request was due, so a late client is no excuse. */
-  readonly latencyMs: LatencySummary;
+  readonly latency: LatencySummary;
 }
 
 const OPEN_LOOP_MAX_CONNECTIONS = 256;
@@ -132,7 +131,7 @@ async function openLoop(command: Extract<LoadCommand, { kind: 'open' }>): Promis
 
 function resultOf(sent: number, statuses: Record<string, number>, elapsedMs: number, latencies: number[]): LoadResult {
   const accepted = Object.entries(statuses).reduce((sum, [status, count]) => (status.startsWith('2') ? sum + count : sum), 0);
-  return { sent, statuses, elapsedMs: Math.round(elapsedMs), acceptedPerSecond: Math.round((accepted * 1000) / elapsedMs), latencyMs: latencySummaryOf(latencies) };
+  return { sent, statuses, elapsedMs: Math.round(elapsedMs), acceptedPerSecond: Math.round((accepted * 1000) / elapsedMs), latency: latencySummary(latencies) };
 }
 
 parentPort!.on('message', (command: LoadCommand) => {
