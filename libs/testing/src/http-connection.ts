@@ -20,8 +20,8 @@ export function httpRequestBytes(method: string, url: URL, headers: Readonly<Rec
 /**
  * One keep-alive HTTP/1.1 connection for benchmarks: it sends prepared request bytes
  * (`httpRequestBytes`), one request at a time, and reads back the status code and as many body bytes
- * as Content-Length says. An answer without Content-Length (chunked), a broken connection or an
- * unparsable head counts as `error` and closes the connection. This is the whole client cost of a
+ * as Content-Length says (none for 204 and 304). Any other answer without Content-Length (chunked), a
+ * broken connection or an unparsable head counts as `error` and closes the connection. This is the whole client cost of a
  * request, a fraction of node:http's or fetch's, so a bench measures the server, not its client.
  */
 export class HttpConnection {
@@ -70,8 +70,9 @@ export class HttpConnection {
         const head = data.toString('latin1', 0, end);
         const length = CONTENT_LENGTH.exec(head);
         this.status = Number(head.slice(9, 12));
-        if (length === null || !Number.isInteger(this.status)) return this.fail();
-        this.bodyLeft = Number(length[1]);
+        const bodiless = this.status === 204 || this.status === 304;
+        if ((length === null && !bodiless) || !Number.isInteger(this.status)) return this.fail();
+        this.bodyLeft = length === null ? 0 : Number(length[1]);
         data = data.subarray(end + HEAD_END.length);
       }
       const taken = Math.min(this.bodyLeft, data.length);
