@@ -3,7 +3,7 @@ export type { AppendOptions, AppendResult } from './append-events.js';
 export type { ReadAllPage } from './read-events.js';
 export type { EventMetadata, EventPrincipal, ExpectedVersion, NewEvent, RecordedEvent } from './event.types.js';
 export { EventIdIsAlreadyRecorded, OutboxMessageIdIsAlreadyWritten, StreamVersionConflict } from './event-store.errors.js';
-export type { InProcessRelay, OutboxMessage } from './outbox.types.js';
+export type { InProcessRelay, OutboxMessage, RelayedMessage } from './outbox.types.js';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
 export { processBatchOnce, processOnce, type BatchProcessResult, type ProcessOnceResult } from './inbox.js';
 export type { Projection } from './projection.js';

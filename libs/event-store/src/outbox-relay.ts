@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import { deletePublished, readUnpublished } from './outbox-rows.js';
-import type { OutboxMessage } from './outbox.types.js';
+import type { RelayedMessage } from './outbox.types.js';
 import { RelayConnection } from './relay-connection.js';
 import { retryDelay } from './retry-delay.js';
 import { WakeSignal } from './wake-signal.js';
@@ -11,7 +11,7 @@ export interface OutboxRelayOptions {
   /** The outbox's database: the relay opens its own session with these settings. */
   readonly pool: pg.Pool;
   /** Publishes a batch, resolving only once every message is durably accepted (e.g. Kafka acks). */
-  readonly publish: (messages: OutboxMessage[]) => Promise<void>;
+  readonly publish: (messages: RelayedMessage[]) => Promise<void>;
   readonly batchSize?: number;
   /** Fallback poll when no notification arrives. */
   readonly idlePollMs?: number;

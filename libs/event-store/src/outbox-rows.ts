@@ -1,12 +1,17 @@
 import type pg from 'pg';
-import type { OutboxMessage } from './outbox.types.js';
+import type { RelayedMessage } from './outbox.types.js';
 
 export interface UnpublishedBatch {
   readonly seqs: string[];
-  readonly messages: OutboxMessage[];
+  readonly messages: RelayedMessage[];
 }
 
-/** The oldest messages still in the outbox (every one of them unpublished), in the order they were written. */
+/**
+ * The oldest messages still in the outbox (every one of them unpublished), in the order they were
+ * written, each payload as PostgreSQL renders it (`payload::text`): handed on as text, where reading
+ * it as jsonb made the pg client parse it and the publisher serialise it again, ~3.6 kB each for
+ * request intake (bench:intake: ~7 % more submissions a second without).
+ */
 export async function readUnpublished(client: pg.ClientBase, limit: number): Promise<UnpublishedBatch> {
   const { rows } = await client.query<{
     seq: string;
@@ -14,8 +19,8 @@ export async function readUnpublished(client: pg.ClientBase, limit: number): Pro
     topic: string;
     key: string | null;
     headers: Record<string, string>;
-    payload: unknown;
-  }>('SELECT seq, message_id, topic, key, headers, payload FROM outbox ORDER BY seq LIMIT $1', [limit]);
+    payload_json: string;
+  }>('SELECT seq, message_id, topic, key, headers, payload::text AS payload_json FROM outbox ORDER BY seq LIMIT $1', [limit]);
   return {
     seqs: rows.map((r) => r.seq),
     messages: rows.map((r) => ({
@@ -23,7 +28,7 @@ export async function readUnpublished(client: pg.ClientBase, limit: number): Pro
       topic: r.topic,
       key: r.key,
       headers: r.headers,
-      payload: r.payload,
+      payloadJson: r.payload_json,
     })),
   };
 }

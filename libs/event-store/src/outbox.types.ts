@@ -14,6 +14,19 @@ export interface OutboxMessage {
 }
 
 /**
+ * An outbox message as the relay hands it to `publish`, its payload as JSON text: PostgreSQL's
+ * rendering of the stored jsonb, the same JSON value as `OutboxMessage.payload` (keys in jsonb's
+ * order, a space after each `:` and `,`). The relay's process neither parses nor serialises it.
+ */
+export interface RelayedMessage {
+  readonly messageId: string;
+  readonly topic: string;
+  readonly key: string | null;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly payloadJson: string;
+}
+
+/**
  * A relay publishing this database's outbox from the appending process (`OutboxRelay` is one), as
  * `EventStore.wakeRelayInProcess` needs it: whether it publishes right now, and how to start its next pass.
  */

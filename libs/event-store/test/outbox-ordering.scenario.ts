@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { EventStore, OutboxRelay, type OutboxMessage } from '@wildlife/event-store';
+import { EventStore, OutboxRelay, type RelayedMessage } from '@wildlife/event-store';
 import { aStreamId, eventually } from './event-store.fixtures.js';
 import { appendWithLateCommits } from './late-commit-writers.js';
 
@@ -9,13 +9,13 @@ import { appendWithLateCommits } from './late-commit-writers.js';
  * `delivered`, so the same scenario checks the real pipeline.
  */
 export interface DeliverySink {
-  publish(messages: OutboxMessage[]): Promise<void>;
+  publish(messages: RelayedMessage[]): Promise<void>;
   /** Everything delivered so far, in arrival order (per partition order is what matters). */
-  delivered(): Promise<readonly OutboxMessage[]>;
+  delivered(): Promise<readonly RelayedMessage[]>;
 }
 
 export function collectingSink(): DeliverySink & { readonly batches: number } {
-  const received: OutboxMessage[] = [];
+  const received: RelayedMessage[] = [];
   let batches = 0;
   return {
     async publish(messages) {
@@ -79,7 +79,7 @@ export async function runOutboxOrderingScenario(options: {
   }
 }
 
-async function compare(pool: pg.Pool, streams: string[], delivered: readonly OutboxMessage[]) {
+async function compare(pool: pg.Pool, streams: string[], delivered: readonly RelayedMessage[]) {
   const { rows } = await pool.query<{ event_id: string; stream_id: string; stream_position: number }>(
     'SELECT event_id, stream_id, stream_position FROM events WHERE stream_id = ANY($1)',
     [streams],

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type pg from 'pg';
 import type { TestDatabase } from '@wildlife/testing';
-import { EventStore, OutboxRelay, type OutboxMessage } from '@wildlife/event-store';
+import { EventStore, OutboxRelay, type RelayedMessage } from '@wildlife/event-store';
 import { anEvent, aStreamId, count, eventually, migratedDatabase } from './event-store.fixtures.js';
 import { collectingSink, runOutboxOrderingScenario } from './outbox-ordering.scenario.js';
 
@@ -28,7 +28,7 @@ async function appendAnnounced(topic: string, streamId: string, n: number): Prom
   return events.map((e) => e.eventId);
 }
 
-const idsOn = (messages: readonly OutboxMessage[], topic: string) =>
+const idsOn = (messages: readonly RelayedMessage[], topic: string) =>
   messages.filter((m) => m.topic === topic).map((m) => m.messageId);
 
 describe('the outbox relay', () => {
@@ -43,7 +43,7 @@ describe('the outbox relay', () => {
 
   it('retries a publish that fails, with nothing lost and nothing taken from the outbox meanwhile', async () => {
     const topic = `flaky-${randomUUID()}`;
-    const delivered: OutboxMessage[] = [];
+    const delivered: RelayedMessage[] = [];
     const leftWhileFailing: number[] = [];
     let calls = 0;
     const relay = new OutboxRelay({
@@ -79,7 +79,7 @@ describe('the outbox relay', () => {
 
   it('republishes a batch whose publish failed half-way, keeping first arrivals in stream order', async () => {
     const topic = `partial-${randomUUID()}`;
-    const delivered: OutboxMessage[] = [];
+    const delivered: RelayedMessage[] = [];
     let failed = false;
     const relay = new OutboxRelay({
       pool,
@@ -159,6 +159,27 @@ describe('the outbox relay', () => {
       await one.stop();
       await two.stop();
     }
+  });
+
+  it('hands on each payload as JSON text of the very value written', async () => {
+    const topic = `verbatim-${randomUUID()}`;
+    const streamId = aStreamId();
+    const event = { ...anEvent('Written'), eventId: randomUUID() };
+    const payload = { zeta: 1, alpha: { list: [1, 2.5, 'x y', true], none: null }, ü: 'ünïcödé \u2028 "quoted"' };
+    await store.append(streamId, 'no_stream', [event], { outbox: [{ messageId: event.eventId, topic, key: streamId, headers: {}, payload }] });
+    const delivered: RelayedMessage[] = [];
+    const relay = new OutboxRelay({ pool, publish: async (messages) => void delivered.push(...messages) });
+
+    await relay.start();
+    try {
+      await eventually('the message is delivered', () => idsOn(delivered, topic).length === 1);
+    } finally {
+      await relay.stop();
+    }
+
+    const { payloadJson } = delivered.find((m) => m.topic === topic)!;
+    expect(typeof payloadJson).toBe('string');
+    expect(JSON.parse(payloadJson)).toEqual(payload);
   });
 
   it('removes what it published from the outbox', async () => {

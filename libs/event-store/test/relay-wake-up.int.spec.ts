@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import type { TestDatabase } from '@wildlife/testing';
-import { EventStore, inTransaction, OutboxRelay, type OutboxMessage } from '@wildlife/event-store';
+import { EventStore, inTransaction, OutboxRelay, type OutboxMessage, type RelayedMessage } from '@wildlife/event-store';
 import { anEvent, aStreamId, eventually, migratedDatabase } from './event-store.fixtures.js';
 
 // The relays here never poll (an hour between idle passes): a message is delivered within the test's
@@ -12,7 +12,7 @@ const NEVER_POLL_MS = 3_600_000;
 
 let db: TestDatabase;
 let pool: pg.Pool;
-let delivered: OutboxMessage[];
+let delivered: RelayedMessage[];
 let relay: OutboxRelay;
 let notifications: string[];
 let listener: pg.Client;

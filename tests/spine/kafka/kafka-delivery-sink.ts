@@ -1,5 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import type { OutboxMessage } from '@wildlife/event-store';
+import type { RelayedMessage } from '@wildlife/event-store';
 import { createProducer, type MessageProducer } from '@wildlife/messaging';
 import { kafkaMessageFor } from '@wildlife/service-kit';
 import type { DeliverySink } from '../../../libs/event-store/test/outbox-ordering.scenario.js';
@@ -17,7 +17,7 @@ const MESSAGE_ID_HEADER = 'ce_id';
 export async function kafkaDeliverySink(kafka: Kafka, topic: string): Promise<DeliverySink & { stop(): Promise<void> }> {
   const producer: MessageProducer = createProducer(kafka);
   await producer.connect();
-  const delivered: OutboxMessage[] = [];
+  const delivered: RelayedMessage[] = [];
   let recorder: TopicRecorder;
   try {
     recorder = await recordTopic(kafka, topic, (m) =>
@@ -26,7 +26,7 @@ export async function kafkaDeliverySink(kafka: Kafka, topic: string): Promise<De
         topic: m.topic,
         key: m.key,
         headers: m.headers,
-        payload: m.value === null ? null : JSON.parse(m.value.toString('utf8')),
+        payloadJson: m.value === null ? 'null' : m.value.toString('utf8'),
       }),
     );
   } catch (error) {

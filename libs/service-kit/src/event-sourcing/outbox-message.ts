@@ -1,5 +1,5 @@
 import type { CloudEvent } from '@wildlife/contracts';
-import type { OutboxMessage } from '@wildlife/event-store';
+import type { OutboxMessage, RelayedMessage } from '@wildlife/event-store';
 import { toKafkaHeaders, type OutgoingMessage } from '@wildlife/messaging';
 
 /**
@@ -11,12 +11,12 @@ export function outboxMessageFor(event: CloudEvent<unknown>, topic: string): Out
   return { messageId: event.id, topic, key: event.subject, headers: toKafkaHeaders(event), payload: event.data };
 }
 
-/** What the relay hands Kafka for an outbox row. */
-export function kafkaMessageFor(message: OutboxMessage): OutgoingMessage {
+/** What the relay hands Kafka for an outbox row: its payload's JSON text as the value, as it is. */
+export function kafkaMessageFor(message: RelayedMessage): OutgoingMessage {
   return {
     topic: message.topic,
     key: message.key,
-    value: Buffer.from(JSON.stringify(message.payload)),
+    value: Buffer.from(message.payloadJson),
     headers: { ...message.headers },
   };
 }
