@@ -32,7 +32,7 @@ describe('the spine when the broker is killed mid-stream', () => {
     environment = serviceTestEnvironment('spine_broker_crash');
     service = startServiceProcess(environment.env);
     pool = serviceDatabasePool(environment.env);
-    await waitUntil('the service has migrated its database', () => serviceDatabaseIsMigrated(pool), {
+    await waitUntil('the service has migrated its database', () => serviceDatabaseIsMigrated(pool, environment.env), {
       timeoutMs: 60_000,
       progress: () => service.output().slice(-2_000),
     });

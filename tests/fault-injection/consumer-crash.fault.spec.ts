@@ -9,7 +9,13 @@ import { acknowledgementTopic, effectReaction, effectRecordingServiceName } from
 import { anAcknowledgement } from '../spine/events/acknowledgements.js';
 import { committedOffsetTotal, testKafka } from '../spine/kafka/test-kafka.js';
 import { waitUntil } from '../spine/wait-until.js';
-import { buildServiceProcess, serviceDatabasePool, startServiceProcess, type ServiceProcess } from './service-process/service-process.js';
+import {
+  buildServiceProcess,
+  serviceDatabaseIsMigrated,
+  serviceDatabasePool,
+  startServiceProcess,
+  type ServiceProcess,
+} from './service-process/service-process.js';
 
 const EVENTS = 1_000;
 const KILL_AFTER_EFFECTS = 300;
@@ -70,6 +76,10 @@ describe('a consumer process killed mid-batch', () => {
     // frozen in that state, else let run a moment more.
     const first = startServiceProcess(environment.env);
     children.push(first);
+    await waitUntil('the process has migrated its database', () => serviceDatabaseIsMigrated(pool, environment.env), {
+      timeoutMs: 60_000,
+      progress: () => first.output().slice(-2_000),
+    });
     await waitUntil('the process has started consuming', async () => (await effects().catch(() => 0)) > 0, {
       timeoutMs: 60_000,
       pollMs: 5,

@@ -46,13 +46,19 @@ export function startServiceProcess(env: NodeJS.ProcessEnv): ServiceProcess {
 /** A pool on the database of the service started with `env` (which the service creates and migrates). */
 export function serviceDatabasePool(env: NodeJS.ProcessEnv): pg.Pool {
   const pool = new pg.Pool({ connectionString: databaseUrlFor(adminDatabaseUrl(), env.DATABASE_NAME!), max: 4 });
-  // The database does not exist until the service has created it, and cleanup drops it under us.
+  // The database does not exist until the service has created it (wait with serviceDatabaseIsMigrated
+  // before querying), and cleanup drops it under us.
   pool.on('error', () => undefined);
   return pool;
 }
 
-/** True once the service has migrated its database (its own tables and the event store's exist). */
-export async function serviceDatabaseIsMigrated(pool: pg.Pool): Promise<boolean> {
+/**
+ * True once the service started with `env` has migrated its database (its own tables and the event
+ * store's exist). Asks the admin database first whether the service has created it yet, so that the
+ * polling does not fill PostgreSQL's log with failed connections to a database that does not exist.
+ */
+export async function serviceDatabaseIsMigrated(pool: pg.Pool, env: NodeJS.ProcessEnv): Promise<boolean> {
+  if (!(await databaseExists(env.DATABASE_NAME!))) return false;
   try {
     const { rows } = await pool.query<{ ready: boolean }>(
       "SELECT to_regclass('public.effects') IS NOT NULL AND to_regclass('public.outbox') IS NOT NULL AS ready",
@@ -60,5 +66,15 @@ export async function serviceDatabaseIsMigrated(pool: pg.Pool): Promise<boolean>
     return rows[0]!.ready;
   } catch {
     return false;
+  }
+}
+
+async function databaseExists(name: string): Promise<boolean> {
+  const admin = new pg.Client({ connectionString: adminDatabaseUrl() });
+  await admin.connect();
+  try {
+    return (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+  } finally {
+    await admin.end();
   }
 }
