@@ -1,8 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { Module } from '@nestjs/common';
-import pg from 'pg';
 import { readServiceSettings } from '@wildlife/config';
-import { adminDatabaseUrl, serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/testing';
+import { adminDatabaseUrl, serviceTestEnvironment, withAdmin, type ServiceTestEnvironment } from '@wildlife/testing';
 import { createServiceApp, type ServiceApp } from '../src/index.js';
 
 @Module({})
@@ -15,13 +14,7 @@ async function start(environment: ServiceTestEnvironment) {
 }
 
 async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminDatabaseUrl() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+  await withAdmin(adminDatabaseUrl(), (client) => client.query(sql));
 }
 
 describe('readiness when a dependency is down', () => {

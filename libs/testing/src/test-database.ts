@@ -51,7 +51,8 @@ export function databaseUrlFor(adminUrl: string, database: string): string {
   return u.toString();
 }
 
-async function withAdmin<T>(adminUrl: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `f` on a client of its own on the admin database at `adminUrl`, closed afterwards whatever happens. */
+export async function withAdmin<T>(adminUrl: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { adminDatabaseUrl } from './test-database.js';
+import { adminDatabaseUrl, withAdmin } from './test-database.js';
 
 /** Kafka bootstrap brokers for tests, as the global setup resolved them. */
 export function testKafkaBrokers(): string[] {
@@ -38,13 +37,7 @@ export function serviceTestEnvironment(label: string, overrides: NodeJS.ProcessE
   return {
     env,
     async cleanup() {
-      const client = new pg.Client({ connectionString: adminDatabaseUrl() });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
+      await withAdmin(adminDatabaseUrl(), (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
     },
   };
 }

@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { adminDatabaseUrl, databaseUrlFor } from '@wildlife/testing';
+import { adminDatabaseUrl, databaseUrlFor, withAdmin } from '@wildlife/testing';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const tsc = `${repoRoot}node_modules/.bin/tsc`;
@@ -70,11 +70,6 @@ export async function serviceDatabaseIsMigrated(pool: pg.Pool, env: NodeJS.Proce
 }
 
 async function databaseExists(name: string): Promise<boolean> {
-  const admin = new pg.Client({ connectionString: adminDatabaseUrl() });
-  await admin.connect();
-  try {
-    return (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
-  } finally {
-    await admin.end();
-  }
+  const { rowCount } = await withAdmin(adminDatabaseUrl(), (admin) => admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]));
+  return rowCount === 1;
 }
