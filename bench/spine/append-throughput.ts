@@ -1,6 +1,5 @@
 import { eventStoreMigrations, migrate, OutboxRelay } from '@wildlife/event-store';
-import { createTestDatabase, markWal } from '@wildlife/testing';
-import { latencySummary, type LatencySummary } from '@wildlife/testing';
+import { createTestDatabase, latencySummary, markWal, type LatencySummary } from '@wildlife/testing';
 import { closedLoop, round } from './latency.js';
 import { RAW_ROWS_TABLE, writeInputs, writeVariants, type WriteVariant } from './write-variants.js';
 

@@ -18,11 +18,7 @@ export interface OutboxMessage {
  * rendering of the stored jsonb, the same JSON value as `OutboxMessage.payload` (keys in jsonb's
  * order, a space after each `:` and `,`). The relay's process neither parses nor serialises it.
  */
-export interface RelayedMessage {
-  readonly messageId: string;
-  readonly topic: string;
-  readonly key: string | null;
-  readonly headers: Readonly<Record<string, string>>;
+export interface RelayedMessage extends Omit<OutboxMessage, 'payload'> {
   readonly payloadJson: string;
 }
 

@@ -21,8 +21,9 @@ export function httpRequestBytes(method: string, url: URL, headers: Readonly<Rec
  * One keep-alive HTTP/1.1 connection for benchmarks: it sends prepared request bytes
  * (`httpRequestBytes`), one request at a time, and reads back the status code and as many body bytes
  * as Content-Length says (none for 204 and 304). Any other answer without Content-Length (chunked), a
- * broken connection or an unparsable head counts as `error` and closes the connection. This is the whole client cost of a
- * request, a fraction of node:http's or fetch's, so a bench measures the server, not its client.
+ * broken connection or an unparsable head counts as `error` and closes the connection. This is the
+ * whole client cost of a request, a fraction of node:http's or fetch's, so a bench measures the
+ * server, not its client.
  */
 export class HttpConnection {
   private pending: ((answer: HttpAnswer) => void) | undefined;
