@@ -23,12 +23,20 @@ interface SupportRequestRow {
   version: number;
 }
 
+/** A history line as `ONE_WITH_HISTORY` aggregates it: JSON, so `at` is text. */
 interface HistoryRow {
   what: string;
-  at: Date;
+  at: string;
   by: string | null;
   detail: string | null;
 }
+
+const ONE_WITH_HISTORY = `
+  SELECT r.*, COALESCE(
+    (SELECT json_agg(json_build_object('what', h.what, 'at', h.at, 'by', h.by, 'detail', h.detail) ORDER BY h.position)
+       FROM support_request_history h WHERE h.request_id = r.request_id),
+    '[]') AS history
+  FROM support_requests r WHERE r.request_id = $1`;
 
 /** A request as the read model holds it, with what authorisation needs beside the view. */
 export interface SupportRequestFound {
@@ -44,14 +52,15 @@ export const statusUrlOf = (requestId: string) => `/v1/support-requests/${reques
 export class SupportRequestQueries {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
+  /**
+   * One statement, so the row and its history come from one snapshot: two queries (even concurrent
+   * ones) could show a status whose history line a projection committed between them.
+   */
   async one(requestId: string): Promise<SupportRequestFound | undefined> {
-    const [requests, history] = await Promise.all([
-      this.pool.query<SupportRequestRow>('SELECT * FROM support_requests WHERE request_id = $1', [requestId]),
-      this.pool.query<HistoryRow>('SELECT what, at, by, detail FROM support_request_history WHERE request_id = $1 ORDER BY position', [requestId]),
-    ]);
-    const row = requests.rows[0];
+    const { rows } = await this.pool.query<SupportRequestRow & { history: HistoryRow[] }>(ONE_WITH_HISTORY, [requestId]);
+    const row = rows[0];
     if (!row) return undefined;
-    return { view: viewOf(row, history.rows.map(historyEntryOf)), country: row.country, requestingAgencyId: row.requesting_agency_id };
+    return { view: viewOf(row, row.history.map(historyEntryOf)), country: row.country, requestingAgencyId: row.requesting_agency_id };
   }
 
   /** Up to `limit` requests within `scope`, newest first, after `after` when given. */
@@ -108,7 +117,7 @@ function summaryOf(row: SupportRequestRow): SupportRequestSummaryView {
 function historyEntryOf(row: HistoryRow): HistoryEntryView {
   return {
     what: row.what,
-    at: row.at.toISOString(),
+    at: new Date(row.at).toISOString(),
     ...(row.by !== null && { by: row.by }),
     ...(row.detail !== null && { detail: row.detail }),
   };
