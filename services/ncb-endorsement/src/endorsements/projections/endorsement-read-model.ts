@@ -78,14 +78,29 @@ interface PermitRow {
   revoked_by: string | null;
 }
 
-export async function readEndorsementRecord(db: Queryable, requestId: string): Promise<EndorsementRecord | undefined> {
-  const { rows } = await db.query<EndorsementRow>('SELECT * FROM endorsements WHERE request_id = $1', [requestId]);
-  return rows[0] && endorsementOf(rows[0]);
+// Each read that shows a request with its permit, or a permit with its request's version, is one
+// statement: two queries could straddle a commit and show a permit revoked under the version before
+// the revocation (an ETag for a state the reader never saw), or the reverse. Every column is text,
+// integer or jsonb, so `to_jsonb` of a row gives the values `pg` would have parsed.
+
+/** A request's row with its permit, if it has one, from one snapshot. */
+export async function readEndorsementWithPermit(db: Queryable, requestId: string): Promise<{ endorsement: EndorsementRecord; permit?: PermitRecord } | undefined> {
+  const { rows } = await db.query<{ endorsement: EndorsementRow; permit: PermitRow | null }>(
+    'SELECT to_jsonb(e) AS endorsement, to_jsonb(p) AS permit FROM endorsements e LEFT JOIN permits p ON p.permit_id = e.permit_id WHERE e.request_id = $1',
+    [requestId],
+  );
+  const row = rows[0];
+  return row && { endorsement: endorsementOf(row.endorsement), ...(row.permit !== null && { permit: permitOf(row.permit) }) };
 }
 
-export async function readPermitRecord(db: Queryable, permitId: string): Promise<PermitRecord | undefined> {
-  const { rows } = await db.query<PermitRow>('SELECT * FROM permits WHERE permit_id = $1', [permitId]);
-  return rows[0] && permitOf(rows[0]);
+/** A permit with the version of its request's stream (what its ETag carries), from one snapshot. */
+export async function readPermitWithVersion(db: Queryable, permitId: string): Promise<{ permit: PermitRecord; version: number } | undefined> {
+  const { rows } = await db.query<{ permit: PermitRow; version: number }>(
+    'SELECT to_jsonb(p) AS permit, e.version FROM permits p JOIN endorsements e ON e.request_id = p.request_id WHERE p.permit_id = $1',
+    [permitId],
+  );
+  const row = rows[0];
+  return row && { permit: permitOf(row.permit), version: row.version };
 }
 
 /** Every row of both tables, in key order: what a rebuild must reproduce. */

@@ -4,7 +4,7 @@ import { PG_POOL } from '@wildlife/service-kit';
 import type pg from 'pg';
 import { permitIsNotFound } from '../../access/request-access.js';
 import { decideRevokePermit } from '../../domain/endorsement.decide.js';
-import { readPermitRecord } from '../../projections/endorsement-read-model.js';
+import { readPermitWithVersion } from '../../projections/endorsement-read-model.js';
 import type { EndorsementRecords } from '../../projections/endorsement-record.js';
 import { NcbDecisions } from '../ncb-decision.js';
 import { RevokePermitCommand } from './revoke-permit.command.js';
@@ -18,7 +18,7 @@ export class RevokePermitHandler implements ICommandHandler<RevokePermitCommand>
   ) {}
 
   async execute({ permitId, signed, ifMatch, body }: RevokePermitCommand): Promise<EndorsementRecords> {
-    const permit = await readPermitRecord(this.pool, permitId);
+    const { permit } = (await readPermitWithVersion(this.pool, permitId)) ?? {};
     if (permit === undefined) throw permitIsNotFound(permitId);
     return this.decisions.take({
       requestId: permit.requestId,

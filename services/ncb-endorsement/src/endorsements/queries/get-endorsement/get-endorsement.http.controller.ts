@@ -7,7 +7,7 @@ import { assertMayActOnRequest, supportRequestIsNotFound } from '../../access/re
 import { CLOCK, type Clock } from '../../clock.js';
 import { ETAG_HEADER } from '../../commands/ncb-decision.http.js';
 import { entityTagOf } from '../../commands/if-match.precondition.js';
-import { readEndorsementRecord, readPermitRecord } from '../../projections/endorsement-read-model.js';
+import { readEndorsementWithPermit } from '../../projections/endorsement-read-model.js';
 import { endorsementViewOf } from '../endorsement-view.js';
 import { EndorsementView } from '../endorsement.response.dto.js';
 
@@ -27,10 +27,10 @@ export class GetEndorsementController {
   @ApiResponse({ status: 404, description: 'No such request, or one the signer may not know of' })
   async get(@Param('requestId') requestId: string, @Signed() signed: SignedRequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<EndorsementView> {
     const notFound = () => supportRequestIsNotFound(requestId);
-    const endorsement = await readEndorsementRecord(this.pool, requestId);
-    if (endorsement === undefined) throw notFound();
+    const found = await readEndorsementWithPermit(this.pool, requestId);
+    if (found === undefined) throw notFound();
+    const { endorsement, permit } = found;
     assertMayActOnRequest(signed.principal, 'support-request:read', endorsement.agency, notFound);
-    const permit = endorsement.permitId === undefined ? undefined : await readPermitRecord(this.pool, endorsement.permitId);
     void reply.header('etag', entityTagOf(endorsement.version));
     return endorsementViewOf(endorsement, permit, signed.principal, this.clock());
   }

@@ -7,7 +7,7 @@ import { assertMayActOnRequest, permitIsNotFound } from '../../access/request-ac
 import { CLOCK, type Clock } from '../../clock.js';
 import { ETAG_HEADER } from '../../commands/ncb-decision.http.js';
 import { entityTagOf } from '../../commands/if-match.precondition.js';
-import { readEndorsementRecord, readPermitRecord } from '../../projections/endorsement-read-model.js';
+import { readPermitWithVersion } from '../../projections/endorsement-read-model.js';
 import { permitViewOf } from '../endorsement-view.js';
 import { PermitView } from '../endorsement.response.dto.js';
 
@@ -27,11 +27,10 @@ export class GetPermitController {
   @ApiResponse({ status: 404, description: 'No such permit, or one the signer may not know of' })
   async get(@Param('permitId') permitId: string, @Signed() signed: SignedRequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<PermitView> {
     const notFound = () => permitIsNotFound(permitId);
-    const permit = await readPermitRecord(this.pool, permitId);
-    if (permit === undefined) throw notFound();
+    const found = await readPermitWithVersion(this.pool, permitId);
+    if (found === undefined) throw notFound();
+    const { permit, version } = found;
     assertMayActOnRequest(signed.principal, 'support-request:read', permit.agency, notFound);
-    // Written in the same transaction as its permit, and never deleted: it is there.
-    const { version } = (await readEndorsementRecord(this.pool, permit.requestId))!;
     void reply.header('etag', entityTagOf(version));
     return permitViewOf(permit, version, this.clock());
   }
