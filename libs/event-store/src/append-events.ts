@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import type { GroupedOutcome } from './group-commit.js';
 import { EventIdIsAlreadyRecorded, OutboxMessageIdIsAlreadyWritten, StreamVersionConflict } from './event-store.errors.js';
 import type { ExpectedVersion, NewEvent, RecordedEvent } from './event.types.js';
 import { acceptedVersions } from './expected-version.js';
@@ -80,7 +81,7 @@ const APPEND_EVENTS_TOGETHER = `
 /**
  * Several appends to distinct streams in ONE statement on `pool`: one round trip, one transaction, one
  * commit for all, in the order given (callers give them sorted by stream, so that two such statements
- * lock streams in one order and never deadlock). Each result is what `appendEvents` would have given
+ * lock streams in one order and never deadlock). Each outcome is what `appendEvents` would have given
  * for that append alone, a `StreamVersionConflict` included: a conflict writes nothing for its append
  * and leaves the others be. Any other failure (a duplicate event id, …) fails the whole statement and
  * writes nothing at all; the caller then tries each append alone to give each its own answer.
@@ -91,7 +92,7 @@ export async function appendEventsTogether(
   requests: readonly AppendRequest[],
   recordedAt: Date,
   notifyRelay: boolean,
-): Promise<Array<AppendResult | StreamVersionConflict>> {
+): Promise<Array<GroupedOutcome<AppendResult>>> {
   const appends = requests.map(preparedAppend);
   const { rows } = await pool.query<AppendRow>(APPEND_EVENTS_TOGETHER, [
     appends.map((a) => a.streamId),
@@ -104,9 +105,9 @@ export async function appendEventsTogether(
   ]);
   return appends.map((append, i) => {
     try {
-      return appendResult(append, rows[i]!, recordedAt);
+      return { ok: true, value: appendResult(append, rows[i]!, recordedAt) };
     } catch (conflict) {
-      return conflict as StreamVersionConflict;
+      return { ok: false, error: conflict };
     }
   });
 }

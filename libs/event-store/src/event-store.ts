@@ -18,10 +18,11 @@ import { runAfterCommit } from './transaction.js';
 export class EventStore {
   private readonly horizon = new ReadHorizon();
   private relay: InProcessRelay | undefined;
-  private readonly groupCommit = new GroupCommit(
-    (requests) => this.appendTogether(requests),
-    (request) => this.appendAlone(request),
-  );
+  private readonly groupCommit = new GroupCommit<AppendRequest, AppendResult>({
+    together: (requests) => this.appendTogether(requests),
+    alone: (request) => this.appendAlone(request),
+    keyOf: (request) => request.streamId,
+  });
 
   constructor(
     private readonly pool: pg.Pool,
@@ -59,7 +60,7 @@ export class EventStore {
     } catch (malformed) {
       return Promise.reject(malformed);
     }
-    return this.groupCommit.append({ streamId, expected, events, options });
+    return this.groupCommit.write({ streamId, expected, events, options });
   }
 
   private async appendAlone({ streamId, expected, events, options }: AppendRequest): Promise<AppendResult> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AppendRequest, AppendResult } from './append-events.js';
 import { StreamVersionConflict } from './event-store.errors.js';
-import { GroupCommit } from './group-commit.js';
+import { GroupCommit, type GroupedOutcome } from './group-commit.js';
 
 const request = (streamId: string, tag: string): AppendRequest => ({
   streamId,
@@ -11,6 +11,8 @@ const request = (streamId: string, tag: string): AppendRequest => ({
 });
 const resultOf = (r: AppendRequest): AppendResult => ({ nextExpectedVersion: 1, events: r.events as AppendResult['events'] });
 const tagsOf = (requests: readonly AppendRequest[]) => requests.map((r) => r.events[0]!.type);
+const appended = (r: AppendRequest): GroupedOutcome<AppendResult> => ({ ok: true, value: resultOf(r) });
+const keyOf = (r: AppendRequest) => r.streamId;
 
 /** A statement the test finishes when it wants to. */
 interface Statement {
@@ -21,10 +23,14 @@ interface Statement {
 function controlledGroupCommit(maxInFlight = 2) {
   const statements: Statement[] = [];
   const run = (requests: readonly AppendRequest[]) =>
-    new Promise<Array<AppendResult | StreamVersionConflict>>((resolve) => {
-      statements.push({ tags: tagsOf(requests), finish: () => resolve(requests.map(resultOf)) });
+    new Promise<Array<GroupedOutcome<AppendResult>>>((resolve) => {
+      statements.push({ tags: tagsOf(requests), finish: () => resolve(requests.map(appended)) });
     });
-  const groupCommit = new GroupCommit(run, async (r) => (await run([r]))[0] as AppendResult, maxInFlight);
+  const alone = async (r: AppendRequest) => {
+    await run([r]);
+    return resultOf(r);
+  };
+  const groupCommit = new GroupCommit({ together: run, alone, keyOf }, maxInFlight);
   return { groupCommit, statements };
 }
 
@@ -34,10 +40,10 @@ describe('group commit', () => {
   it('sends an append at once while a statement slot is free, and what arrives meanwhile together, sorted by stream', async () => {
     const { groupCommit, statements } = controlledGroupCommit();
 
-    void groupCommit.append(request('s-b', 'first'));
-    void groupCommit.append(request('s-a', 'second'));
-    void groupCommit.append(request('s-d', 'third'));
-    void groupCommit.append(request('s-c', 'fourth'));
+    void groupCommit.write(request('s-b', 'first'));
+    void groupCommit.write(request('s-a', 'second'));
+    void groupCommit.write(request('s-d', 'third'));
+    void groupCommit.write(request('s-c', 'fourth'));
     await settle();
     expect(statements.map((s) => s.tags)).toEqual([['first'], ['second']]);
 
@@ -49,11 +55,11 @@ describe('group commit', () => {
   it('keeps the appends of one stream in call order, never two of them in flight', async () => {
     const { groupCommit, statements } = controlledGroupCommit();
 
-    void groupCommit.append(request('s-x', 'x1'));
-    void groupCommit.append(request('s-y', 'y1'));
-    void groupCommit.append(request('s-x', 'x2'));
-    void groupCommit.append(request('s-z', 'z1'));
-    void groupCommit.append(request('s-z', 'z2'));
+    void groupCommit.write(request('s-x', 'x1'));
+    void groupCommit.write(request('s-y', 'y1'));
+    void groupCommit.write(request('s-x', 'x2'));
+    void groupCommit.write(request('s-z', 'z1'));
+    void groupCommit.write(request('s-z', 'z2'));
     await settle();
     statements[0]!.finish(); // x1 done: x2 may go, with z1; z2 waits behind z1
     await settle();
@@ -70,31 +76,37 @@ describe('group commit', () => {
 
   it('gives each append its own outcome, a conflict to its caller alone', async () => {
     const conflict = new StreamVersionConflict('s-2', 0, 3);
-    const groupCommit = new GroupCommit(
-      async (requests) => requests.map((r) => (r.streamId === 's-2' ? conflict : resultOf(r))),
-      async (r) => resultOf(r),
+    const groupCommit = new GroupCommit<AppendRequest, AppendResult>(
+      {
+        together: async (requests) => requests.map((r) => (r.streamId === 's-2' ? { ok: false, error: conflict } : appended(r))),
+        alone: async (r) => resultOf(r),
+        keyOf,
+      },
       1,
     );
 
-    const outcomes = await Promise.allSettled(['s-1', 's-2', 's-3', 's-4'].map((s) => groupCommit.append(request(s, s))));
+    const outcomes = await Promise.allSettled(['s-1', 's-2', 's-3', 's-4'].map((s) => groupCommit.write(request(s, s))));
 
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
     expect((outcomes[1] as PromiseRejectedResult).reason).toBe(conflict);
   });
 
   it('retries each append of a statement that failed as a whole alone, so only the bad one fails', async () => {
-    const groupCommit = new GroupCommit(
-      async () => {
-        throw new Error('duplicate key value violates unique constraint');
-      },
-      async (r) => {
-        if (r.streamId === 's-bad') throw new Error('duplicate event id');
-        return resultOf(r);
+    const groupCommit = new GroupCommit<AppendRequest, AppendResult>(
+      {
+        together: async () => {
+          throw new Error('duplicate key value violates unique constraint');
+        },
+        alone: async (r) => {
+          if (r.streamId === 's-bad') throw new Error('duplicate event id');
+          return resultOf(r);
+        },
+        keyOf,
       },
       1,
     );
 
-    const outcomes = await Promise.allSettled(['s-1', 's-2', 's-bad', 's-3'].map((s) => groupCommit.append(request(s, s))));
+    const outcomes = await Promise.allSettled(['s-1', 's-2', 's-bad', 's-3'].map((s) => groupCommit.write(request(s, s))));
 
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
   });

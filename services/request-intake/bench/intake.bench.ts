@@ -15,6 +15,8 @@ import type { LoadClientData, LoadCommand, LoadResult } from './load-client.js';
 const TARGET = { submissionsPerSecond: 1_500, p99Ms: 20 } as const;
 const PHASE_MS = { warmUp: 3_000, maxThroughput: 8_000, fixedRate: 8_000, baseline: 4_000 } as const;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+/** For comparing two builds' latency at one rate: the fixed rate to use instead of half the measured throughput. */
+const FIXED_RATE = process.env.BENCH_FIXED_RATE === undefined ? undefined : Number(process.env.BENCH_FIXED_RATE);
 const HARD_STOP_MS = 115_000;
 
 const agency: VerifiedPrincipal = { id: 'agency-fr-ofb', kind: 'agency', country: 'FR' };
@@ -90,7 +92,7 @@ async function main(): Promise<void> {
 
     // The relay publishes what the burst left in the outbox; the fixed rate is measured once it has.
     log(`outbox drained to Kafka ${await outboxDrained(service)} ms after the burst`);
-    const fixedRate = Math.max(1, Math.floor(intakeMax.acceptedPerSecond / 2));
+    const fixedRate = FIXED_RATE ?? Math.max(1, Math.floor(intakeMax.acceptedPerSecond / 2));
     const intakeFixed = await run({ kind: 'open', target: 'intake', ratePerSecond: fixedRate, durationMs: PHASE_MS.fixedRate });
     log(`submissions at a fixed ${fixedRate}/s: ${describe(intakeFixed)}`);
     const baselineFixed = await run({ kind: 'open', target: 'echo', ratePerSecond: fixedRate, durationMs: PHASE_MS.baseline });

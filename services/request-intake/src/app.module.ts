@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { SubmitExternalInformationHandler } from './support-requests/commands/submit-external-information/submit-external-information.handler.js';
 import { SubmitExternalInformationController } from './support-requests/commands/submit-external-information/submit-external-information.http.controller.js';
+import { SubmissionRecorder } from './support-requests/commands/record-submission.js';
 import { SubmitSupportRequestHandler } from './support-requests/commands/submit-support-request/submit-support-request.handler.js';
 import { SubmitSupportRequestController } from './support-requests/commands/submit-support-request/submit-support-request.http.controller.js';
 import { ExternalInformationQueries } from './support-requests/queries/get-external-information/external-information.queries.js';
@@ -22,6 +23,7 @@ import { SupportRequestStatusReaction } from './support-requests/reactions/suppo
     GetExternalInformationController,
   ],
   providers: [
+    SubmissionRecorder,
     SubmitSupportRequestHandler,
     SubmitExternalInformationHandler,
     SupportRequestQueries,

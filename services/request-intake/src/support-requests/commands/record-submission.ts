@@ -1,5 +1,6 @@
-import { StreamVersionConflict, type EventStore, type NewEvent, type OutboxMessage } from '@wildlife/event-store';
-import { nonceReusedProblem, type SignedRequestContext } from '@wildlife/service-kit';
+import { Inject, Injectable } from '@nestjs/common';
+import { GroupCommit, StreamVersionConflict, type EventStore, type GroupedOutcome, type NewEvent, type OutboxMessage } from '@wildlife/event-store';
+import { EVENT_STORE, nonceReusedProblem, PG_POOL, type SignedRequestContext } from '@wildlife/service-kit';
 import type pg from 'pg';
 import type { IdempotentSubmission } from '../idempotency/idempotency-key.js';
 import { replayOf, type FirstAnswer, type SubmissionOutcome } from '../idempotency/idempotent-replay.js';
@@ -28,56 +29,130 @@ type Recorded =
   | { readonly outcome: 'appended' | 'nonce_reused'; readonly stored: null }
   | { readonly outcome: 'key_holds_answer'; readonly stored: { readonly requestHash: string; readonly status: number; readonly body: unknown } };
 
+/** One submission's arguments to `record_submission`, all but `notify_relay` (the statement's). */
+interface RecordArguments {
+  readonly nonce: string | null;
+  readonly firstAnswer: string | null;
+  readonly streamId: string;
+  readonly events: string;
+  readonly outbox: string;
+  readonly recordedAt: Date;
+  readonly viewKind: string;
+  readonly view: string;
+}
+
+// Several submissions' record_submission calls in turn, in array order, in one statement: one
+// transaction, one commit for all. Named, as RECORD is.
+const RECORD_TOGETHER = {
+  name: 'record-submissions-together',
+  text: `SELECT r.outcome, r.stored
+    FROM unnest($1::jsonb[], $2::jsonb[], $3::text[], $4::jsonb[], $5::jsonb[], $6::timestamptz[], $8::text[], $9::jsonb[])
+           WITH ORDINALITY AS s(signature_nonce, first_answer, stream_id, events, outbox, recorded_at, view_kind, view, n)
+    CROSS JOIN LATERAL record_submission(s.signature_nonce, s.first_answer, s.stream_id, s.events, s.outbox, s.recorded_at, $7, s.view_kind, s.view) AS r
+   ORDER BY s.n`,
+};
+
 /**
- * Records a submission in ONE statement that is its own transaction (one round trip): the claim of
+ * Records submissions, each in ONE statement that is its own transaction, or, under load, together
+ * with the others that arrived while two such statements were in flight (GroupCommit from
+ * @wildlife/event-store): one round trip and one commit for all of them, each with its own outcome.
+ * The statement's function, `record_submission` (migrations/0003), writes in this order: the claim of
  * the signature's nonce (handed over from `signed.pendingNonce`), the key's first answer, the event on
- * a new stream with its outbox messages, and the read model, all or nothing, committed as durably as
- * any append; then wakes the outbox relay as EventStore.append would. Resolves with `answer`, or,
- * when the key already holds an answer (a concurrent retry with the key waits for the other
- * transaction), with that stored answer, `replayed`, having appended nothing. Throws, having
- * appended nothing: `nonceReusedProblem` (401) when the nonce was claimed before; 422
- * `idempotency-key-reused` when the stored answer answered another body; StreamVersionConflict when
- * the stream exists already (keeping not even the claim).
+ * a new stream with its outbox messages, and the read model; all or nothing for each submission.
+ * Committed as durably as any append; then wakes the outbox relay as EventStore.append would.
  */
-export async function recordSubmission<TBody>(pool: pg.Pool, eventStore: EventStore, submission: Submission<TBody>): Promise<SubmissionOutcome<TBody>> {
-  const { signed, idempotency, answer, view } = submission;
-  const nonce = signed.pendingNonce?.handOver();
-  const wakeUp = eventStore.outboxWakeUp();
-  const recorded = await runRecordStatement(pool, submission.streamId, [
-    nonce === undefined ? null : JSON.stringify({ keyId: nonce.keyId, nonce: nonce.nonce, expiresAt: nonce.expiresAtUnix }),
-    idempotency === undefined
-      ? null
-      : JSON.stringify({ principalId: signed.principal.id, key: idempotency.key, requestHash: idempotency.fingerprint, status: answer.status, body: answer.body }),
-    submission.streamId,
-    JSON.stringify([submission.event]),
-    JSON.stringify(submission.outbox),
-    new Date(),
-    wakeUp.notifyRelay,
-    view.kind,
-    view.json,
-  ]);
-  switch (recorded.outcome) {
-    case 'appended':
-      wakeUp.committed();
-      return { ...answer, replayed: false };
-    case 'nonce_reused':
-      throw nonceReusedProblem(nonce!.keyId);
-    case 'key_holds_answer': {
-      const { requestHash, status, body } = recorded.stored;
-      return { ...replayOf({ fingerprint: requestHash, status, body: body as TBody }, idempotency!), replayed: true };
+@Injectable()
+export class SubmissionRecorder {
+  private readonly groupCommit = new GroupCommit<RecordArguments, Recorded>({
+    together: (submissions) => this.recordTogether(submissions),
+    alone: (submission) => this.recordAlone(submission),
+    keyOf: (submission) => submission.streamId,
+  });
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+  ) {}
+
+  /**
+   * Resolves with `answer`, or, when the key already holds an answer (a concurrent retry with the key
+   * waits for the other transaction; a retry in the same statement sees the first one's row), with
+   * that stored answer, `replayed`, having appended nothing. Throws, having appended nothing:
+   * `nonceReusedProblem` (401) when the nonce was claimed before; 422 `idempotency-key-reused` when
+   * the stored answer answered another body; StreamVersionConflict when the stream exists already
+   * (keeping not even the claim).
+   */
+  async record<TBody>(submission: Submission<TBody>): Promise<SubmissionOutcome<TBody>> {
+    const { signed, idempotency, answer, view } = submission;
+    const nonce = signed.pendingNonce?.handOver();
+    const recorded = await this.groupCommit.write({
+      nonce: nonce === undefined ? null : JSON.stringify({ keyId: nonce.keyId, nonce: nonce.nonce, expiresAt: nonce.expiresAtUnix }),
+      firstAnswer:
+        idempotency === undefined
+          ? null
+          : JSON.stringify({ principalId: signed.principal.id, key: idempotency.key, requestHash: idempotency.fingerprint, status: answer.status, body: answer.body }),
+      streamId: submission.streamId,
+      events: JSON.stringify([submission.event]),
+      outbox: JSON.stringify(submission.outbox),
+      recordedAt: new Date(),
+      viewKind: view.kind,
+      view: view.json,
+    });
+    switch (recorded.outcome) {
+      case 'appended':
+        return { ...answer, replayed: false };
+      case 'nonce_reused':
+        throw nonceReusedProblem(nonce!.keyId);
+      case 'key_holds_answer': {
+        const { requestHash, status, body } = recorded.stored;
+        return { ...replayOf({ fingerprint: requestHash, status, body: body as TBody }, idempotency!), replayed: true };
+      }
     }
+  }
+
+  private async recordAlone(s: RecordArguments): Promise<Recorded> {
+    const wakeUp = this.eventStore.outboxWakeUp();
+    let recorded: Recorded;
+    try {
+      const { rows } = await this.pool.query<Recorded>({
+        ...RECORD,
+        values: [s.nonce, s.firstAnswer, s.streamId, s.events, s.outbox, s.recordedAt, wakeUp.notifyRelay, s.viewKind, s.view],
+      });
+      recorded = rows[0]!;
+    } catch (error) {
+      throw streamConflictOr(error, s.streamId);
+    }
+    if (recorded.outcome === 'appended') wakeUp.committed();
+    return recorded;
+  }
+
+  /** Rejects, having written nothing, if any submission fails as a whole (its stream exists, …): GroupCommit then records each alone. */
+  private async recordTogether(submissions: readonly RecordArguments[]): Promise<Array<GroupedOutcome<Recorded>>> {
+    const wakeUp = this.eventStore.outboxWakeUp();
+    const column = <K extends keyof RecordArguments>(key: K) => submissions.map((s) => s[key]);
+    const { rows } = await this.pool.query<Recorded>({
+      ...RECORD_TOGETHER,
+      values: [
+        column('nonce'),
+        column('firstAnswer'),
+        column('streamId'),
+        column('events'),
+        column('outbox'),
+        column('recordedAt'),
+        wakeUp.notifyRelay,
+        column('viewKind'),
+        column('view'),
+      ],
+    });
+    if (rows.some((row) => row.outcome === 'appended')) wakeUp.committed();
+    return rows.map((value) => ({ ok: true, value }));
   }
 }
 
-/** The statement's one row; its 'IN409' (the stream exists already) as the StreamVersionConflict an append throws. */
-async function runRecordStatement(pool: pg.Pool, streamId: string, values: unknown[]): Promise<Recorded> {
-  try {
-    const { rows } = await pool.query<Recorded>({ ...RECORD, values });
-    return rows[0]!;
-  } catch (error) {
-    if ((error as { code?: string }).code === STREAM_ALREADY_EXISTS) {
-      throw new StreamVersionConflict(streamId, 'no_stream', Number((error as { detail?: string }).detail));
-    }
-    throw error;
+/** 'IN409' from record_submission (the stream exists already) as the StreamVersionConflict an append throws. */
+function streamConflictOr(error: unknown, streamId: string): unknown {
+  if ((error as { code?: string }).code === STREAM_ALREADY_EXISTS) {
+    return new StreamVersionConflict(streamId, 'no_stream', Number((error as { detail?: string }).detail));
   }
+  return error;
 }

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EventStore } from '@wildlife/event-store';
 import { authorize } from '@wildlife/registry';
-import { EVENT_STORE, PG_POOL, PRINCIPAL_DIRECTORY, TOPIC_PREFIX, type PrincipalDirectory } from '@wildlife/service-kit';
-import type pg from 'pg';
+import { PRINCIPAL_DIRECTORY, TOPIC_PREFIX, type PrincipalDirectory } from '@wildlife/service-kit';
 import { decideSubmitExternalInformation } from '../../domain/external-information.decide.js';
 import { externalInformationStreamId } from '../../domain/external-information.events.js';
 import { initialExternalInformationState } from '../../domain/external-information.state.js';
@@ -15,7 +13,7 @@ import { publishedStreamEvent } from '../../publishing/published-stream-event.js
 import { externalInformationViewOf } from '../../read-model/external-information.projection.js';
 import { actingPrincipalOf, eventPrincipalOf } from '../acting-principal-of.js';
 import { caseFactsOf } from '../case-facts.of.js';
-import { recordSubmission } from '../record-submission.js';
+import { SubmissionRecorder } from '../record-submission.js';
 import { registeredSourceNameOf } from './registered-source-name.js';
 import { SubmitExternalInformationCommand } from './submit-external-information.command.js';
 import type { ExternalInformationAcceptedResponse } from './submit-external-information.response.dto.js';
@@ -25,7 +23,7 @@ export const externalInformationUrlOf = (informationId: string) => `/v1/external
 /**
  * Accepts information from a registered external source as `ExternalInformationReceived`, always
  * flagged external with the caveat, recorded as a support request is, in ONE statement
- * (`recordSubmission`): the signature's nonce, the Idempotency-Key's answer, the event with its
+ * (`SubmissionRecorder`): the signature's nonce, the Idempotency-Key's answer, the event with its
  * public event in the outbox, and the read model. The related request, if named, is kept as given
  * and not looked up: checking it would tell a source which requests exist.
  */
@@ -34,8 +32,7 @@ export class SubmitExternalInformationHandler
   implements ICommandHandler<SubmitExternalInformationCommand, SubmissionOutcome<ExternalInformationAcceptedResponse>>
 {
   constructor(
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    private readonly recorder: SubmissionRecorder,
     @Inject(TOPIC_PREFIX) private readonly topicPrefix: string,
     @Inject(PRINCIPAL_DIRECTORY) private readonly directory: PrincipalDirectory,
   ) {}
@@ -64,7 +61,7 @@ export class SubmitExternalInformationHandler
       body: { informationId, external: received.external, caveat: received.caveat, url: externalInformationUrlOf(informationId) },
     };
     const envelope = { id: randomUUID(), time: received.receivedAt, correlationId: received.relatedRequestId ?? informationId };
-    return recordSubmission(this.pool, this.eventStore, {
+    return this.recorder.record({
       signed,
       idempotency,
       answer,

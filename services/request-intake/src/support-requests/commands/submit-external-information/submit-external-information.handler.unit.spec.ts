@@ -4,6 +4,7 @@ import { PendingNonce, type PrincipalDirectory, type VerifiedPrincipal } from '@
 import { plainToInstance } from 'class-transformer';
 import { signatureMaterial } from '../../domain/support-request.examples.spec.js';
 import { fakeDatabase, fakeEventStore, json } from '../record-submission.fakes.spec.js';
+import { SubmissionRecorder } from '../record-submission.js';
 import { SubmitExternalInformationCommand } from './submit-external-information.command.js';
 import { SubmitExternalInformationHandler } from './submit-external-information.handler.js';
 import { SubmitExternalInformationBody } from './submit-external-information.request.dto.js';
@@ -23,7 +24,7 @@ const body = () => plainToInstance(SubmitExternalInformationBody, { summary: 'Th
 function given() {
   const database = fakeDatabase();
   const store = fakeEventStore();
-  return { handler: new SubmitExternalInformationHandler(database.pool, store.eventStore, 'p.', directory), ...database, ...store };
+  return { handler: new SubmitExternalInformationHandler(new SubmissionRecorder(database.pool, store.eventStore), 'p.', directory), ...database, ...store };
 }
 
 const signedBy = (principal: VerifiedPrincipal, pendingNonce?: PendingNonce) => ({ principal, material: signatureMaterial, ...(pendingNonce && { pendingNonce }) });

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EventStore } from '@wildlife/event-store';
 import { authorize } from '@wildlife/registry';
-import { EVENT_STORE, PG_POOL, PRINCIPAL_DIRECTORY, TOPIC_PREFIX, type PrincipalDirectory } from '@wildlife/service-kit';
-import type pg from 'pg';
+import { PRINCIPAL_DIRECTORY, TOPIC_PREFIX, type PrincipalDirectory } from '@wildlife/service-kit';
 import { decideSubmit } from '../../domain/support-request.decide.js';
 import { supportRequestStreamId } from '../../domain/support-request.events.js';
 import { evolve, initialSupportRequestState, type SupportRequest } from '../../domain/support-request.state.js';
@@ -16,13 +14,13 @@ import { statusUrlOf } from '../../queries/support-request.queries.js';
 import { supportRequestViewOf } from '../../read-model/support-request.projection.js';
 import { actingPrincipalOf, eventPrincipalOf } from '../acting-principal-of.js';
 import { supportRequestFactsOf } from '../case-facts.of.js';
-import { recordSubmission } from '../record-submission.js';
+import { SubmissionRecorder } from '../record-submission.js';
 import { registeredAgencyOf } from './registered-agency.js';
 import { SubmitSupportRequestCommand } from './submit-support-request.command.js';
 import type { SubmissionAcceptedResponse } from './submit-support-request.response.dto.js';
 
 /**
- * Decides a submission, then records it in ONE statement (`recordSubmission`): the signature's nonce
+ * Decides a submission, then records it in ONE statement (`SubmissionRecorder`): the signature's nonce
  * when the guard left it to this write, the Idempotency-Key's answer when a key was sent,
  * `SupportRequestSubmitted` with its public event in the outbox, and the read model. So a refusal
  * stores and publishes nothing, a replayed signature is refused with 401 (nonce-reused), and of any
@@ -32,8 +30,7 @@ import type { SubmissionAcceptedResponse } from './submit-support-request.respon
 @CommandHandler(SubmitSupportRequestCommand)
 export class SubmitSupportRequestHandler implements ICommandHandler<SubmitSupportRequestCommand, SubmissionOutcome<SubmissionAcceptedResponse>> {
   constructor(
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    private readonly recorder: SubmissionRecorder,
     @Inject(TOPIC_PREFIX) private readonly topicPrefix: string,
     @Inject(PRINCIPAL_DIRECTORY) private readonly directory: PrincipalDirectory,
   ) {}
@@ -61,7 +58,7 @@ export class SubmitSupportRequestHandler implements ICommandHandler<SubmitSuppor
     );
     const answer = { status: 202, body: { requestId, status: 'submitted' as const, statusUrl: statusUrlOf(requestId) } };
     const eventId = randomUUID();
-    return recordSubmission(this.pool, this.eventStore, {
+    return this.recorder.record({
       signed,
       idempotency,
       answer,

@@ -3,6 +3,7 @@ import { PendingNonce, type PrincipalDirectory, type VerifiedPrincipal } from '@
 import { plainToInstance } from 'class-transformer';
 import { signatureMaterial } from '../../domain/support-request.examples.spec.js';
 import { fakeDatabase, fakeEventStore, json } from '../record-submission.fakes.spec.js';
+import { SubmissionRecorder } from '../record-submission.js';
 import { SubmitSupportRequestCommand } from './submit-support-request.command.js';
 import { SubmitSupportRequestHandler } from './submit-support-request.handler.js';
 import { SubmitSupportRequestBody } from './submit-support-request.request.dto.js';
@@ -31,7 +32,7 @@ const firstAnswer = { status: 202, body: { requestId: 'first', status: 'submitte
 function given(outcome?: string, stored?: { requestHash: string }) {
   const database = fakeDatabase(outcome, stored && { ...stored, ...firstAnswer });
   const store = fakeEventStore();
-  const handler = new SubmitSupportRequestHandler(database.pool, store.eventStore, 'p.', directory);
+  const handler = new SubmitSupportRequestHandler(new SubmissionRecorder(database.pool, store.eventStore), 'p.', directory);
   return { handler, ...database, ...store };
 }
 
