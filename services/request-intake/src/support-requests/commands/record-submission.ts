@@ -42,15 +42,22 @@ interface RecordArguments {
 }
 
 // Several submissions' record_submission calls in turn, in array order, in one statement: one
-// transaction, one commit for all. Named, as RECORD is.
+// transaction, one commit for all. Named, as RECORD is. The JSON arguments come as one JSON array per
+// column, joined from the texts already serialised (`jsonArrayOf`): a text[] of JSON would make the
+// pg client escape every quote of every payload, ~3 % of the event loop at saturation.
 const RECORD_TOGETHER = {
   name: 'record-submissions-together',
   text: `SELECT r.outcome, r.stored
-    FROM unnest($1::jsonb[], $2::jsonb[], $3::text[], $4::jsonb[], $5::jsonb[], $6::timestamptz[], $8::text[], $9::jsonb[])
+    FROM ROWS FROM (jsonb_array_elements($1::jsonb), jsonb_array_elements($2::jsonb), unnest($3::text[]), jsonb_array_elements($4::jsonb),
+                    jsonb_array_elements($5::jsonb), unnest($6::timestamptz[]), unnest($8::text[]), jsonb_array_elements($9::jsonb))
            WITH ORDINALITY AS s(signature_nonce, first_answer, stream_id, events, outbox, recorded_at, view_kind, view, n)
-    CROSS JOIN LATERAL record_submission(s.signature_nonce, s.first_answer, s.stream_id, s.events, s.outbox, s.recorded_at, $7, s.view_kind, s.view) AS r
+    CROSS JOIN LATERAL record_submission(NULLIF(s.signature_nonce, 'null'), NULLIF(s.first_answer, 'null'), s.stream_id, s.events, s.outbox,
+                                         s.recorded_at, $7, s.view_kind, s.view) AS r
    ORDER BY s.n`,
 };
+
+/** A JSON array of JSON texts (null as JSON null), without serialising them again. */
+const jsonArrayOf = (texts: ReadonlyArray<string | null>) => `[${texts.map((text) => text ?? 'null').join(',')}]`;
 
 /**
  * Records submissions, each in ONE statement that is its own transaction, or, under load, together
@@ -133,15 +140,15 @@ export class SubmissionRecorder {
     const { rows } = await this.pool.query<Recorded>({
       ...RECORD_TOGETHER,
       values: [
-        column('nonce'),
-        column('firstAnswer'),
+        jsonArrayOf(column('nonce')),
+        jsonArrayOf(column('firstAnswer')),
         column('streamId'),
-        column('events'),
-        column('outbox'),
+        jsonArrayOf(column('events')),
+        jsonArrayOf(column('outbox')),
         column('recordedAt'),
         wakeUp.notifyRelay,
         column('viewKind'),
-        column('view'),
+        jsonArrayOf(column('view')),
       ],
     });
     if (rows.some((row) => row.outcome === 'appended')) wakeUp.committed();
