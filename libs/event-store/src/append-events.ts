@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { GroupedOutcome } from './group-commit.js';
+import { jsonArrayOf, type GroupedOutcome } from './group-commit.js';
 import { EventIdIsAlreadyRecorded, OutboxMessageIdIsAlreadyWritten, StreamVersionConflict } from './event-store.errors.js';
 import type { ExpectedVersion, NewEvent, RecordedEvent } from './event.types.js';
 import { acceptedVersions } from './expected-version.js';
@@ -21,7 +21,8 @@ export interface AppendResult {
 export type AppendTarget = pg.Pool | pg.ClientBase;
 
 // migrations/0006_wake_relay_in_process.sql: xid, stream lock, expectation check, events, outbox, NOTIFY if asked.
-const APPEND_EVENTS = 'SELECT version, appended, global_positions FROM append_events($1, $2, $3, $4, $5, $6, $7)';
+// Named, so each pooled connection parses and plans it once.
+const APPEND_EVENTS = { name: 'append-events', text: 'SELECT version, appended, global_positions FROM append_events($1, $2, $3, $4, $5, $6, $7)' };
 
 /**
  * Appends to a stream in ONE statement (the one implementation behind `EventStore.append` and
@@ -47,15 +48,10 @@ export async function appendEvents(
   const append = preparedAppend({ streamId, expected, events, options }); // refuses a malformed expectation before anything is locked
   let row: AppendRow;
   try {
-    const { rows } = await target.query<AppendRow>(APPEND_EVENTS, [
-      streamId,
-      append.min,
-      append.max,
-      append.eventsJson,
-      append.outboxJson,
-      recordedAt,
-      notifyRelay,
-    ]);
+    const { rows } = await target.query<AppendRow>({
+      ...APPEND_EVENTS,
+      values: [streamId, append.min, append.max, append.eventsJson, append.outboxJson, recordedAt, notifyRelay],
+    });
     row = rows[0]!;
   } catch (error) {
     throw asTypedRefusal(error, streamId, expected);
@@ -72,11 +68,16 @@ export interface AppendRequest {
 }
 
 // Each append_events call in turn, in array order, in one statement (so one transaction on a pool).
-const APPEND_EVENTS_TOGETHER = `
-  SELECT r.version, r.appended, r.global_positions
-    FROM unnest($1::text[], $2::integer[], $3::integer[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS a(stream_id, min_version, max_version, events, outbox, n)
+// The events and outbox messages come as one JSON array each (`jsonArrayOf`), not as a text[] that
+// the pg client would escape quote by quote. Named, as APPEND_EVENTS is.
+const APPEND_EVENTS_TOGETHER = {
+  name: 'append-events-together',
+  text: `SELECT r.version, r.appended, r.global_positions
+    FROM ROWS FROM (unnest($1::text[]), unnest($2::integer[]), unnest($3::integer[]), jsonb_array_elements($4::jsonb), jsonb_array_elements($5::jsonb))
+           WITH ORDINALITY AS a(stream_id, min_version, max_version, events, outbox, n)
     CROSS JOIN LATERAL append_events(a.stream_id, a.min_version, a.max_version, a.events, a.outbox, $6, $7) AS r
-   ORDER BY a.n`;
+   ORDER BY a.n`,
+};
 
 /**
  * Several appends to distinct streams in ONE statement on `pool`: one round trip, one transaction, one
@@ -94,15 +95,18 @@ export async function appendEventsTogether(
   notifyRelay: boolean,
 ): Promise<Array<GroupedOutcome<AppendResult>>> {
   const appends = requests.map(preparedAppend);
-  const { rows } = await pool.query<AppendRow>(APPEND_EVENTS_TOGETHER, [
-    appends.map((a) => a.streamId),
-    appends.map((a) => a.min),
-    appends.map((a) => a.max),
-    appends.map((a) => a.eventsJson),
-    appends.map((a) => a.outboxJson),
-    recordedAt,
-    notifyRelay,
-  ]);
+  const { rows } = await pool.query<AppendRow>({
+    ...APPEND_EVENTS_TOGETHER,
+    values: [
+      appends.map((a) => a.streamId),
+      appends.map((a) => a.min),
+      appends.map((a) => a.max),
+      jsonArrayOf(appends.map((a) => a.eventsJson)),
+      jsonArrayOf(appends.map((a) => a.outboxJson)),
+      recordedAt,
+      notifyRelay,
+    ],
+  });
   return appends.map((append, i) => {
     try {
       return { ok: true, value: appendResult(append, rows[i]!, recordedAt) };

@@ -1,3 +1,10 @@
+/**
+ * A JSON array of JSON texts (null as JSON null), joined without serialising them again: how a
+ * grouped statement takes a JSON column, split by `jsonb_array_elements`. A text[] of JSON would make
+ * the pg client escape every quote of every text (~3 % of request intake's event loop at saturation).
+ */
+export const jsonArrayOf = (texts: ReadonlyArray<string | null>): string => `[${texts.map((text) => text ?? 'null').join(',')}]`;
+
 /** One request's outcome in a statement that ran several: its result, or the error its caller gets. */
 export type GroupedOutcome<TResult> = { readonly ok: true; readonly value: TResult } | { readonly ok: false; readonly error: unknown };
 

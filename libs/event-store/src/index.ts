@@ -1,5 +1,5 @@
 export { EventStore } from './event-store.js';
-export { GroupCommit, type GroupedOutcome, type GroupedStatements } from './group-commit.js';
+export { GroupCommit, jsonArrayOf, type GroupedOutcome, type GroupedStatements } from './group-commit.js';
 export type { AppendOptions, AppendResult } from './append-events.js';
 export type { ReadAllPage } from './read-events.js';
 export type { EventMetadata, EventPrincipal, ExpectedVersion, NewEvent, RecordedEvent } from './event.types.js';
