@@ -37,7 +37,7 @@ function controlledGroupCommit(maxInFlight = 2) {
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('group commit', () => {
-  it('sends an append at once while a statement slot is free, and what arrives meanwhile together, sorted by stream', async () => {
+  it('sends the appends of one turn as one statement, sorted by stream, and what arrives while slots are busy together', async () => {
     const { groupCommit, statements } = controlledGroupCommit();
 
     void groupCommit.write(request('s-b', 'first'));
@@ -45,11 +45,22 @@ describe('group commit', () => {
     void groupCommit.write(request('s-d', 'third'));
     void groupCommit.write(request('s-c', 'fourth'));
     await settle();
-    expect(statements.map((s) => s.tags)).toEqual([['first'], ['second']]);
+    expect(statements.map((s) => s.tags)).toEqual([['second', 'first', 'fourth', 'third']]);
 
+    // A later turn, a slot free: at once, alone.
+    void groupCommit.write(request('s-e', 'fifth'));
+    await settle();
+    expect(statements.map((s) => s.tags).at(-1)).toEqual(['fifth']);
+
+    // Both slots busy: these wait, then go together when one frees.
+    void groupCommit.write(request('s-g', 'sixth'));
+    await settle();
+    void groupCommit.write(request('s-f', 'seventh'));
+    await settle();
+    expect(statements).toHaveLength(2);
     statements[0]!.finish();
     await settle();
-    expect(statements.map((s) => s.tags)).toEqual([['first'], ['second'], ['fourth', 'third']]);
+    expect(statements.map((s) => s.tags).at(-1)).toEqual(['seventh', 'sixth']);
   });
 
   it('keeps the appends of one stream in call order, never two of them in flight', async () => {
@@ -61,17 +72,12 @@ describe('group commit', () => {
     void groupCommit.write(request('s-z', 'z1'));
     void groupCommit.write(request('s-z', 'z2'));
     await settle();
-    statements[0]!.finish(); // x1 done: x2 may go, with z1; z2 waits behind z1
-    await settle();
-    expect(statements.map((s) => s.tags)).toEqual([['x1'], ['y1'], ['x2', 'z1']]);
+    // One per stream; x2 and z2 wait behind x1 and z1 although a slot is free.
+    expect(statements.map((s) => s.tags)).toEqual([['x1', 'y1', 'z1']]);
 
-    statements[1]!.finish(); // a slot is free, but z1 is still in flight
+    statements[0]!.finish();
     await settle();
-    expect(statements).toHaveLength(3);
-
-    statements[2]!.finish();
-    await settle();
-    expect(statements.map((s) => s.tags).at(-1)).toEqual(['z2']);
+    expect(statements.map((s) => s.tags)).toEqual([['x1', 'y1', 'z1'], ['x2', 'z2']]);
   });
 
   it('gives each append its own outcome, a conflict to its caller alone', async () => {
