@@ -18,3 +18,5 @@ export * from './signed-requests/signed-request.js';
 export * from './signed-requests/signed-request.decorators.js';
 export * from './signed-requests/signed-request.guard.js';
 export * from './signed-requests/nonce-claimed-with-the-write.js';
+export * from './threads/service-thread.js';
+export * from './threads/supervised-thread.js';

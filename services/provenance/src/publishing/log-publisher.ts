@@ -48,7 +48,7 @@ export interface LogPublisherOptions {
  * (a log consumer keeps the first message of each sequence, an outcome consumer deduplicates by
  * event id). One process publishes at a time (a row lock on the progress).
  *
- * Plain code, with no framework: `LogTopicRelay` runs it on a thread of its own (`log-publisher-thread`)
+ * Plain code, with no framework: `LogTopicRelay` runs it on a thread of its own (`log-publisher-worker`)
  * or, from TypeScript sources, on the service's own thread.
  */
 export class LogPublisher {

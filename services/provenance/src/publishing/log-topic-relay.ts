@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { createProducer } from '@wildlife/messaging';
-import { databaseUrlFor, KAFKA, LOGGER, PG_POOL, SETTINGS, TOPIC_PREFIX } from '@wildlife/service-kit';
+import { compiledWorkerScript, KAFKA, LOGGER, PG_POOL, serviceThreadSettings, SETTINGS, SupervisedThread, TOPIC_PREFIX } from '@wildlife/service-kit';
 import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
 import type { Logger } from 'pino';
@@ -8,18 +8,19 @@ import type { LogKey } from '../checkpoints/log-key.js';
 import { SERVICE, type ProvenanceConfig } from '../provenance.config.js';
 import { LOG_KEY } from '../provenance.tokens.js';
 import { LogPublisher } from './log-publisher.js';
-import { LogPublisherThread } from './log-publisher-thread.js';
+import type { LogPublisherWorkerData } from './log-publisher-worker.js';
 
 /**
  * Publishes the log on Kafka (`LogPublisher`: each entry on the log topic and its outcome on the
- * events topic) for as long as the service runs. Deployed (compiled), on a worker thread of its own
- * with its own database connections and Kafka producer (`LogPublisherThread`); from TypeScript
- * sources, on the service's thread with the service's pool and Kafka client. The writer wakes it
- * after each commit.
+ * events topic) for as long as the service runs. Compiled, on a worker thread of its own
+ * (`log-publisher-worker`, a `SupervisedThread`) with its own database connections (named
+ * `provenance-log-publisher`) and Kafka producer, so that it does not share the log writer's event
+ * loop; from TypeScript sources, on the service's thread with the service's pool and Kafka client.
+ * The writer wakes it after each commit.
  */
 @Injectable()
 export class LogTopicRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private publisher: LogPublisher | LogPublisherThread | undefined;
+  private publisher: LogPublisher | SupervisedThread | undefined;
 
   constructor(
     @Inject(PG_POOL) private readonly pool: pg.Pool,
@@ -36,25 +37,20 @@ export class LogTopicRelay implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationBootstrap(): void {
-    const { settings } = this;
-    this.publisher = LogPublisherThread.start(
-      {
-        service: SERVICE.name,
-        logLevel: settings.LOG_LEVEL,
-        databaseUrl: databaseUrlFor(settings.DATABASE_URL, settings.DATABASE_NAME),
-        applicationName: `${SERVICE.name}-log-publisher`,
-        brokers: settings.KAFKA_BROKERS,
-        clientId: settings.KAFKA_CLIENT_ID,
+    const script = compiledWorkerScript(new URL('./log-publisher-worker.js', import.meta.url), import.meta.url);
+    if (script !== undefined) {
+      const workerData: LogPublisherWorkerData = {
+        ...serviceThreadSettings(SERVICE.name, this.settings, 'log-publisher'),
         topicPrefix: this.prefix,
         origin: this.logKey.origin,
-      },
-      this.logger,
-    );
-    if (this.publisher === undefined) {
-      const inline = new LogPublisher({ pool: this.pool, producer: createProducer(this.kafka), topicPrefix: this.prefix, origin: this.logKey.origin, logger: this.logger });
-      inline.start();
-      this.publisher = inline;
+      };
+      this.publisher = SupervisedThread.start({ name: 'log publisher', script, workerData, logger: this.logger });
+      this.logger.info({ component: 'log-publisher', thread: 'worker' }, 'publishing the provenance log from a worker thread');
+      return;
     }
+    const inline = new LogPublisher({ pool: this.pool, producer: createProducer(this.kafka), topicPrefix: this.prefix, origin: this.logKey.origin, logger: this.logger });
+    inline.start();
+    this.publisher = inline;
   }
 
   async onApplicationShutdown(): Promise<void> {

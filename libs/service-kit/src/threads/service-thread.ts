@@ -1,0 +1,40 @@
+import type { BaseSettings } from '@wildlife/config';
+import type { Kafka } from 'kafkajs';
+import pg from 'pg';
+import type { LevelWithSilent, Logger } from 'pino';
+import { databaseUrlFor } from '../database.js';
+import { createKafka } from '../kafka.js';
+import { createLogger } from '../logger.js';
+
+/** What a service's worker thread needs to reach what the service reaches (plain data: it crosses to the thread). */
+export interface ServiceThreadSettings {
+  readonly service: string;
+  readonly logLevel: LevelWithSilent;
+  /** The service's own database. */
+  readonly databaseUrl: string;
+  /** `application_name` of the thread's PostgreSQL connections, so they can be told apart. */
+  readonly applicationName: string;
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+}
+
+/** The settings of a thread of `service` doing `purpose` ("outbox-relay"): its connections are named `<service>-<purpose>`. */
+export function serviceThreadSettings(service: string, settings: BaseSettings, purpose: string): ServiceThreadSettings {
+  return {
+    service,
+    logLevel: settings.LOG_LEVEL,
+    databaseUrl: databaseUrlFor(settings.DATABASE_URL, settings.DATABASE_NAME),
+    applicationName: `${service}-${purpose}`,
+    brokers: settings.KAFKA_BROKERS,
+    clientId: settings.KAFKA_CLIENT_ID,
+  };
+}
+
+/** Inside the thread: its logger (tagged with `component`), a pool of `poolSize` on the service's database, and a Kafka client. */
+export function openServiceThreadResources(settings: ServiceThreadSettings, component: string, poolSize: number): { logger: Logger; pool: pg.Pool; kafka: Kafka } {
+  const logger = createLogger(settings.service, settings.logLevel).child({ component, thread: 'worker' });
+  const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: poolSize, connectionTimeoutMillis: 5_000, application_name: settings.applicationName });
+  pool.on('error', (err) => logger.warn({ err }, 'idle PostgreSQL connection failed'));
+  const kafka = createKafka({ brokers: [...settings.brokers], clientId: settings.clientId, logger });
+  return { logger, pool, kafka };
+}
