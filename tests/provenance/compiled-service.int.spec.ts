@@ -98,12 +98,14 @@ describe('the compiled provenance service publishing its log from a worker threa
     expect(onTopic.map((m) => m.key)).toEqual(Array.from({ length: published }, (_, i) => String(i)));
   }, 120_000);
 
-  it('stops on SIGTERM in good order, its publisher thread included', async () => {
+  it('stops once on SIGINT then SIGTERM, in good order, its publisher thread included', async () => {
     await publish(topics.requestIntakeEvents, await requests(20));
     await consumeTopic(kafka, prefix() + topics.provenanceLog.name, published, 60_000);
+    // As a terminal's Ctrl-C and then a supervisor would: the service closes once.
+    service.kill('SIGINT');
     service.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(output.join('')).toContain('"msg":"stopped"');
+    expect(output.join('').match(/"msg":"stopped"/g)).toHaveLength(1);
     expect(output.join('')).not.toContain('did not stop in time');
     const { rows } = await pool.query<{ published_size: string }>('SELECT published_size FROM log_publication');
     expect(Number(rows[0]!.published_size)).toBe(published);

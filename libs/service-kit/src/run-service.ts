@@ -4,7 +4,7 @@ import { createServiceApp, type ServiceDefinition } from './service-app.js';
 /**
  * The whole of a service's `main`: reads its config (a bad setting ends the process with one line
  * naming it), starts it, and on SIGTERM or SIGINT closes it gracefully within SHUTDOWN_TIMEOUT_MS,
- * after which it exits anyway.
+ * after which it exits anyway. Closed once, whatever signals follow the first.
  */
 export async function runService<S extends BaseSettings>(define: () => ServiceDefinition<S>): Promise<void> {
   let definition: ServiceDefinition<S>;
@@ -24,7 +24,14 @@ export async function runService<S extends BaseSettings>(define: () => ServiceDe
   const url = await service.listen();
   service.logger.info({ url }, `${definition.name} listening on ${url}`);
 
+  let stopping = false;
   const stop = (signal: string) => {
+    // A second signal (a supervisor's SIGTERM after a terminal's SIGINT) finds the shutdown under way.
+    if (stopping) {
+      service.logger.info({ signal }, 'already shutting down');
+      return;
+    }
+    stopping = true;
     service.logger.info({ signal }, 'shutting down');
     setTimeout(() => {
       service.logger.error('shutdown timed out; exiting');
