@@ -9,13 +9,19 @@ const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 };
 
 /**
- * kafkajs logs, at ERROR, every CreateTopics response that carries a topic error, before its admin
- * client looks at it: when services start together, the topics one of them created first come back as
- * TOPIC_ALREADY_EXISTS to the others, which is no error here. A real failure reaches `ensureTopics`'
- * caller, which logs it, so these lines go out at debug.
+ * kafkajs lines that say nothing wrong in this system, logged at debug instead of their level:
+ * - every CreateTopics response that carries a topic error, logged at ERROR before the admin client
+ *   looks at it: when services start together, the topics one of them created first come back as
+ *   TOPIC_ALREADY_EXISTS to the others, which is no error here, and a real failure reaches
+ *   `ensureTopics`' caller, which logs it;
+ * - the WARN at each idempotent producer's creation that bounded retries "may invalidate EoS
+ *   guarantees": the bound is chosen (`createProducer`: the outbox relay retries the whole batch
+ *   itself), and nothing here relies on Kafka transactions; effects are exactly-once by the inbox.
  */
+const EXPECTED = ['Response CreateTopics', 'Limiting retries for the idempotent producer'];
+
 function levelOf(level: number, message: unknown): 'error' | 'warn' | 'info' | 'debug' {
-  if (typeof message === 'string' && message.startsWith('Response CreateTopics')) return 'debug';
+  if (typeof message === 'string' && EXPECTED.some((start) => message.startsWith(start))) return 'debug';
   return levels[level] ?? 'info';
 }
 
