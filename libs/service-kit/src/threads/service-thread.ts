@@ -18,7 +18,7 @@ export interface ServiceThreadSettings {
   readonly clientId: string;
 }
 
-/** The settings of a thread of `service` doing `purpose` ("outbox-relay"): its connections are named `<service>-<purpose>`. */
+/** The settings of a thread of `service` doing `purpose` ("log-publisher"): its connections are named `<service>-<purpose>`. */
 export function serviceThreadSettings(service: string, settings: BaseSettings, purpose: string): ServiceThreadSettings {
   return {
     service,

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 export type ToSupervisedThread = 'wake' | 'stop';
 
 export interface SupervisedThreadOptions {
-  /** What the thread does, for logs ("log publisher", "outbox relay"). */
+  /** What the thread does, for logs ("log publisher"). */
   readonly name: string;
   /** The worker script (compiled JavaScript, or a data: URL). */
   readonly script: URL;
