@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { recordVerifiedV1, topics, type CloudEvent, type TopicDefinition } from '@wildlife/contracts';
@@ -85,6 +86,17 @@ describe('the compiled provenance service publishing its log from a worker threa
     expect(outcomes.map((m) => m.headers.ce_type)).toEqual(Array(published).fill(recordVerifiedV1.type));
     expect(output.join('')).toContain('publishing the provenance log from a worker thread');
   }, 120_000);
+
+  it("runs the publisher's thread at a lower CPU priority than the service's own thread", async () => {
+    const niceOf = async (tid: string) => {
+      const stat = await readFile(`/proc/${service.pid}/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]); // field 19 of proc(5)
+    };
+    const threads = await readdir(`/proc/${service.pid}/task`);
+    const nices = await Promise.all(threads.map(niceOf));
+    expect(await niceOf(String(service.pid))).toBe(0);
+    expect(nices.filter((nice) => nice === 10).length).toBeGreaterThanOrEqual(1);
+  });
 
   it("keeps publishing after the thread's database connections are cut", async () => {
     const { rows } = await pool.query<{ cut: boolean }>(

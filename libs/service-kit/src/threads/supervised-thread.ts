@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 
@@ -104,4 +106,19 @@ export function onSupervisorMessages(handlers: { readonly wake: () => void; read
  */
 export function compiledWorkerScript(script: URL, callerUrl: string): URL | undefined {
   return callerUrl.endsWith('.js') ? script : undefined;
+}
+
+/**
+ * Lowers the CPU priority of the calling thread alone (Linux: `setpriority` on its thread id, found
+ * through `/proc/thread-self`) to `nice`, so that on a saturated machine the service's own event loop
+ * and its database win the cores and this thread takes what is left. False where that cannot be done
+ * (no `/proc/thread-self`): the thread then runs at the process's priority.
+ */
+export function lowerThisThreadPriority(nice: number): boolean {
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), nice);
+    return true;
+  } catch {
+    return false;
+  }
 }
