@@ -6,6 +6,7 @@ export type { EventMetadata, EventPrincipal, ExpectedVersion, NewEvent, Recorded
 export { EventIdIsAlreadyRecorded, OutboxMessageIdIsAlreadyWritten, StreamVersionConflict } from './event-store.errors.js';
 export type { InProcessRelay, OutboxMessage, RelayedMessage } from './outbox.types.js';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
+export { WakeSignal } from './wake-signal.js';
 export { processBatchOnce, processOnce, type BatchProcessResult, type ProcessOnceResult } from './inbox.js';
 export type { Projection } from './projection.js';
 export { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner.js';

@@ -38,8 +38,16 @@ export async function openServiceDatabase(options: {
   applicationName: string;
 }): Promise<pg.Pool> {
   await ensureDatabase(options.serverUrl, options.database);
+  return openPool({ ...options, connectionString: databaseUrlFor(options.serverUrl, options.database) });
+}
+
+/**
+ * A pool on an existing database, as every part of a service opens one: connections named
+ * `applicationName`, a 5 s connect timeout, idle-client errors logged and never thrown.
+ */
+export function openPool(options: { connectionString: string; poolSize: number; logger: Logger; applicationName: string }): pg.Pool {
   const pool = new pg.Pool({
-    connectionString: databaseUrlFor(options.serverUrl, options.database),
+    connectionString: options.connectionString,
     max: options.poolSize,
     connectionTimeoutMillis: 5_000,
     application_name: options.applicationName,

@@ -1,8 +1,8 @@
 import type { BaseSettings } from '@wildlife/config';
 import type { Kafka } from 'kafkajs';
-import pg from 'pg';
+import type pg from 'pg';
 import type { LevelWithSilent, Logger } from 'pino';
-import { databaseUrlFor } from '../database.js';
+import { databaseUrlFor, openPool } from '../database.js';
 import { createKafka } from '../kafka.js';
 import { createLogger } from '../logger.js';
 
@@ -33,8 +33,7 @@ export function serviceThreadSettings(service: string, settings: BaseSettings, p
 /** Inside the thread: its logger (tagged with `component`), a pool of `poolSize` on the service's database, and a Kafka client. */
 export function openServiceThreadResources(settings: ServiceThreadSettings, component: string, poolSize: number): { logger: Logger; pool: pg.Pool; kafka: Kafka } {
   const logger = createLogger(settings.service, settings.logLevel).child({ component, thread: 'worker' });
-  const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: poolSize, connectionTimeoutMillis: 5_000, application_name: settings.applicationName });
-  pool.on('error', (err) => logger.warn({ err }, 'idle PostgreSQL connection failed'));
+  const pool = openPool({ connectionString: settings.databaseUrl, poolSize, logger, applicationName: settings.applicationName });
   const kafka = createKafka({ brokers: [...settings.brokers], clientId: settings.clientId, logger });
   return { logger, pool, kafka };
 }

@@ -14,8 +14,6 @@ export interface SupervisedThreadOptions {
   /** Plain data the thread is started with (`workerData`), every time it is started. */
   readonly workerData: unknown;
   readonly logger: Logger;
-  /** What the thread posts (its own protocol), as it comes. */
-  readonly onMessage?: (message: unknown) => void;
   /** How long `stop` waits for the thread to finish before ending it. Default 15 s. */
   readonly stopTimeoutMs?: number;
 }
@@ -69,7 +67,6 @@ export class SupervisedThread {
     const worker = new Worker(this.o.script, { workerData: this.o.workerData });
     this.worker = worker;
     const started = Date.now();
-    if (this.o.onMessage) worker.on('message', this.o.onMessage);
     worker.on('error', (err) => this.o.logger.error({ err, thread: this.o.name }, `the ${this.o.name} thread failed`));
     worker.on('exit', (code) => {
       this.worker = undefined;

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { compiledWorkerScript } from '@wildlife/service-kit';
 import type { reverify } from '@wildlife/signatures';
 
 export type Reverified = ReturnType<typeof reverify>;
@@ -43,9 +44,8 @@ export class ReverifyThread {
   }
 
   static start(): ReverifyThread | undefined {
-    const script = new URL('./reverify-worker.js', import.meta.url);
-    if (!import.meta.url.endsWith('.js')) return undefined;
-    return new ReverifyThread(new Worker(script));
+    const script = compiledWorkerScript(new URL('./reverify-worker.js', import.meta.url), import.meta.url);
+    return script === undefined ? undefined : new ReverifyThread(new Worker(script));
   }
 
   /** The outcomes of `jobs`, in order; rejects with `ReverifyThreadStopped` once the thread is gone. */

@@ -1,5 +1,5 @@
 import { topics } from '@wildlife/contracts';
-import { inTransaction } from '@wildlife/event-store';
+import { inTransaction, WakeSignal } from '@wildlife/event-store';
 import type { MessageProducer, OutgoingMessage } from '@wildlife/messaging';
 import type { LogEntry } from '@wildlife/provenance-log';
 import type pg from 'pg';
@@ -54,8 +54,7 @@ export interface LogPublisherOptions {
 export class LogPublisher {
   private running: Promise<void> | undefined;
   private stopped = false;
-  private wakeUp: (() => void) | undefined;
-  private woken = false;
+  private readonly woken = new WakeSignal();
 
   constructor(private readonly options: LogPublisherOptions) {}
 
@@ -66,8 +65,7 @@ export class LogPublisher {
 
   /** New entries were committed: publish them now rather than at the next poll. */
   wake(): void {
-    this.woken = true;
-    this.wakeUp?.();
+    this.woken.wake();
   }
 
   /** Finishes the pass under way (its progress committed), then disconnects the producer. */
@@ -89,10 +87,10 @@ export class LogPublisher {
         }
         const more = await this.publishPages();
         backoff = 250;
-        if (!more) await this.idle(IDLE_POLL_MS);
+        if (!more) await this.woken.wait(IDLE_POLL_MS);
       } catch (err) {
         this.options.logger.warn({ err, retryInMs: backoff }, 'publishing the provenance log failed; retrying');
-        await this.idle(backoff);
+        await this.woken.wait(backoff);
         backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
       }
     }
@@ -163,23 +161,6 @@ export class LogPublisher {
     return outcome ? [logged, outcome] : [logged];
   }
 
-  private idle(ms: number): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      let timer: NodeJS.Timeout | undefined = undefined;
-      const done = () => {
-        clearTimeout(timer);
-        this.woken = false;
-        this.wakeUp = undefined;
-        resolve();
-      };
-      timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
-  }
 }
 
 /** The longest prefix of `page` (each entry's messages) whose values fit in one send (never empty). */
