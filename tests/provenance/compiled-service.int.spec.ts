@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -10,17 +10,9 @@ import pg from 'pg';
 import { newCast, registrationFacts, registryEvent, supportRequestEvent, type Cast } from '../../services/provenance/src/testing/signed-records.examples.spec.js';
 import { deploymentFiles, waitUntil, type DeploymentFiles } from '../../services/provenance/test/support/provenance-world.js';
 import { consumeTopic } from '../../services/provenance/test/support/topic-reader.js';
+import { buildProject } from './support/audit-process.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Compiles the provenance service and the libraries it uses (`tsc -b`, incremental), as `npm run build` does. */
-function buildProvenance(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['node_modules/typescript/bin/tsc', '-b', 'services/provenance'], { cwd: root, timeout: 180_000 }, (error, stdout, stderr) =>
-      error === null ? resolve() : reject(new Error(`building the provenance service failed:\n${stdout}${stderr}`)),
-    );
-  });
-}
 
 /**
  * The provenance service as it is deployed: compiled, run with `node services/provenance/dist/main.js`
@@ -49,7 +41,8 @@ describe('the compiled provenance service publishing its log from a worker threa
   const requests = (n: number) => Promise.all(Array.from({ length: n }, () => supportRequestEvent(cast.ofb, cast.ofb.principal)));
 
   beforeAll(async () => {
-    await buildProvenance();
+    // As `npm run build` does: the service and the libraries it uses.
+    await buildProject('services/provenance');
     files = await deploymentFiles(cast);
     environment = serviceTestEnvironment('provenance-compiled', { ...files.env, LOG_LEVEL: 'info' });
     service = spawn(process.execPath, ['services/provenance/dist/main.js'], { cwd: root, env: { ...process.env, ...environment.env }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -12,10 +12,15 @@ function run(command: string, args: readonly string[]): Promise<{ status: number
   });
 }
 
-/** Builds the auditor and the libraries it uses (`tsc -b`, incremental), so `bin/audit.mjs` runs the current code. */
-export async function buildAuditor(): Promise<void> {
-  const built = await run(process.execPath, ['node_modules/typescript/bin/tsc', '-b', 'libs/auditor/tsconfig.json']);
-  if (built.status !== 0) throw new Error(`building the auditor failed:\n${built.stdout}${built.stderr}`);
+/** Compiles `project` (a directory or tsconfig under the repository) and what it references: `tsc -b`, incremental. */
+export async function buildProject(project: string): Promise<void> {
+  const built = await run(process.execPath, ['node_modules/typescript/bin/tsc', '-b', project]);
+  if (built.status !== 0) throw new Error(`building ${project} failed:\n${built.stdout}${built.stderr}`);
+}
+
+/** Builds the auditor and the libraries it uses, so `bin/audit.mjs` runs the current code. */
+export function buildAuditor(): Promise<void> {
+  return buildProject('libs/auditor/tsconfig.json');
 }
 
 /** Runs the `audit` command as a process, as an auditor would. */
