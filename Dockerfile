@@ -2,6 +2,7 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY patches patches
 COPY libs libs
 COPY services services
 COPY tests/package.json tests/package.json
