@@ -28,7 +28,7 @@ describe('the spine when the broker is killed mid-stream', () => {
   let brokerKilled = false;
 
   beforeAll(async () => {
-    buildServiceProcess();
+    await buildServiceProcess();
     environment = serviceTestEnvironment('spine_broker_crash');
     service = startServiceProcess(environment.env);
     pool = serviceDatabasePool(environment.env);

@@ -33,7 +33,7 @@ describe('a consumer process killed mid-batch', () => {
   let admin: Admin;
 
   beforeAll(async () => {
-    buildServiceProcess();
+    await buildServiceProcess();
     environment = serviceTestEnvironment('spine_consumer_crash');
     pool = serviceDatabasePool(environment.env);
     admin = kafka.admin();

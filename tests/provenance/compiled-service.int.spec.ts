@@ -4,13 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { recordVerifiedV1, topics, type CloudEvent, type TopicDefinition } from '@wildlife/contracts';
 import { createProducer, toKafkaMessage, type MessageProducer } from '@wildlife/messaging';
-import { adminDatabaseUrl, databaseUrlFor, serviceTestEnvironment, testKafkaBrokers, type ServiceTestEnvironment } from '@wildlife/testing';
+import { adminDatabaseUrl, buildProject, databaseUrlFor, serviceTestEnvironment, testKafkaBrokers, type ServiceTestEnvironment } from '@wildlife/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { newCast, registrationFacts, registryEvent, supportRequestEvent, type Cast } from '../../services/provenance/src/testing/signed-records.examples.spec.js';
 import { deploymentFiles, waitUntil, type DeploymentFiles } from '../../services/provenance/test/support/provenance-world.js';
 import { consumeTopic } from '../../services/provenance/test/support/topic-reader.js';
-import { buildProject } from './support/audit-process.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 

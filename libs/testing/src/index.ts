@@ -5,3 +5,4 @@ export * from './service-health.js';
 export * from './wal.js';
 export * from './http-connection.js';
 export * from './latency-summary.js';
+export * from './build-project.js';

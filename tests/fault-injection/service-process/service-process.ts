@@ -1,20 +1,18 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { adminDatabaseUrl, databaseUrlFor, withAdmin } from '@wildlife/testing';
+import { adminDatabaseUrl, buildProject, databaseUrlFor, withAdmin } from '@wildlife/testing';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const tsc = `${repoRoot}node_modules/.bin/tsc`;
 const entry = fileURLToPath(new URL('../../dist/fault-injection/service-process/main.js', import.meta.url));
 
 /**
  * Compiles the service process to `tests/dist/` (with the libraries it imports, which it loads from
  * their `dist/` as a deployed service does) and copies its migrations beside the compiled service.
  */
-export function buildServiceProcess(): void {
-  execFileSync(tsc, ['-b', 'libs/service-kit'], { cwd: repoRoot, stdio: 'pipe' });
-  execFileSync(tsc, ['-p', 'tests/fault-injection/service-process/tsconfig.json'], { cwd: repoRoot, stdio: 'pipe' });
+export async function buildServiceProcess(): Promise<void> {
+  await buildProject('libs/service-kit');
+  await buildProject('tests/fault-injection/service-process/tsconfig.json');
   cpSync(new URL('../../spine/effect-recording/migrations/', import.meta.url), new URL('../../dist/spine/effect-recording/migrations/', import.meta.url), {
     recursive: true,
   });

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { buildProject } from '@wildlife/testing';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -10,12 +11,6 @@ function run(command: string, args: readonly string[]): Promise<{ status: number
       resolve({ status, stdout, stderr });
     });
   });
-}
-
-/** Compiles `project` (a directory or tsconfig under the repository) and what it references: `tsc -b`, incremental. */
-export async function buildProject(project: string): Promise<void> {
-  const built = await run(process.execPath, ['node_modules/typescript/bin/tsc', '-b', project]);
-  if (built.status !== 0) throw new Error(`building ${project} failed:\n${built.stdout}${built.stderr}`);
 }
 
 /** Builds the auditor and the libraries it uses, so `bin/audit.mjs` runs the current code. */

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { readTopics } from '@wildlife/testing';
 import type { Kafka } from 'kafkajs';
 import { waitUntil } from './provenance-world.js';
 
@@ -11,24 +11,23 @@ export interface ReadMessage {
 }
 
 /**
- * Reads `topic` from the beginning with a consumer group of its own until at least `count` messages
- * came, and returns them in partition then offset order.
+ * Reads `topic` from the beginning with a consumer group of its own (`readTopics`) until at least
+ * `count` messages came, and returns them in partition then offset order, headers as strings.
  */
 export async function consumeTopic(kafka: Kafka, topic: string, count: number, timeoutMs = 30_000): Promise<ReadMessage[]> {
-  const consumer = kafka.consumer({ groupId: `reader-${randomUUID()}`, maxWaitTimeInMs: 100 });
-  const read: ReadMessage[] = [];
-  await consumer.connect();
+  const reader = await readTopics(kafka, [topic], timeoutMs);
   try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ partition, message }) => {
-        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]));
-        read.push({ partition, offset: message.offset, key: message.key?.toString(), value: message.value ?? Buffer.alloc(0), headers });
-      },
-    });
-    await waitUntil(`${count} messages on ${topic}`, () => read.length >= count, timeoutMs);
+    await waitUntil(`${count} messages on ${topic}`, () => reader.messages.length >= count, timeoutMs);
   } finally {
-    await consumer.disconnect();
+    await reader.stop();
   }
-  return read.sort((a, b) => a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset)));
+  return reader.messages
+    .map(({ partition, message }) => ({
+      partition,
+      offset: message.offset,
+      key: message.key?.toString(),
+      value: message.value ?? Buffer.alloc(0),
+      headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)])),
+    }))
+    .sort((a, b) => a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset)));
 }
