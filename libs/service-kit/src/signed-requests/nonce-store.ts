@@ -26,11 +26,13 @@ export class NonceStore {
 
   /** True when this call recorded the nonce; false when it was recorded before (a replay). */
   async claim(keyId: string, nonce: string, expiresAtUnix: number): Promise<boolean> {
-    const result = await this.pool.query(
-      `INSERT INTO request_nonces (key_id, nonce, expires_at) VALUES ($1, $2, to_timestamp($3))
-       ON CONFLICT (key_id, nonce) DO NOTHING`,
-      [keyId, nonce, expiresAtUnix],
-    );
+    // Named: parsed and planned once per connection, not on every request.
+    const result = await this.pool.query({
+      name: 'claim-request-nonce',
+      text: `INSERT INTO request_nonces (key_id, nonce, expires_at) VALUES ($1, $2, to_timestamp($3))
+             ON CONFLICT (key_id, nonce) DO NOTHING`,
+      values: [keyId, nonce, expiresAtUnix],
+    });
     return result.rowCount === 1;
   }
 
