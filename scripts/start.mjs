@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `npm start`: the whole system on local defaults, no configuration. Installs dependencies if they are
-// missing, builds, brings up Kafka and PostgreSQL (`infra/`), generates the development principals on
+// missing or older than the lock file (which also applies `patches/`), builds, brings up Kafka and PostgreSQL (`infra/`), generates the development principals on
 // first start (`.local/dev-principals/`: trust roots, registry seed, key files), runs the five services
 // with those trust roots, waits until each is ready, seeds the registry through ncb-endorsement and
 // prints the URLs and the principals. With TRUST_ROOTS_FILE set, no fixture is generated or seeded.
 // Ctrl-C (or SIGTERM) stops the services gracefully; the broker keeps running (`npm run infra:down`).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const SERVICES = [
@@ -25,7 +25,10 @@ function run(command, args) {
   }
 }
 
-if (!existsSync('node_modules/.package-lock.json')) run('npm', ['ci', '--no-audit', '--no-fund']);
+// npm writes node_modules/.package-lock.json at each install: older than the lock file means the lock
+// changed since (a pull), and what is installed may not be what it says.
+const installed = 'node_modules/.package-lock.json';
+if (!existsSync(installed) || statSync(installed).mtimeMs < statSync('package-lock.json').mtimeMs) run('npm', ['ci', '--no-audit', '--no-fund']);
 run('npm', ['run', '-s', 'build']);
 const { ensureInfrastructure } = await import('../infra/index.mjs');
 const infra = await ensureInfrastructure({ log: (line) => console.log(`  infra: ${line}`) });
