@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: the whole system on local defaults, no configuration. Installs dependencies if they are
-// missing or older than the lock file (which also applies `patches/`), builds, brings up Kafka and PostgreSQL (`infra/`), generates the development principals on
-// first start (`.local/dev-principals/`: trust roots, registry seed, key files), runs the five services
+// missing or older than the lock file (which also applies `patches/`), builds, brings up Kafka and
+// PostgreSQL (`infra/`), generates the development principals on first start
+// (`.local/dev-principals/`: trust roots, registry seed, key files), runs the five services
 // with those trust roots, waits until each is ready, seeds the registry through ncb-endorsement and
 // prints the URLs and the principals. With TRUST_ROOTS_FILE set, no fixture is generated or seeded.
 // Ctrl-C (or SIGTERM) stops the services gracefully; the broker keeps running (`npm run infra:down`).

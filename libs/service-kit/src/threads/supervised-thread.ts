@@ -97,12 +97,12 @@ export function onSupervisorMessages(handlers: { readonly wake: () => void; read
 }
 
 /**
- * `script` (beside the calling module, as `new URL('./x-worker.js', import.meta.url)`) when the
- * calling module runs compiled; undefined when it runs from TypeScript sources (a test runner), where
- * there is no worker script to start.
+ * The worker script at `path` beside the calling module (`compiledWorkerScript('./x-worker.js',
+ * import.meta.url)`) when that module runs compiled; undefined when it runs from TypeScript sources (a
+ * test runner), where there is no worker script to start.
  */
-export function compiledWorkerScript(script: URL, callerUrl: string): URL | undefined {
-  return callerUrl.endsWith('.js') ? script : undefined;
+export function compiledWorkerScript(path: string, callerUrl: string): URL | undefined {
+  return callerUrl.endsWith('.js') ? new URL(path, callerUrl) : undefined;
 }
 
 /**

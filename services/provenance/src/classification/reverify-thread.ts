@@ -44,7 +44,7 @@ export class ReverifyThread {
   }
 
   static start(): ReverifyThread | undefined {
-    const script = compiledWorkerScript(new URL('./reverify-worker.js', import.meta.url), import.meta.url);
+    const script = compiledWorkerScript('./reverify-worker.js', import.meta.url);
     return script === undefined ? undefined : new ReverifyThread(new Worker(script));
   }
 

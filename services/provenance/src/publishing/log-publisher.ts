@@ -160,7 +160,6 @@ export class LogPublisher {
     const outcome = publicOutcomeOf(JSON.parse(entry.leafBytes.toString('utf8')) as LogEntry, entry.leafHash, this.options.topicPrefix);
     return outcome ? [logged, outcome] : [logged];
   }
-
 }
 
 /** The longest prefix of `page` (each entry's messages) whose values fit in one send (never empty). */

@@ -37,7 +37,7 @@ export class LogTopicRelay implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationBootstrap(): void {
-    const script = compiledWorkerScript(new URL('./log-publisher-worker.js', import.meta.url), import.meta.url);
+    const script = compiledWorkerScript('./log-publisher-worker.js', import.meta.url);
     if (script !== undefined) {
       const workerData: LogPublisherWorkerData = {
         ...serviceThreadSettings(SERVICE.name, this.settings, 'log-publisher'),
