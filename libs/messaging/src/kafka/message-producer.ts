@@ -34,25 +34,57 @@ export interface ProducerOptions {
 }
 
 /**
+ * Broker errors after which a kafkajs idempotent producer's session (producer id and sequence
+ * numbers) no longer matches what the broker holds, as when a broker killed mid-write restarts with
+ * a shorter log. kafkajs keeps its session and sends the same sequence again, which the broker keeps
+ * refusing: without a new session, the producer never delivers again (kafkajs issue #598).
+ */
+const LOST_SESSION_ERRORS = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH']);
+
+function lostIdempotentSession(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && LOST_SESSION_ERRORS.has(String((error as { type?: unknown }).type));
+}
+
+/**
  * An idempotent kafkajs producer, configured as KIP-98 requires for idempotence: acks from all
  * in-sync replicas, retries allowed, and one request in flight per connection (which also keeps
- * per-partition order across retries).
+ * per-partition order across retries). A send refused because the broker lost the producer's
+ * session still rejects, and the producer is replaced by a new one (a new producer id, connected
+ * at the next send), so the caller's retry of the batch can succeed. What the refused batch had
+ * written may then be written twice, which consumers deduplicating by event id absorb.
  */
 export function createProducer(kafka: Kafka, options: ProducerOptions = {}): MessageProducer {
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    retry: { retries: options.retries ?? 5 },
-    // The Java client's murmur2 partitioner: a key lands on the same partition whichever client wrote it.
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
+  const newProducer = () =>
+    kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      retry: { retries: options.retries ?? 5 },
+      // The Java client's murmur2 partitioner: a key lands on the same partition whichever client wrote it.
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+  let producer = newProducer();
+  let replaced = false;
   return {
     connect: () => producer.connect(),
     disconnect: () => producer.disconnect(),
     async sendBatch(messages) {
       if (messages.length === 0) return [];
-      return producer.sendBatch({ acks: -1, topicMessages: groupByTopic(messages) });
+      if (replaced) {
+        await producer.connect();
+        replaced = false;
+      }
+      try {
+        return await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(messages) });
+      } catch (error) {
+        if (lostIdempotentSession(error)) {
+          const lost = producer;
+          producer = newProducer();
+          replaced = true;
+          await lost.disconnect().catch(() => undefined);
+        }
+        throw error;
+      }
     },
   };
 }

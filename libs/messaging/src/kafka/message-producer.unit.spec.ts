@@ -77,4 +77,56 @@ describe('the message producer', () => {
     await expect(createProducer(kafka).sendBatch([])).resolves.toEqual([]);
     expect(batches).toEqual([]);
   });
+
+  describe('when the broker has lost the idempotent session', () => {
+    /** A kafkajs client whose producers record what is done with them; `refuse(n)` says what the nth one's sends throw. */
+    function sessionKafka(refuse: (producer: number) => unknown) {
+      const log: string[] = [];
+      let made = 0;
+      const kafka = {
+        producer: () => {
+          const n = ++made;
+          return {
+            connect: async () => void log.push(`connect ${n}`),
+            disconnect: async () => void log.push(`disconnect ${n}`),
+            sendBatch: async () => {
+              log.push(`send ${n}`);
+              const error = refuse(n);
+              if (error !== undefined) throw error;
+              return [];
+            },
+          } as unknown as Producer;
+        },
+      } as unknown as Kafka;
+      return { kafka, log };
+    }
+    const batch = [{ topic: 'a', key: 'case-1', value: Buffer.from('1') }];
+
+    it.each(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH'])(
+      'rejects the send refused with %s, then sends the retry from a new producer, connected first',
+      async (type) => {
+        const refused = Object.assign(new Error('refused by the broker'), { type });
+        const { kafka, log } = sessionKafka((n) => (n === 1 ? refused : undefined));
+        const producer = createProducer(kafka);
+        await producer.connect();
+
+        await expect(producer.sendBatch(batch)).rejects.toBe(refused);
+        await producer.sendBatch(batch);
+        await producer.disconnect();
+
+        expect(log).toEqual(['connect 1', 'send 1', 'disconnect 1', 'connect 2', 'send 2', 'disconnect 2']);
+      },
+    );
+
+    it('keeps its producer after any other refusal', async () => {
+      const refused = Object.assign(new Error('no leader'), { type: 'LEADER_NOT_AVAILABLE' });
+      const { kafka, log } = sessionKafka(() => refused);
+      const producer = createProducer(kafka);
+
+      await expect(producer.sendBatch(batch)).rejects.toBe(refused);
+      await expect(producer.sendBatch(batch)).rejects.toBe(refused);
+
+      expect(log).toEqual(['send 1', 'send 1']);
+    });
+  });
 });
