@@ -159,6 +159,38 @@ describe('the auditor API of the provenance log', () => {
     expect(await world.logSize()).toBe(5);
   });
 
+  it('refuses a second classification of a record and a second change of one entry, even from its writer role', async () => {
+    const client = await world.service.pool.connect();
+    const insert = (sequence: number, recordId: string, supersedes: number | null) =>
+      client.query(
+        `INSERT INTO log_entries (sequence, record_id, supersedes, leaf_bytes, leaf_hash, logged_at)
+         VALUES ($1, $2, $3, '\\x7b7d'::bytea, sha256('\\x007b7d'::bytea), now())`,
+        [sequence, recordId, supersedes],
+      );
+    const refused = async (attempt: () => Promise<unknown>) => {
+      await client.query('SAVEPOINT attempt');
+      await expect(attempt()).rejects.toMatchObject({ code: '23505' });
+      await client.query('ROLLBACK TO SAVEPOINT attempt');
+    };
+    try {
+      const { rows } = await client.query<{ sequence: string; record_id: string }>(
+        `SELECT sequence, record_id FROM log_entries e
+          WHERE NOT EXISTS (SELECT FROM log_entries c WHERE c.supersedes = e.sequence) ORDER BY sequence LIMIT 1`,
+      );
+      const unchanged = { sequence: Number(rows[0]!.sequence), recordId: rows[0]!.record_id };
+      await client.query('BEGIN');
+      await client.query('SET LOCAL ROLE provenance_writer');
+      await refused(() => insert(5, unchanged.recordId, null));
+      await insert(5, unchanged.recordId, unchanged.sequence);
+      await refused(() => insert(6, unchanged.recordId, unchanged.sequence));
+      await refused(() => insert(6, 'another-record', unchanged.sequence));
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+    expect(await world.logSize()).toBe(5);
+  });
+
   it('rebuilds its tree from the stored entries after a restart, and extends the same log', async () => {
     const before = await checkpointAs(cast.auditor);
     await world.close(false);
