@@ -4,7 +4,7 @@ import type { Admin } from 'kafkajs';
 import { toKafkaMessage, createProducer, deadLetterHeaders, type MessageProducer, type OutgoingMessage } from '@wildlife/messaging';
 import { createServiceApp, type ServiceApp } from '@wildlife/service-kit';
 import { serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/testing';
-import { attemptsOf, effectsById } from './effect-recording/effects.js';
+import { attemptsOf, callSizesOf, effectsById, refuseEvent } from './effect-recording/effects.js';
 import { acknowledgementTopic, effectReaction, effectRecordingService } from './effect-recording/effect-recording.service.js';
 import { anAcknowledgement } from './events/acknowledgements.js';
 import { poisonMessages } from './events/poison-messages.js';
@@ -98,5 +98,35 @@ describe('a reaction of a service pipeline on the real broker', () => {
     // The dead letter keeps the original value and headers, so it can be replayed after a fix.
     expect(ours()[0]!.value?.toString()).toBe(notJson.message.value?.toString());
     expect(ours()[1]!.headers.ce_type).toBe(unknownType.message.headers!.ce_type);
+  }, 60_000);
+
+  it('hands the events of one fetch to the reaction together, and retries them one by one when it fails', async () => {
+    // Given, on one key (so one partition, one fetch), five events, the fourth one the reaction refuses
+    const key = randomUUID();
+    const together = Array.from({ length: 3 }, () => anAcknowledgement(key));
+    const refused = anAcknowledgement(key);
+    const after = anAcknowledgement(key);
+    await refuseEvent(service.pool, refused.id);
+    const [written] = await producer.sendBatch([...together, refused, after].map((event) => ({ topic, ...toKafkaMessage(event) })));
+
+    // When the reaction has consumed them
+    await waitUntil('the event after the refused one has an effect', async () => (await effects()).has(after.id));
+    const ours = () => deadLetters.messages.filter((m) => m.headers[deadLetterHeaders.originalKey] === key);
+    await waitUntil('the refused event was dead-lettered', () => ours().length >= 1);
+
+    // Then the first call had all five, which rolled back when it failed; each was then handed over alone
+    const sizes = await callSizesOf(service.pool, [...together, refused, after].map((e) => e.id));
+    for (const event of [...together, after]) expect(sizes.get(event.id)).toEqual([5, 1]);
+    expect(sizes.get(refused.id)).toEqual([5, 1]);
+    // Each accepted event has one effect, and only the refused one is a dead letter, with the reason
+    const applied = await effects();
+    for (const event of [...together, after]) expect(applied.get(event.id)).toMatchObject({ applications: 1 });
+    expect(applied.has(refused.id)).toBe(false);
+    expect(ours()).toHaveLength(1);
+    expect(ours()[0]!.headers).toMatchObject({
+      [deadLetterHeaders.reason]: 'PermanentMessageError',
+      [deadLetterHeaders.detail]: expect.stringContaining(`the test refuses event ${refused.id}`),
+      [deadLetterHeaders.originalOffset]: String(Number(written!.baseOffset) + 3),
+    });
   }, 60_000);
 });

@@ -40,28 +40,25 @@ export interface BatchProcessResult<M> {
 }
 
 /**
- * `processOnce` for a batch in ONE transaction, for throughput: records every id at once, runs
- * `effect` for each message not seen before (in order; a message repeated within the batch counts once),
- * and commits. If any effect throws, the whole batch is rolled back: retry it, or process its messages
- * one by one to isolate the bad one.
+ * `processOnce` for a batch in ONE transaction, for throughput: records every id at once, hands the
+ * messages not seen before to `effect` in one call (in order; a message repeated within the batch
+ * counts once, at its first place), and commits. `effect` is not called when every message was seen
+ * before. If it throws, the whole batch is rolled back: retry it, or process its messages one by one
+ * to isolate the bad one.
  */
 export async function processBatchOnce<M extends { readonly messageId: string }>(
   pool: pg.Pool,
   consumer: string,
   messages: readonly M[],
-  effect: (client: pg.PoolClient, message: M) => Promise<void>,
+  effect: (client: pg.PoolClient, fresh: readonly M[]) => Promise<void>,
 ): Promise<BatchProcessResult<M>> {
   if (messages.length === 0) return { processed: [], duplicates: [] };
   return inTransaction(pool, async (client) => {
     const fresh = await recordInInbox(client, consumer, messages.map((m) => m.messageId));
     const processed: M[] = [];
     const duplicates: M[] = [];
-    for (const message of messages) {
-      if (fresh.delete(message.messageId)) {
-        await effect(client, message);
-        processed.push(message);
-      } else duplicates.push(message);
-    }
+    for (const message of messages) (fresh.delete(message.messageId) ? processed : duplicates).push(message);
+    if (processed.length > 0) await effect(client, processed);
     return { processed, duplicates };
   });
 }

@@ -83,33 +83,51 @@ describe('processing a message once', () => {
 });
 
 describe('processing a batch of messages once', () => {
-  it('runs the effect once per new message, in order, skipping ones already processed or repeated', async () => {
+  it('hands the effect the new messages, in order, without ones already processed or repeated', async () => {
     const [seen, a, b] = [randomUUID(), randomUUID(), randomUUID()];
     await processOnce(pool, 'batcher', seen, recordEffect(seen));
-    const order: string[] = [];
+    const calls: string[][] = [];
 
     const outcome = await processBatchOnce(
       pool,
       'batcher',
       [a, seen, b, a].map((messageId) => ({ messageId })),
-      async (client, message) => {
-        order.push(message.messageId);
-        await recordEffect(message.messageId)(client);
+      async (client, fresh) => {
+        calls.push(fresh.map((m) => m.messageId));
+        for (const message of fresh) await recordEffect(message.messageId)(client);
       },
     );
 
-    expect(order).toEqual([a, b]);
+    expect(calls).toEqual([[a, b]]);
     expect(outcome.processed.map((m) => m.messageId)).toEqual([a, b]);
     expect(outcome.duplicates.map((m) => m.messageId)).toEqual([seen, a]);
     expect([await effectsOf(a), await effectsOf(b), await effectsOf(seen)]).toEqual([1, 1, 1]);
   });
 
+  it('does not call the effect for a batch of messages all processed before', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    await processBatchOnce(pool, 'batcher', [{ messageId: a }, { messageId: b }], async (client, fresh) => {
+      for (const message of fresh) await recordEffect(message.messageId)(client);
+    });
+    let called = false;
+
+    const again = await processBatchOnce(pool, 'batcher', [{ messageId: b }, { messageId: a }], async () => {
+      called = true;
+    });
+
+    expect(called).toBe(false);
+    expect(again.duplicates.map((m) => m.messageId)).toEqual([b, a]);
+    expect([await effectsOf(a), await effectsOf(b)]).toEqual([1, 1]);
+  });
+
   it('rolls the whole batch back when one effect fails', async () => {
     const [a, b] = [randomUUID(), randomUUID()];
 
-    const failing = processBatchOnce(pool, 'batcher', [{ messageId: a }, { messageId: b }], async (client, message) => {
-      await recordEffect(message.messageId)(client);
-      if (message.messageId === b) throw new Error('poison');
+    const failing = processBatchOnce(pool, 'batcher', [{ messageId: a }, { messageId: b }], async (client, fresh) => {
+      for (const message of fresh) {
+        await recordEffect(message.messageId)(client);
+        if (message.messageId === b) throw new Error('poison');
+      }
     });
 
     await expect(failing).rejects.toThrow('poison');
@@ -123,9 +141,9 @@ describe('processing a batch of messages once', () => {
 
     await Promise.all(
       batches.map((batch) =>
-        processBatchOnce(pool, 'overlap', batch.map((messageId) => ({ messageId })), (client, m) =>
-          recordEffect(m.messageId)(client).then(() => undefined),
-        ),
+        processBatchOnce(pool, 'overlap', batch.map((messageId) => ({ messageId })), async (client, fresh) => {
+          for (const m of fresh) await recordEffect(m.messageId)(client);
+        }),
       ),
     );
 

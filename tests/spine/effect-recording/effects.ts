@@ -35,3 +35,20 @@ export async function attemptsOf(pool: pg.Pool, eventId: string): Promise<number
   const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM effect_attempts WHERE event_id = $1', [eventId]);
   return rows[0]!.n;
 }
+
+/** How many events each handler call that attempted `eventIds` was handed, per event, in call order. */
+export async function callSizesOf(pool: pg.Pool, eventIds: readonly string[]): Promise<Map<string, number[]>> {
+  const { rows } = await pool.query<{ event_id: string; size: number }>(
+    `SELECT a.event_id, (SELECT count(*)::int FROM effect_attempts c WHERE c.call = a.call) AS size
+       FROM effect_attempts a WHERE a.event_id = ANY($1::text[]) ORDER BY a.attempt`,
+    [eventIds],
+  );
+  const sizes = new Map<string, number[]>(eventIds.map((id) => [id, []]));
+  for (const row of rows) sizes.get(row.event_id)!.push(row.size);
+  return sizes;
+}
+
+/** Makes the spine tests' reaction refuse `eventId` (a permanent failure). */
+export async function refuseEvent(pool: pg.Pool, eventId: string): Promise<void> {
+  await pool.query('INSERT INTO refused_events (event_id) VALUES ($1)', [eventId]);
+}

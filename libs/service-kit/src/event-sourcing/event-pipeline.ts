@@ -137,7 +137,10 @@ export class EventPipeline {
       // by one, to retry or dead-letter each on its own.
       handleAll: async (consumed) => {
         const deliveries = consumed.map(decoded).map((event) => ({ event, messageId: event.id }));
-        await processBatchOnce(this.o.pool, inboxConsumer, deliveries, (client, { event }) => handler.handle(event, client));
+        await processBatchOnce(this.o.pool, inboxConsumer, deliveries, async (client, fresh) => {
+          if (handler.handleAll) return handler.handleAll(fresh.map((d) => d.event), client);
+          for (const { event } of fresh) await handler.handle(event, client);
+        });
       },
       handle: async (consumed) => {
         const event = decoded(consumed);

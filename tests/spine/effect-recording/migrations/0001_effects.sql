@@ -18,5 +18,13 @@ CREATE TABLE effect_attempts (
   attempt      bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   event_id     text        NOT NULL,
   attempted_by integer     NOT NULL,
+  -- The handler call the attempt came in: events handed over together share it.
+  call         uuid        NOT NULL,
   attempted_at timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+
+-- Events the reaction refuses (a permanent failure): a test lists one to see what the pipeline does
+-- with a reaction that fails.
+CREATE TABLE refused_events (
+  event_id text PRIMARY KEY
 );
