@@ -37,4 +37,23 @@ describe('the ncb-endorsement service', () => {
     expect(document.paths['/v1/support-requests/{requestId}/endorsement']!.get).toBeDefined();
     expect(document.paths['/v1/permits/{permitId}']!.get).toBeDefined();
   });
+
+  it('documents every refusal as an RFC 9457 problem, with the members a decision’s refusal adds', async () => {
+    const document = (await (await fetch(`${url}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> }>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    const errorResponses = Object.values(document.paths).flatMap((operations) =>
+      Object.values(operations).flatMap((operation) => Object.entries(operation.responses).filter(([status]) => /^[45]/.test(status))),
+    );
+    expect(errorResponses.length).toBeGreaterThan(20);
+    for (const [, response] of errorResponses) expect(Object.keys(response.content ?? {})).toEqual(['application/problem+json']);
+    const schemaOf = (path: string, status: string) => document.paths[path]!.post!.responses[status]!.content!['application/problem+json']!.schema!.$ref;
+    expect(schemaOf('/v1/support-requests/{requestId}/endorse', '409')).toBe('#/components/schemas/EndorsementProblemResponse');
+    expect(schemaOf('/v1/permits/{permitId}/revoke', '412')).toBe('#/components/schemas/EndorsementProblemResponse');
+    expect(schemaOf('/v1/support-requests/{requestId}/endorse', '401')).toBe('#/components/schemas/ProblemResponse');
+    expect(Object.keys(document.components.schemas.EndorsementProblemResponse!.properties!)).toEqual(
+      expect.arrayContaining(['type', 'title', 'status', 'detail', 'errors', 'currentState', 'permitStatus', 'currentVersion', 'action']),
+    );
+  });
 });

@@ -41,4 +41,16 @@ describe('the provenance service', () => {
     ]);
     expect(document.paths['/v1/log/entries']!.get.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(['start', 'end', 'Signature-Input']));
   });
+
+  it('documents its refusals as RFC 9457 problems, a range beyond the log with the log’s size', async () => {
+    const document = (await (await fetch(`${url}/openapi.json`)).json()) as {
+      paths: Record<string, { get: { responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> } }>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    const problemSchemaOf = (path: string, status: string) => document.paths[path]!.get.responses[status]!.content!['application/problem+json']!.schema!.$ref;
+    expect(problemSchemaOf('/v1/log/entries', '400')).toBe('#/components/schemas/LogRangeProblemResponse');
+    expect(problemSchemaOf('/v1/log/checkpoint', '503')).toBe('#/components/schemas/ProblemResponse');
+    expect(problemSchemaOf('/v1/log/records/{recordId}', '404')).toBe('#/components/schemas/ProblemResponse');
+    expect(Object.keys(document.components.schemas.LogRangeProblemResponse!.properties!)).toEqual(expect.arrayContaining(['type', 'title', 'status', 'treeSize']));
+  });
 });

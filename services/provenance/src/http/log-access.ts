@@ -1,8 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { authorize, type Action } from '@wildlife/registry';
-import { ProblemError, type VerifiedPrincipal } from '@wildlife/service-kit';
-import { ProblemResponse } from './problem.response.js';
+import { ProblemError, ProblemResponse, type VerifiedPrincipal } from '@wildlife/service-kit';
 
 /**
  * Lets auditors and the GS through (the authorisation table's cells for the log's actions, on the

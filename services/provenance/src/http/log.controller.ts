@@ -1,16 +1,16 @@
 import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { PublicRoute, Signed, type SignedRequestContext } from '@wildlife/service-kit';
+import { ProblemResponse, PublicRoute, Signed, type SignedRequestContext } from '@wildlife/service-kit';
 import type { LogKey } from '../checkpoints/log-key.js';
 import { LOG_KEY } from '../provenance.tokens.js';
 import { ApiSignedLogRead, assertMayRead } from './log-access.js';
 import { LogReads } from './log-reads.js';
 import { ConsistencyQuery, EntriesQuery, InclusionQuery } from './log.queries.js';
 import { ConsistencyProofResponse, InclusionProofResponse, LogEntriesResponse } from './log.responses.js';
-import { ProblemResponse } from './problem.response.js';
+import { LogRangeProblemResponse } from './problem.response.js';
 
 const TEXT = 'text/plain; charset=utf-8';
-const RANGE_REFUSED = { status: 400, type: ProblemResponse, description: 'A size or index beyond the log, or a first size above the second (`log-range-invalid`), or a parameter that is not a natural number' };
+const RANGE_REFUSED = { status: 400, type: LogRangeProblemResponse, description: 'A size or index beyond the log, or a first size above the second (`log-range-invalid`), or a parameter that is not a natural number' };
 
 /** The auditor API of the provenance log (TARGET-DESIGN §6): read-only, for auditors and the GS. */
 @ApiTags('provenance log')

@@ -1,22 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ProblemResponse } from '@wildlife/service-kit';
 
-/** RFC 9457 problem details, as every refusal of this service is written (`application/problem+json`). */
-export class ProblemResponse {
-  @ApiProperty({ example: 'https://wildlife-cybercrime.example/problems/log-range-invalid' })
-  type!: string;
-
-  @ApiProperty({ example: 'Bad Request' })
-  title!: string;
-
-  @ApiProperty({ example: 400 })
-  status!: number;
-
-  @ApiPropertyOptional()
-  detail?: string;
-
-  @ApiPropertyOptional({ description: 'The path of the request' })
-  instance?: string;
-
+/** A proof or entry range refused as beyond the log: the problem says how big the log was. */
+export class LogRangeProblemResponse extends ProblemResponse {
   @ApiPropertyOptional({ description: 'For a range refused as beyond the log: the log’s size when asked' })
   treeSize?: number;
 }

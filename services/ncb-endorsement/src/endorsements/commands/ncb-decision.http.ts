@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import type { EndorsementRecords } from '../projections/endorsement-record.js';
 import { endorsementViewOf } from '../queries/endorsement-view.js';
 import { EndorsementView } from '../queries/endorsement.response.dto.js';
+import { EndorsementProblemResponse } from './endorsement-problem.response.js';
 import { entityTagOf } from './if-match.precondition.js';
 
 export const ETAG_HEADER = { ETag: { description: 'The request’s new version, "<version>": send it as If-Match next time', schema: { type: 'string' } } };
@@ -24,10 +25,10 @@ export function ApiNcbDecision(summary: string, options: { ifMatchRequired: bool
     ApiOkResponse({ type: EndorsementView, headers: ETAG_HEADER, description: 'The decision was recorded and will be published' }),
     ApiResponse({ status: 400, description: 'The body is invalid (`errors` lists each field), or If-Match is not a list of entity tags' }),
     ApiResponse({ status: 401, description: 'The RFC 9421 signature was not accepted (`check` names why)' }),
-    ApiResponse({ status: 403, description: 'The signer may see the request but not decide on it: only the NCB of its country may' }),
+    ApiResponse({ status: 403, type: EndorsementProblemResponse, description: 'The signer may see the request but not decide on it: only the NCB of its country may' }),
     ApiResponse({ status: 404, description: 'No such request, or one the signer may not know of' }),
-    ApiResponse({ status: 409, description: 'The request’s current status does not allow it (`currentState` names it), or it was rejected by provenance' }),
-    ApiResponse({ status: 412, description: 'If-Match names a version that is no longer current (`currentVersion`)' }),
+    ApiResponse({ status: 409, type: EndorsementProblemResponse, description: 'The request’s current status does not allow it (`currentState` names it), or it was rejected by provenance' }),
+    ApiResponse({ status: 412, type: EndorsementProblemResponse, description: 'If-Match names a version that is no longer current (`currentVersion`)' }),
     ...(options.ifMatchRequired ? [ApiResponse({ status: 428, description: 'If-Match is missing' })] : []),
   );
 }

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
-import { ProblemResponse } from './problem.response.dto.js';
+import { ProblemResponse } from '@wildlife/service-kit';
 
 /**
  * OpenAPI for a route behind the signed-request guard: the RFC 9421 headers it needs and its 401.

@@ -6,6 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { CLOCK, type Clock } from '../../clock.js';
 import { permitViewOf } from '../../queries/endorsement-view.js';
 import { PermitView } from '../../queries/endorsement.response.dto.js';
+import { EndorsementProblemResponse } from '../endorsement-problem.response.js';
 import { entityTagOf, readIfMatch } from '../if-match.precondition.js';
 import { ETAG_HEADER } from '../ncb-decision.http.js';
 import { RevokePermitCommand } from './revoke-permit.command.js';
@@ -27,10 +28,10 @@ export class RevokePermitController {
   @ApiOkResponse({ type: PermitView, headers: ETAG_HEADER, description: 'The permit is revoked; the revocation will be published' })
   @ApiResponse({ status: 400, description: 'The body is invalid (`errors` lists each field)' })
   @ApiResponse({ status: 401, description: 'The RFC 9421 signature was not accepted (`check` names why)' })
-  @ApiResponse({ status: 403, description: 'The signer may see the permit but not revoke it: only the NCB of the request’s country may' })
+  @ApiResponse({ status: 403, type: EndorsementProblemResponse, description: 'The signer may see the permit but not revoke it: only the NCB of the request’s country may' })
   @ApiResponse({ status: 404, description: 'No such permit, or one the signer may not know of' })
-  @ApiResponse({ status: 409, description: 'The permit is already revoked or has expired, or the request changed meanwhile' })
-  @ApiResponse({ status: 412, description: 'If-Match names a version that is no longer current' })
+  @ApiResponse({ status: 409, type: EndorsementProblemResponse, description: 'The permit is already revoked or has expired, or the request changed meanwhile' })
+  @ApiResponse({ status: 412, type: EndorsementProblemResponse, description: 'If-Match names a version that is no longer current' })
   async revoke(
     @Param('permitId') permitId: string,
     @Headers('if-match') ifMatchField: string | undefined,

@@ -1,9 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
+import { ProblemResponse, Signed, type SignedRequestContext } from '@wildlife/service-kit';
 import { assertAllowed, externalInformationNotFound } from '../../http/access.problem.js';
 import { ApiSignedRoute } from '../../http/api-signed-route.decorator.js';
-import { ProblemResponse } from '../../http/problem.response.dto.js';
 import { ExternalInformationView } from '../external-information.view.dto.js';
 import { externalInformationReadDecision } from './external-information-access.js';
 import { ExternalInformationQueries } from './external-information.queries.js';

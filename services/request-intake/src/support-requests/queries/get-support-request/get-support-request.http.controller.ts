@@ -1,11 +1,10 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiNotFoundResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { authorize } from '@wildlife/registry';
-import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
+import { ProblemResponse, Signed, type SignedRequestContext } from '@wildlife/service-kit';
 import type { FastifyReply } from 'fastify';
 import { assertAllowed, supportRequestNotFound } from '../../http/access.problem.js';
 import { ApiSignedRoute } from '../../http/api-signed-route.decorator.js';
-import { ProblemResponse } from '../../http/problem.response.dto.js';
 import { SupportRequestQueries } from '../support-request.queries.js';
 import { SupportRequestView } from '../support-request.view.dto.js';
 

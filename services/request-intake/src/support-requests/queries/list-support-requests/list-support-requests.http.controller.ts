@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
+import { ProblemResponse, Signed, type SignedRequestContext } from '@wildlife/service-kit';
 import { ApiSignedRoute } from '../../http/api-signed-route.decorator.js';
-import { ProblemResponse } from '../../http/problem.response.dto.js';
 import { SupportRequestQueries } from '../support-request.queries.js';
 import { SupportRequestPageView } from '../support-request.view.dto.js';
 import { decodeCursor, encodeCursor } from './list-cursor.js';

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+/** One bad field of a refused request body, as a 400 problem lists it. */
 export class FieldProblemResponse {
   @ApiProperty({ description: 'JSON Pointer (RFC 6901) to the field in the request body', example: '/countriesConcerned' })
   pointer!: string;
@@ -8,7 +9,12 @@ export class FieldProblemResponse {
   reason!: string;
 }
 
-/** RFC 9457 problem details, as every refusal of this service is written (`application/problem+json`). */
+/**
+ * RFC 9457 problem details, as every refusal of every service is written (`application/problem+json`,
+ * by `ProblemFilter`). The OpenAPI document gives this schema to every error response that names no
+ * other (`serveApiDocs`); a service whose problems carry more extension members documents them in a
+ * subclass.
+ */
 export class ProblemResponse {
   @ApiProperty({ example: 'https://wildlife-cybercrime.example/problems/validation-failed' })
   type!: string;
