@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createWildlifeClient, WildlifeApiError, type WildlifeClient } from '@wildlife/client';
 import { createServiceApp, type KeyLookup, type PrincipalDirectory, type ServiceApp, type VerifiedPrincipal } from '@wildlife/service-kit';
 import { generateSigningKeyPair, type SigningKeyPair } from '@wildlife/signatures';
-import { serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/testing';
+import { eventually, serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/testing';
 import { defineNcbEndorsement, loadNcbEndorsementConfig } from '@wildlife/ncb-endorsement';
 import { defineRequestIntake, loadRequestIntakeConfig } from '@wildlife/request-intake';
 
@@ -42,16 +42,6 @@ function submission() {
   } as never;
 }
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 async function refusal(call: Promise<unknown>): Promise<number> {
   try {
     await call;
@@ -86,21 +76,27 @@ describe('a support request from submission to endorsement, across services', ()
     for (const e of environments) await e.cleanup();
   });
 
+  // A refused call (the request not there yet) means "not yet" to these waits; 10 s each, so that one
+  // that fails says so within its test's 30 s.
+  const waiting = { timeoutMs: 10_000, pollMs: 50 };
+
   /** Submits as the agency and waits until the NCB's service has received the request. */
   async function submitted(): Promise<{ requestId: string; version: number }> {
     const { requestId } = await clients.agency.intake.submitSupportRequest(submission());
-    const endorsement = await eventually('the request to reach ncb-endorsement', async () => {
+    const probe = async () => {
       const view = (await clients.ncb.endorsement.getEndorsement(requestId)) as { status: string; version: number };
       return view.status === 'submitted' ? view : undefined;
-    });
+    };
+    const endorsement = await eventually('the request reaches ncb-endorsement', () => probe().catch(() => undefined), waiting);
     return { requestId, version: endorsement.version };
   }
 
   async function intakeStatus(requestId: string, status: string) {
-    return eventually(`intake to show ${status}`, async () => {
+    const probe = async () => {
       const view = (await clients.agency.intake.getSupportRequest(requestId)) as unknown as { status: string; history: readonly unknown[] };
       return view.status === status ? view : undefined;
-    });
+    };
+    return eventually(`intake shows ${status}`, () => probe().catch(() => undefined), waiting);
   }
 
   it('is acknowledged then endorsed by the agency’s NCB, issues a direct-contact permit, and intake shows it endorsed', async () => {

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type pg from 'pg';
 import { EventStore } from '@wildlife/event-store';
-import { serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/testing';
+import { serviceTestEnvironment, waitUntil, type ServiceTestEnvironment } from '@wildlife/testing';
 import { killBroker, restartBroker } from '../../infra/index.mjs';
 import { countEffects, effectsById, tallyEffects } from '../spine/effect-recording/effects.js';
 import { acknowledgementTopic } from '../spine/effect-recording/effect-recording.service.js';
 import { anAcknowledgement, appendedAcknowledgement } from '../spine/events/acknowledgements.js';
 import { messagesIn, testKafka } from '../spine/kafka/test-kafka.js';
-import { waitUntil } from '../spine/wait-until.js';
 import {
   buildServiceProcess,
   serviceDatabaseIsMigrated,

@@ -3,12 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Admin } from 'kafkajs';
 import type pg from 'pg';
 import { createProducer, ensureTopics, toKafkaMessage } from '@wildlife/messaging';
-import { serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/testing';
+import { serviceTestEnvironment, waitUntil, type ServiceTestEnvironment } from '@wildlife/testing';
 import { countEffects, effectsById, tallyEffects } from '../spine/effect-recording/effects.js';
 import { acknowledgementTopic, effectReaction, effectRecordingServiceName } from '../spine/effect-recording/effect-recording.service.js';
 import { anAcknowledgement } from '../spine/events/acknowledgements.js';
 import { committedOffsetTotal, testKafka } from '../spine/kafka/test-kafka.js';
-import { waitUntil } from '../spine/wait-until.js';
 import {
   buildServiceProcess,
   serviceDatabaseIsMigrated,

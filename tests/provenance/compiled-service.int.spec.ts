@@ -4,11 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { recordVerifiedV1, topics, type CloudEvent, type TopicDefinition } from '@wildlife/contracts';
 import { createProducer, toKafkaMessage, type MessageProducer } from '@wildlife/messaging';
-import { adminDatabaseUrl, buildProject, databaseUrlFor, serviceTestEnvironment, testKafkaBrokers, type ServiceTestEnvironment } from '@wildlife/testing';
+import { adminDatabaseUrl, buildProject, databaseUrlFor, serviceTestEnvironment, testKafkaBrokers, waitUntil, type ServiceTestEnvironment } from '@wildlife/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { newCast, registrationFacts, registryEvent, supportRequestEvent, type Cast } from '../../services/provenance/src/testing/signed-records.examples.spec.js';
-import { deploymentFiles, waitUntil, type DeploymentFiles } from '../../services/provenance/test/support/provenance-world.js';
+import { deploymentFiles, type DeploymentFiles } from '../../services/provenance/test/support/provenance-world.js';
 import { consumeTopic } from '../../services/provenance/test/support/topic-reader.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,7 +48,7 @@ describe('the compiled provenance service publishing its log from a worker threa
     service.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     service.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     exited = new Promise((resolve) => service.once('exit', (code, signal) => resolve(signal ?? code ?? 0)));
-    await waitUntil('the service listens', () => output.join('').includes('provenance listening on'), 60_000).catch((e: Error) => {
+    await waitUntil('the service listens', () => output.join('').includes('provenance listening on'), { timeoutMs: 60_000 }).catch((e: Error) => {
       throw new Error(`${e.message}\n${output.join('')}`);
     });
     pool = new pg.Pool({ connectionString: databaseUrlFor(adminDatabaseUrl(), environment.env.DATABASE_NAME!), max: 2 });
@@ -69,7 +69,7 @@ describe('the compiled provenance service publishing its log from a worker threa
     const facts = registrationFacts(cast.ncbFr, cast.ofb, past, true);
     await publish(topics.registryEvents, await Promise.all(facts.map((fact) => registryEvent(cast.ncbFr, fact, past))));
     await publish(topics.requestIntakeEvents, await requests(40));
-    await waitUntil(`the log holds ${published} entries`, async () => (await logSize()) === published, 60_000);
+    await waitUntil(`the log holds ${published} entries`, async () => (await logSize()) === published, { timeoutMs: 60_000 });
 
     const onTopic = await consumeTopic(kafka, prefix() + topics.provenanceLog.name, published, 60_000);
     const stored = await pool.query<{ sequence: string; leaf_bytes: Buffer }>('SELECT sequence, leaf_bytes FROM log_entries ORDER BY sequence');
@@ -97,7 +97,7 @@ describe('the compiled provenance service publishing its log from a worker threa
     );
     expect(rows.length).toBeGreaterThan(0);
     await publish(topics.requestIntakeEvents, await requests(20));
-    await waitUntil(`the log holds ${published} entries`, async () => (await logSize()) === published, 60_000);
+    await waitUntil(`the log holds ${published} entries`, async () => (await logSize()) === published, { timeoutMs: 60_000 });
     const onTopic = await consumeTopic(kafka, prefix() + topics.provenanceLog.name, published, 60_000);
     expect(onTopic.map((m) => m.key)).toEqual(Array.from({ length: published }, (_, i) => String(i)));
   }, 120_000);

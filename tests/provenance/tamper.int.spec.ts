@@ -6,6 +6,7 @@ import { topics, type CloudEvent } from '@wildlife/contracts';
 import { entryBytes, openCheckpoint, parseEntry, type LogEntry } from '@wildlife/provenance-log';
 import { apiSource, auditLog, EMPTY_AUDIT_STATE, main, type AuditReport } from '@wildlife/auditor';
 import { createSignedFetch, writeKeyFile } from '@wildlife/signatures';
+import { waitUntil } from '@wildlife/testing';
 import {
   acknowledgementEvent,
   externalInformationEvent,
@@ -18,7 +19,7 @@ import {
   newSigner,
   type Cast,
 } from '../../services/provenance/src/testing/signed-records.examples.spec.js';
-import { deploymentFiles, ProvenanceWorld, waitUntil, type DeploymentFiles } from '../../services/provenance/test/support/provenance-world.js';
+import { deploymentFiles, ProvenanceWorld, type DeploymentFiles } from '../../services/provenance/test/support/provenance-world.js';
 import { auditProcess, buildAuditor } from './support/audit-process.js';
 import { LogTampering, type StoredRow } from './support/log-tampering.js';
 
@@ -91,7 +92,7 @@ describe('tampering with the provenance log in its database', () => {
     await waitUntil('the checkpoint covers the whole log', async () => {
       const response = await signedGet('/v1/log/checkpoint');
       return response.ok && openCheckpoint(await response.text(), files.verifierKey).checkpoint.size === 10;
-    });
+    }, { pollMs: 50 });
     tampering = await LogTampering.connect(world.environment.env.DATABASE_NAME!);
     honest = await tampering.rows();
     entries = honest.map((row) => parseEntry(row.leaf_bytes));
@@ -116,7 +117,7 @@ describe('tampering with the provenance log in its database', () => {
 
     const topic = `${world.prefix}${topics.provenanceLog.name}`;
     const brokers = world.environment.env.KAFKA_BROKERS!;
-    await waitUntil('the log topic holds the whole log', async () => (await cli('verify', '--trust-roots', trustRootsFile, '--kafka', brokers, '--topic', topic, '--api', world.url, '--key', keyFile, '--state', join(dir, 'kafka-state.json'), '--tree-only')).status === 0, 60_000);
+    await waitUntil('the log topic holds the whole log', async () => (await cli('verify', '--trust-roots', trustRootsFile, '--kafka', brokers, '--topic', topic, '--api', world.url, '--key', keyFile, '--state', join(dir, 'kafka-state.json'), '--tree-only')).status === 0, { timeoutMs: 60_000, pollMs: 50 });
     const fromTopic = await cli('verify', '--trust-roots', trustRootsFile, '--kafka', brokers, '--topic', topic, '--api', world.url, '--key', keyFile, '--state', join(dir, 'kafka-state.json'));
     expect(fromTopic).toMatchObject({ status: 0, out: expect.stringContaining('consistent with the 10 entries verified before') });
   }, 90_000);

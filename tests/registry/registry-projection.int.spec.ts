@@ -3,11 +3,10 @@ import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { topics } from '@wildlife/contracts';
 import { createProducer } from '@wildlife/messaging';
-import { headerOf, readTopics, testKafkaBrokers } from '@wildlife/testing';
+import { headerOf, readTopics, testKafkaBrokers, waitUntil } from '@wildlife/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { aSigner, keyOf, trustRootsFile, uniqueId, type Signer } from './support/registry-principals.js';
 import { build, callsAs, start, startBoth, type RunningService } from './support/two-services.js';
-import { waitUntil } from './support/wait-until.js';
 
 // Real broker and database on a shared machine: allow for load.
 jest.setTimeout(30_000);
@@ -37,7 +36,7 @@ describe('the registry projection of another service', () => {
     // The first fact waits for intake's consumer group to join; the tests measure what follows.
     const warmUp = aSigner(uniqueId('fr-warm-up'));
     await registerAgency(warmUp);
-    await waitUntil('intake accepts the first registered agency', () => acceptedAtIntake(warmUp), 60_000, 100);
+    await waitUntil('intake accepts the first registered agency', () => acceptedAtIntake(warmUp), { timeoutMs: 60_000, pollMs: 100 });
   }, 90_000);
 
   afterAll(async () => {
@@ -55,7 +54,7 @@ describe('the registry projection of another service', () => {
     await registerAgency(agency);
 
     // Then intake accepts its signed calls within a second
-    const took = await waitUntil('intake accepts the new agency', () => acceptedAtIntake(agency), 5_000, 25);
+    const took = await waitUntil('intake accepts the new agency', () => acceptedAtIntake(agency), { timeoutMs: 5_000, pollMs: 25 });
     expect(took).toBeLessThan(1_000);
     expect(intake.app.registry.directory.principal(agency.principalId)).toEqual({ id: agency.principalId, kind: 'agency', country: 'FR' });
   });
@@ -72,7 +71,7 @@ describe('the registry projection of another service', () => {
     expect(rotation.status).toBe(201);
 
     // Then intake accepts the new key and refuses the old one, naming why
-    await waitUntil('intake accepts the new key', () => acceptedAtIntake(replacement), 5_000);
+    await waitUntil('intake accepts the new key', () => acceptedAtIntake(replacement), { timeoutMs: 5_000 });
     expect(await listAtIntake(agency)).toMatchObject({ status: 401, body: { check: 'key_rotated_out' } });
   });
 
@@ -87,7 +86,7 @@ describe('the registry projection of another service', () => {
     expect(revocation.status).toBe(201);
 
     // Then intake refuses it, naming why
-    await waitUntil('intake refuses the revoked key', async () => (await listAtIntake(agency)).status === 401, 5_000);
+    await waitUntil('intake refuses the revoked key', async () => (await listAtIntake(agency)).status === 401, { timeoutMs: 5_000 });
     expect(await listAtIntake(agency)).toMatchObject({ status: 401, body: { check: 'key_revoked' } });
   });
 
@@ -113,7 +112,7 @@ describe('the registry projection of another service', () => {
     }
     const replacement = aSigner(agency.principalId);
     await ncb().post(`v1/registry/principals/${agency.principalId}/keys/rotate`, { ...keyOf(replacement), retiredKeyId: agency.keyId });
-    await waitUntil('intake accepts the later fact', () => acceptedAtIntake(replacement), 10_000);
+    await waitUntil('intake accepts the later fact', () => acceptedAtIntake(replacement), { timeoutMs: 10_000 });
 
     // Then intake recorded and applied the registration once: no second row, nothing it could not apply
     const recorded = await intake.app.pool.query('SELECT count(*)::int AS n FROM registry_facts WHERE event_id = $1', [eventId]);
@@ -132,7 +131,7 @@ describe('the registry projection of another service', () => {
       // Then both instances accept every one of them
       for (const instance of [intake, second]) {
         for (const agency of agencies) {
-          await waitUntil(`${agency.principalId} is known`, async () => (await callsAs(instance.url, agency).get('v1/support-requests')).status === 200, 10_000);
+          await waitUntil(`${agency.principalId} is known`, async () => (await callsAs(instance.url, agency).get('v1/support-requests')).status === 200, { timeoutMs: 10_000 });
         }
       }
     } finally {

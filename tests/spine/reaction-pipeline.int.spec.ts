@@ -3,14 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Admin } from 'kafkajs';
 import { toKafkaMessage, createProducer, deadLetterHeaders, type MessageProducer, type OutgoingMessage } from '@wildlife/messaging';
 import { createServiceApp, type ServiceApp } from '@wildlife/service-kit';
-import { serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/testing';
+import { serviceTestEnvironment, waitUntil, type ServiceTestEnvironment } from '@wildlife/testing';
 import { attemptsOf, callSizesOf, effectsById, refuseEvent } from './effect-recording/effects.js';
 import { acknowledgementTopic, effectReaction, effectRecordingService } from './effect-recording/effect-recording.service.js';
 import { anAcknowledgement } from './events/acknowledgements.js';
 import { poisonMessages } from './events/poison-messages.js';
 import { testKafka, topicsExist } from './kafka/test-kafka.js';
 import { recordTopic, type TopicRecorder } from './kafka/topic-recorder.js';
-import { waitUntil } from './wait-until.js';
 
 describe('a reaction of a service pipeline on the real broker', () => {
   const kafka = testKafka('spine-reaction');

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '@wildlife/testing';
 import { eventStoreMigrations, migrate, type NewEvent } from '@wildlife/event-store';
@@ -22,15 +21,6 @@ export function anEvent(type = 'ThingHappened', data: Record<string, unknown> = 
 
 export function aStreamId(prefix = 'thing'): string {
   return `${prefix}-${randomUUID()}`;
-}
-
-/** Polls `condition` until it holds; fails with `what` after `timeoutMs`. */
-export async function eventually(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await sleep(10);
-  }
 }
 
 export async function count(pool: pg.Pool, table: string, where = 'true', params: unknown[] = []): Promise<number> {

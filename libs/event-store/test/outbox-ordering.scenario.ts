@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { EventStore, OutboxRelay, type RelayedMessage } from '@wildlife/event-store';
-import { aStreamId, eventually } from './event-store.fixtures.js';
+import { waitUntil } from '@wildlife/testing';
+import { aStreamId } from './event-store.fixtures.js';
 import { appendWithLateCommits } from './late-commit-writers.js';
 
 /**
@@ -72,7 +73,7 @@ export async function runOutboxOrderingScenario(options: {
     const ours = async () => (await sink.delivered()).filter((m) => m.topic === topic && streams.includes(m.key!));
     const allDelivered = async () => new Set((await ours()).map((m) => m.messageId)).size >= appended;
     // On timeout the report below says what is missing, which beats a bare timeout.
-    await eventually('every committed event is delivered', allDelivered, options.timeoutMs ?? 30_000).catch(() => undefined);
+    await waitUntil('every committed event is delivered', allDelivered, { timeoutMs: options.timeoutMs ?? 30_000 }).catch(() => undefined);
     return { appended, ...(await compare(pool, streams, await ours())) };
   } finally {
     await relay.stop();

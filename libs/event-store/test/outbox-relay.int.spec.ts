@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type pg from 'pg';
-import type { TestDatabase } from '@wildlife/testing';
+import { waitUntil, type TestDatabase } from '@wildlife/testing';
 import { EventStore, OutboxRelay, type RelayedMessage } from '@wildlife/event-store';
-import { anEvent, aStreamId, count, eventually, migratedDatabase } from './event-store.fixtures.js';
+import { anEvent, aStreamId, count, migratedDatabase } from './event-store.fixtures.js';
 import { collectingSink, runOutboxOrderingScenario } from './outbox-ordering.scenario.js';
 
 let db: TestDatabase;
@@ -65,7 +65,7 @@ describe('the outbox relay', () => {
 
     await relay.start();
     try {
-      await eventually('all 20 messages are delivered', () => idsOn(delivered, topic).length === 20);
+      await waitUntil('all 20 messages are delivered', () => idsOn(delivered, topic).length === 20);
     } finally {
       await relay.stop();
     }
@@ -74,7 +74,7 @@ describe('the outbox relay', () => {
     expect(delivered.filter((m) => m.key === streamA).map((m) => m.messageId)).toEqual(expectedA);
     expect(delivered.filter((m) => m.key === streamB).map((m) => m.messageId)).toEqual(expectedB);
     expect(leftWhileFailing).toEqual([20, 20, 20]);
-    await eventually('the published messages leave the outbox', async () => (await count(pool, 'outbox', 'topic = $1', [topic])) === 0);
+    await waitUntil('the published messages leave the outbox', async () => (await count(pool, 'outbox', 'topic = $1', [topic])) === 0);
   });
 
   it('republishes a batch whose publish failed half-way, keeping first arrivals in stream order', async () => {
@@ -98,7 +98,7 @@ describe('the outbox relay', () => {
 
     await relay.start();
     try {
-      await eventually('every message is delivered', () => new Set(idsOn(delivered, topic)).size === 12);
+      await waitUntil('every message is delivered', () => new Set(idsOn(delivered, topic)).size === 12);
     } finally {
       await relay.stop();
     }
@@ -123,11 +123,11 @@ describe('the outbox relay', () => {
     try {
       // Once the warm-up message arrived, the start-up pass is over and the next poll is a minute away.
       const [warmUp] = await appendAnnounced(topic, aStreamId(), 1);
-      await eventually('the warm-up message arrives', () => arrivals.has(warmUp!), 5_000);
+      await waitUntil('the warm-up message arrives', () => arrivals.has(warmUp!), { timeoutMs: 5_000 });
       const committedAt = Date.now();
       const [id] = await appendAnnounced(topic, aStreamId(), 1);
 
-      await eventually('the message arrives', () => arrivals.has(id!), 5_000);
+      await waitUntil('the message arrives', () => arrivals.has(id!), { timeoutMs: 5_000 });
 
       expect(arrivals.get(id!)! - committedAt).toBeLessThan(1_000);
     } finally {
@@ -146,12 +146,12 @@ describe('the outbox relay', () => {
     try {
       expect([one.isPublishing, two.isPublishing]).toEqual([true, false]);
       const before = await appendAnnounced(topic, aStreamId(), 5);
-      await eventually('the leader delivers', async () => idsOn(await first.delivered(), topic).length === 5);
+      await waitUntil('the leader delivers', async () => idsOn(await first.delivered(), topic).length === 5);
 
       await one.stop();
-      await eventually('the standby takes over', () => two.isPublishing, 5_000);
+      await waitUntil('the standby takes over', () => two.isPublishing, { timeoutMs: 5_000 });
       const after = await appendAnnounced(topic, aStreamId(), 5);
-      await eventually('the new leader delivers', async () => idsOn(await second.delivered(), topic).length === 5);
+      await waitUntil('the new leader delivers', async () => idsOn(await second.delivered(), topic).length === 5);
 
       expect(idsOn(await first.delivered(), topic)).toEqual(before);
       expect(idsOn(await second.delivered(), topic)).toEqual(after);
@@ -172,7 +172,7 @@ describe('the outbox relay', () => {
 
     await relay.start();
     try {
-      await eventually('the message is delivered', () => idsOn(delivered, topic).length === 1);
+      await waitUntil('the message is delivered', () => idsOn(delivered, topic).length === 1);
     } finally {
       await relay.stop();
     }
@@ -189,7 +189,7 @@ describe('the outbox relay', () => {
 
     await relay.start();
     try {
-      await eventually('the published rows are gone', async () => (await count(pool, 'outbox', 'topic = $1', [topic])) === 0);
+      await waitUntil('the published rows are gone', async () => (await count(pool, 'outbox', 'topic = $1', [topic])) === 0);
     } finally {
       await relay.stop();
     }

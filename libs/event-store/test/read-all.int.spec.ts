@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type pg from 'pg';
-import type { TestDatabase } from '@wildlife/testing';
+import { waitUntil, type TestDatabase } from '@wildlife/testing';
 import { EventStore, type RecordedEvent } from '@wildlife/event-store';
-import { anEvent, aStreamId, eventually, migratedDatabase } from './event-store.fixtures.js';
+import { anEvent, aStreamId, migratedDatabase } from './event-store.fixtures.js';
 import { appendWithLateCommits } from './late-commit-writers.js';
 
 let db: TestDatabase;
@@ -34,7 +34,7 @@ describe('reading the whole log', () => {
     await store.append(streamId, 'no_stream', [anEvent('A'), anEvent('B'), anEvent('C')]);
     const reader = follow(store);
 
-    await eventually('the three events are readable', async () => {
+    await waitUntil('the three events are readable', async () => {
       await reader.poll();
       return reader.seen.filter((e) => e.streamId === streamId).length === 3;
     });
@@ -51,7 +51,7 @@ describe('reading the whole log', () => {
     // return A's event now and skip B's for good.
     const store = new EventStore(pool);
     const reader = follow(store);
-    await eventually('the log is drained', async () => {
+    await waitUntil('the log is drained', async () => {
       await reader.poll();
       return (await store.readAllPage(reader.seen.at(-1)?.globalPosition ?? 0, 1)).horizon >= (await headPosition());
     });
@@ -70,7 +70,7 @@ describe('reading the whole log', () => {
       expect(reader.seen.map((e) => e.type)).not.toContain('FromA');
 
       await b.query('COMMIT');
-      await eventually('both events are read', async () => {
+      await waitUntil('both events are read', async () => {
         await reader.poll();
         return reader.seen.some((e) => e.type === 'FromA');
       });
@@ -100,7 +100,7 @@ describe('reading the whole log', () => {
     writing = false;
     await polling;
     const ours = () => reader.seen.filter((e) => streams.includes(e.streamId));
-    await eventually('every appended event is read', async () => {
+    await waitUntil('every appended event is read', async () => {
       await reader.poll();
       return ours().length >= appended;
     });

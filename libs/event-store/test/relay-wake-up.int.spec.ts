@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import type { TestDatabase } from '@wildlife/testing';
+import { waitUntil, type TestDatabase } from '@wildlife/testing';
 import { EventStore, inTransaction, OutboxRelay, type OutboxMessage, type RelayedMessage } from '@wildlife/event-store';
-import { anEvent, aStreamId, eventually, migratedDatabase } from './event-store.fixtures.js';
+import { anEvent, aStreamId, migratedDatabase } from './event-store.fixtures.js';
 
 // The relays here never poll (an hour between idle passes): a message is delivered within the test's
 // time only if something woke the relay at the append's commit.
@@ -58,7 +58,7 @@ describe('waking the outbox relay at commit', () => {
 
     await store.append(aStreamId(), 'no_stream', events, { outbox });
 
-    await eventually('the message is published', isDelivered(id), 5_000);
+    await waitUntil('the message is published', isDelivered(id), { timeoutMs: 5_000 });
     await sleep(100); // a notification would have arrived by now
     expect(notifications).toEqual([]);
   });
@@ -70,7 +70,7 @@ describe('waking the outbox relay at commit', () => {
 
     await inTransaction(pool, (client) => store.appendWith(client, aStreamId(), 'no_stream', events, { outbox }));
 
-    await eventually('the message is published', isDelivered(id), 5_000);
+    await waitUntil('the message is published', isDelivered(id), { timeoutMs: 5_000 });
     await sleep(100);
     expect(notifications).toEqual([]);
   });
@@ -88,7 +88,7 @@ describe('waking the outbox relay at commit', () => {
       client.release();
     }
 
-    await eventually('the message is published', isDelivered(id), 5_000);
+    await waitUntil('the message is published', isDelivered(id), { timeoutMs: 5_000 });
     expect(notifications).toContain('outbox');
   });
 
@@ -103,7 +103,7 @@ describe('waking the outbox relay at commit', () => {
 
       await store.append(aStreamId(), 'no_stream', events, { outbox });
 
-      await eventually('the publishing relay publishes the message', isDelivered(id), 5_000);
+      await waitUntil('the publishing relay publishes the message', isDelivered(id), { timeoutMs: 5_000 });
       expect(notifications).toContain('outbox');
     } finally {
       await standby.stop();
@@ -119,7 +119,7 @@ describe('waking the outbox relay at commit', () => {
     await pool.query('SELECT * FROM append_events($1, 0, 0, $2, $3, now(), $4)', [aStreamId(), JSON.stringify(events), JSON.stringify(outbox), wakeUp.notifyRelay]);
     wakeUp.committed();
 
-    await eventually('the message is published', isDelivered(id), 5_000);
+    await waitUntil('the message is published', isDelivered(id), { timeoutMs: 5_000 });
     expect(wakeUp.notifyRelay).toBe(false);
     expect(notifications).toEqual([]);
     expect(new EventStore(pool).outboxWakeUp().notifyRelay).toBe(true);

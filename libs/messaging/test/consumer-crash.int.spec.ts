@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { waitUntil } from '@wildlife/testing';
 import { startConsumer, type RunningConsumer } from '../src/index.js';
-import { eventually, messagingHarness, recordingLogger, type MessagingHarness } from './messaging-harness.js';
+import { messagingHarness, recordingLogger, type MessagingHarness } from './messaging-harness.js';
 
 describe('a consumer that kafkajs will not restart', () => {
   let harness: MessagingHarness;
@@ -30,7 +31,7 @@ describe('a consumer that kafkajs will not restart', () => {
       sessionTimeoutMs: 1_000,
       onFatal: (error) => void fatal.push(error),
     });
-    await eventually(() => fatal.length > 0, 'onFatal');
+    await waitUntil('onFatal is called', () => fatal.length > 0);
 
     expect(fatal).toHaveLength(1);
     expect(fatal[0]!.message).toMatch(/session timeout is not within the range allowed by the broker/);

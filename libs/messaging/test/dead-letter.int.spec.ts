@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { waitUntil } from '@wildlife/testing';
 import { PermanentMessageError, startConsumer, type ConsumedMessage, type RunningConsumer } from '../src/index.js';
-import { eventually, messagingHarness, recordingLogger, text, type MessagingHarness } from './messaging-harness.js';
+import { messagingHarness, recordingLogger, text, type MessagingHarness } from './messaging-harness.js';
 
 class ValueIsNotJson extends PermanentMessageError {}
 
@@ -45,7 +46,7 @@ describe('a message that can never be processed', () => {
       deadLetter: { producer: harness.producer, topicFor: harness.deadLetterTopic },
       logger: recordingLogger(),
     });
-    await eventually(() => processed.length >= 3, 'the messages around the poison one');
+    await waitUntil('the messages around the poison one are processed', () => processed.length >= 3);
 
     expect(processed).toEqual([0, 2, 3]);
     const [letter, ...more] = await harness.readMessages(deadLetterTopic, 1);
@@ -64,6 +65,6 @@ describe('a message that can never be processed', () => {
     });
     expect(headers['dlq-detail']).toMatch(/^value of offset 1 is not JSON/);
     expect(Date.now() - Date.parse(headers['dlq-failed-at']!)).toBeLessThan(60_000);
-    await eventually(async () => (await harness.committedOffset(groupId, topic)) === 4, 'offsets committed past the poison message');
+    await waitUntil('offsets are committed past the poison message', async () => (await harness.committedOffset(groupId, topic)) === 4);
   });
 });

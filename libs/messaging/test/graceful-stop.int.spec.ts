@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { waitUntil } from '@wildlife/testing';
 import { startConsumer, type ConsumerOptions, type RunningConsumer } from '../src/index.js';
-import { eventually, messagingHarness, recordingLogger, text, type MessagingHarness } from './messaging-harness.js';
+import { messagingHarness, recordingLogger, text, type MessagingHarness } from './messaging-harness.js';
 
 describe('stopping a consumer', () => {
   let harness: MessagingHarness;
@@ -59,7 +60,7 @@ describe('stopping a consumer', () => {
   /** When a consumer's stop gave up, its kafkajs client finishes in the background: waits for that, so nothing of it outlives the test. */
   async function afterALateStop(logger: ReturnType<typeof recordingLogger>, what: string): Promise<void> {
     if (!logger.lines.some((line) => line.message.startsWith('consumer did not stop in time'))) return;
-    await eventually(() => logger.lines.some((line) => line.message.startsWith('consumer stopped late')), what, 60_000);
+    await waitUntil(what, () => logger.lines.some((line) => line.message.startsWith('consumer stopped late')), { timeoutMs: 60_000 });
   }
 
   it('finishes the message in progress, commits it, and a new member of the group resumes right after it', async () => {
@@ -81,7 +82,7 @@ describe('stopping a consumer', () => {
       }),
     );
     running.push(first);
-    await eventually(() => m2Started, 'm2 to be in progress');
+    await waitUntil('m2 is in progress', () => m2Started);
 
     // When it is stopped, and m2 completes after the stop began
     const stopped = first.stop();
@@ -95,7 +96,7 @@ describe('stopping a consumer', () => {
     // And a new consumer of the group starts at m3
     const secondProcessed: string[] = [];
     running.push(await startConsumer(options(async ({ message }) => void secondProcessed.push(text(message.value)!))));
-    await eventually(() => secondProcessed.length >= 2, 'the rest of the partition');
+    await waitUntil('the rest of the partition is processed', () => secondProcessed.length >= 2);
     expect(secondProcessed).toEqual(['m3', 'm4']);
   });
 
@@ -107,7 +108,7 @@ describe('stopping a consumer', () => {
     // Given a consumer whose handling of s1 does not end (until the test is over)
     const stuck = aHandlerStuckAt('s1');
     const first = await startConsumer(options(stuck.handle));
-    await eventually(stuck.started, 's1 to be in progress');
+    await waitUntil('s1 is in progress', stuck.started);
 
     // When it is stopped
     const began = performance.now();
@@ -124,13 +125,13 @@ describe('stopping a consumer', () => {
     const secondProcessed: string[] = [];
     running.push(await startConsumer(options(async ({ message }) => void secondProcessed.push(text(message.value)!))));
     try {
-      await eventually(() => secondProcessed.includes('s2'), 's1 and s2 by the next member', 60_000);
+      await waitUntil('the next member has processed s1 and s2', () => secondProcessed.includes('s2'), { timeoutMs: 60_000 });
       // s0 too, when the first had not committed it yet
       expect(secondProcessed.filter((id) => id !== 's0')).toEqual(['s1', 's2']);
     } finally {
       // The first one's kafkajs client finishes its stop once its handler returns
       stuck.release();
-      await afterALateStop(logger, 'the first consumer to have stopped');
+      await afterALateStop(logger, 'the first consumer has stopped');
     }
   }, 90_000);
 
@@ -141,7 +142,7 @@ describe('stopping a consumer', () => {
     const firstLogger = recordingLogger();
     const stuck = aHandlerStuckAt('j1');
     const first = await startConsumer(groupOptions(stuck.handle, { logger: firstLogger, sessionTimeoutMs: 6_000, stopTimeoutMs: 1_000 }));
-    await eventually(stuck.started, 'j1 to be in progress');
+    await waitUntil('j1 is in progress', stuck.started);
 
     // And a second consumer of the group, waiting to join it
     const logger = recordingLogger();
@@ -166,12 +167,12 @@ describe('stopping a consumer', () => {
     try {
       // And once the stuck member's session is over and the join ends, the stopped consumer leaves
       // the group without having handled anything
-      await eventually(() => logger.lines.some((line) => line.message.startsWith('consumer stopped late')), 'the second consumer to have left', 60_000);
+      await waitUntil('the second consumer has left', () => logger.lines.some((line) => line.message.startsWith('consumer stopped late')), { timeoutMs: 60_000 });
       expect(secondHandled).toEqual([]);
     } finally {
       stuck.release();
       await first.stop();
-      await afterALateStop(firstLogger, 'the first consumer to have stopped');
+      await afterALateStop(firstLogger, 'the first consumer has stopped');
     }
   }, 90_000);
 
@@ -187,7 +188,7 @@ describe('stopping a consumer', () => {
 
     expect(logger.lines).toContainEqual(expect.objectContaining({ message: 'consumer stopped while starting', fields: expect.objectContaining({ groupId }) }));
     // Whatever kafkajs still does in the background (its join, then leaving the group), it hands nothing over
-    await afterALateStop(logger, 'the consumer to have left');
+    await afterALateStop(logger, 'the consumer has left');
     expect(handled).toEqual([]);
     expect(await harness.committedOffset(groupId, harness.prefix + 'aborted')).toBe(-1);
   }, 90_000);

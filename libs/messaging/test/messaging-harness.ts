@@ -1,5 +1,5 @@
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
-import { testKafkaBrokers, uniqueTopic } from '@wildlife/testing';
+import { testKafkaBrokers, uniqueTopic, waitUntil } from '@wildlife/testing';
 import { createProducer, ensureTopics, type MessageProducer, type MessagingLogger, type TopicSpec } from '../src/index.js';
 
 /** A kafkajs client on the test broker; its own logs only when TEST_KAFKA_LOGS is set. */
@@ -71,19 +71,10 @@ async function readMessages(kafka: Kafka, topic: string, count: number): Promise
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({ eachMessage: async ({ message }) => void read.push(message) });
-    await eventually(() => read.length >= count, `${count} messages on ${topic}`);
+    await waitUntil(`${count} messages are read from ${topic}`, () => read.length >= count);
     return read;
   } finally {
     await consumer.disconnect();
-  }
-}
-
-/** Polls `condition` every 50 ms until it holds; fails naming `what` after `timeoutMs`. */
-export async function eventually(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { waitUntil } from '@wildlife/testing';
 import { createProducer, startConsumer, type ConsumedMessage, type RunningConsumer } from '../src/index.js';
-import { eventually, messagingHarness, recordingLogger, testKafka, text, type MessagingHarness } from './messaging-harness.js';
+import { messagingHarness, recordingLogger, testKafka, text, type MessagingHarness } from './messaging-harness.js';
 
 describe('producing a batch and consuming it', () => {
   let harness: MessagingHarness;
@@ -33,7 +34,7 @@ describe('producing a batch and consuming it', () => {
       deadLetter: { producer: harness.producer, topicFor: harness.deadLetterTopic },
       logger: recordingLogger(),
     });
-    await eventually(() => received.length >= sent.length, `${sent.length} messages`);
+    await waitUntil(`${sent.length} messages are received`, () => received.length >= sent.length);
 
     expect(received).toHaveLength(sent.length);
     for (const key of keys) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { waitUntil } from '@wildlife/testing';
 import { startConsumer, type RunningConsumer } from '../src/index.js';
-import { eventually, messagingHarness, recordingLogger, text, type MessagingHarness } from './messaging-harness.js';
+import { messagingHarness, recordingLogger, text, type MessagingHarness } from './messaging-harness.js';
 
 class DatabaseIsDown extends Error {}
 
@@ -42,7 +43,7 @@ describe('a message whose handling fails for a while', () => {
       logger,
       retryBackoff: { initialMs: 50, maxMs: 200 },
     });
-    await eventually(() => effects.includes('c'), 'the message after the failing one');
+    await waitUntil('the message after the failing one is handled', () => effects.includes('c'));
 
     expect(effects).toEqual(['a', 'b', 'c']);
     expect(logger.lines.filter((l) => l.level === 'warn' && l.fields.offset === '1').map((l) => l.fields.attempts)).toEqual([1, 2, 3]);

@@ -6,3 +6,4 @@ export * from './wal.js';
 export * from './http-connection.js';
 export * from './latency-summary.js';
 export * from './build-project.js';
+export * from './wait-until.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { waitUntil } from '@wildlife/testing';
 import { startEndorsementWorld, type EndorsementWorld } from './support/endorsement-world.js';
-import { waitUntil } from './support/wait-until.js';
 
 const DAY_MS = 86_400_000;
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createWildlifeClient } from '@wildlife/client';
 import type { CloudEvent, RequestEndorsedV1 } from '@wildlife/contracts';
 import { reverify } from '@wildlife/signatures';
+import { waitUntil } from '@wildlife/testing';
 import { startEndorsementWorld, type EndorsementWorld } from './support/endorsement-world.js';
-import { waitUntil } from './support/wait-until.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { externalInformationReceivedV1Example, recordRejectedV1Example } from '@wildlife/contracts';
+import { waitUntil } from '@wildlife/testing';
 import { startEndorsementWorld, type EndorsementWorld } from './support/endorsement-world.js';
 import { aRejectionOf, aSubmission } from './support/upstream-events.js';
-import { waitUntil } from './support/wait-until.js';
 
 const SUBMISSIONS_CONSUMER = 'ncb-endorsement.support-requests-submitted';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { waitUntil } from '@wildlife/testing';
 import type { CastMember } from './support/cast.js';
 import { startEndorsementWorld, type EndorsementWorld } from './support/endorsement-world.js';
-import { waitUntil } from './support/wait-until.js';
 
 // Who may do what to a request of the French agency `agency-fr-ofb` (docs/AUTHORISATION.md): only
 // the NCB of France decides; the NCB of another country, an agency of either country (even the

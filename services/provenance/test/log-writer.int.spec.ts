@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { topics } from '@wildlife/contracts';
 import type { TrustRoots } from '@wildlife/registry';
+import { waitUntil } from '@wildlife/testing';
 import { CheckpointTicker } from '../src/checkpoints/checkpoint-ticker.js';
 import type { LogKey } from '../src/checkpoints/log-key.js';
 import type { LoggableRecord } from '../src/classification/log-entry-of.js';
@@ -10,7 +11,7 @@ import { ProvenanceLogWriter } from '../src/log/provenance-log-writer.js';
 import { LOG_WRITER_LOCK, readEntries } from '../src/log/log-tables.js';
 import { LOG_KEY, TRUST_ROOTS } from '../src/provenance.tokens.js';
 import { newCast } from '../src/testing/signed-records.examples.spec.js';
-import { deploymentFiles, ProvenanceWorld, waitUntil, type DeploymentFiles } from './support/provenance-world.js';
+import { deploymentFiles, ProvenanceWorld, type DeploymentFiles } from './support/provenance-world.js';
 import { consumeTopic } from './support/topic-reader.js';
 
 const records = (count: number): LoggableRecord[] => Array.from({ length: count }, () => ({ kind: 'unparsed', id: randomUUID(), type: 'unknown', problem: 'test' }));

@@ -1,12 +1,11 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { topics } from '@wildlife/contracts';
 import { createServiceApp } from '@wildlife/service-kit';
-import { serviceTestEnvironment, testKafkaBrokers } from '@wildlife/testing';
+import { eventually, serviceTestEnvironment, testKafkaBrokers } from '@wildlife/testing';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { loadRequestIntakeConfig } from '../src/request-intake.config.js';
 import { defineRequestIntake } from '../src/service.js';
 import { intakeDirectory } from './support/intake-principals.js';
-import { eventually } from './support/intake-service.js';
 
 describe('stopping request intake', () => {
   const environment = serviceTestEnvironment('intake-shutdown');
@@ -25,7 +24,7 @@ describe('stopping request intake', () => {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      await eventually(async () => ((await admin.describeGroups([groupId])).groups[0]!.members.length === 0 ? true : undefined), 60_000, 200);
+      await eventually('the consumer group has no member left', async () => ((await admin.describeGroups([groupId])).groups[0]!.members.length === 0 ? true : undefined), { timeoutMs: 60_000, pollMs: 200 });
     } finally {
       await admin.disconnect();
     }
@@ -54,7 +53,7 @@ describe('stopping request intake', () => {
         await released;
       },
     });
-    await eventually(async () => handling || undefined, 30_000);
+    await eventually('the stuck member handles the message', async () => handling || undefined, { timeoutMs: 30_000 });
 
     // And intake started, its consumer waiting to join that group
     const { directory } = intakeDirectory();

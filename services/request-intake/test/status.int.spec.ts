@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { eventually } from '@wildlife/testing';
 import { rebuildReadModels } from '../src/index.js';
 import { supportRequestBody } from './support/intake-examples.js';
-import { eventually, startIntake, type RunningIntake } from './support/intake-service.js';
+import { startIntake, type RunningIntake } from './support/intake-service.js';
 import { endorsementEvents, OtherServices, provenanceEvents } from './support/other-services.js';
 
 interface Shown {
@@ -34,11 +35,12 @@ describe('the status of a request follows the endorsement and provenance service
   }
 
   const shown = async (requestId: string) => (await intake.client.get<Shown>('frenchNcb', `/v1/support-requests/${requestId}`)).body;
+  // Polls every 10 ms: one test measures how soon a status shows.
   const once = (requestId: string, ready: (request: Shown) => boolean, timeoutMs = 30_000) =>
-    eventually(async () => {
+    eventually(`request ${requestId} shows what the test waits for`, async () => {
       const request = await shown(requestId);
       return ready(request) ? request : undefined;
-    }, timeoutMs);
+    }, { timeoutMs, pollMs: 10 });
 
   it('shows an endorsement within a second of its publication', async () => {
     const { requestId } = await submitted();
@@ -126,7 +128,7 @@ describe('the status of a request follows the endorsement and provenance service
     const admin = intake.service.kafka.admin();
     await admin.connect();
     try {
-      await eventually(async () => {
+      await eventually('the fact is on the dead-letter topic', async () => {
         const offsets = await admin.fetchTopicOffsets(deadLetters).catch(() => []);
         return offsets.some((partition) => Number(partition.high) > 0) ? true : undefined;
       });

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from '@jest/globals';
+import { waitUntil } from '@wildlife/testing';
 import { pino } from 'pino';
 import { SupervisedThread } from './supervised-thread.js';
 
@@ -11,14 +12,6 @@ function recordingLogger() {
   const lines: { level: number; msg: string; code?: number; restartInMs?: number; thread?: string }[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) });
   return { logger, lines, restarts: () => lines.filter((l) => l.msg === 'the test thread ended; starting it again') };
-}
-
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await sleep(10);
-  }
 }
 
 describe('a supervised thread', () => {
@@ -35,11 +28,11 @@ describe('a supervised thread', () => {
     });
     await sleep(300);
     thread.wake();
-    await until(() => restarts().length === 1);
+    await waitUntil('the thread was started again', () => restarts().length === 1);
     expect(restarts()[0]).toMatchObject({ level: 50, code: 7, restartInMs: 250, thread: 'test' });
     await sleep(600);
     thread.wake();
-    await until(() => restarts().length === 2);
+    await waitUntil('the thread was started again a second time', () => restarts().length === 2);
     await thread.stop();
     expect(restarts()).toHaveLength(2);
   });
@@ -47,7 +40,7 @@ describe('a supervised thread', () => {
   it('backs off while the thread keeps ending at its start, and stops starting it once stopped', async () => {
     const { logger, restarts } = recordingLogger();
     const thread = SupervisedThread.start({ name: 'test', logger, workerData: null, script: script('process.exit(3);') });
-    await until(() => restarts().length === 3);
+    await waitUntil('the thread was started again three times', () => restarts().length === 3);
     expect(restarts().map((l) => [l.code, l.restartInMs])).toEqual([
       [3, 250],
       [3, 500],

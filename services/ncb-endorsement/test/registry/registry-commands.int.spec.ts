@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { waitUntil } from '@wildlife/testing';
 import { aSigner, keyOf, type Signer } from './support/registry-signers.js';
-import { startRegistryWorld, waitUntil, type RegistryWorld } from './support/registry-world.js';
+import { startRegistryWorld, type RegistryWorld } from './support/registry-world.js';
 
 // Real broker and database on a shared machine: allow for load.
 jest.setTimeout(30_000);

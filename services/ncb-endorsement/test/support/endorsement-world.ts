@@ -1,6 +1,6 @@
 import { topics } from '@wildlife/contracts';
 import { createServiceApp, type ServiceApp } from '@wildlife/service-kit';
-import { serviceTestEnvironment, testKafkaBrokers } from '@wildlife/testing';
+import { serviceTestEnvironment, testKafkaBrokers, waitUntil } from '@wildlife/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { loadNcbEndorsementConfig } from '../../src/ncb-endorsement.config.js';
 import { defineNcbEndorsement } from '../../src/service.js';
@@ -8,7 +8,6 @@ import { castWithKeys, type CastKey, type CastMember } from './cast.js';
 import { readPublishedEvents, type PublishedEvents } from './published-events.js';
 import { signedCalls, type SignedCalls } from './signed-calls.js';
 import { aSubmission, upstreamProducer, type UpstreamProducer } from './upstream-events.js';
-import { waitUntil } from './wait-until.js';
 
 /** The service on its own database and topic prefix, the cast's keys, intake's producer and a reader of what it publishes. */
 export interface EndorsementWorld {

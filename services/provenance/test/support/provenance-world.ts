@@ -2,13 +2,12 @@ import { createPublicKey } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { type CloudEvent, type TopicDefinition } from '@wildlife/contracts';
 import { createProducer, ensureTopics, toKafkaMessage, type MessageProducer } from '@wildlife/messaging';
 import { generateNoteKeyPair } from '@wildlife/provenance-log';
 import { createServiceApp, type KeyLookup, type PrincipalDirectory, type ServiceApp } from '@wildlife/service-kit';
 import { createSignedFetch } from '@wildlife/signatures';
-import { serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/testing';
+import { serviceTestEnvironment, waitUntil, type ServiceTestEnvironment } from '@wildlife/testing';
 import { logSize } from '../../src/log/log-tables.js';
 import { loadProvenanceConfig } from '../../src/provenance.config.js';
 import { RECORD_TOPICS } from '../../src/records/record-topics.js';
@@ -95,7 +94,7 @@ export class ProvenanceWorld {
   }
 
   async waitForLogSize(size: number, timeoutMs = 30_000): Promise<void> {
-    await waitUntil(`the log holds ${size} entries`, async () => (await this.logSize()) >= size, timeoutMs);
+    await waitUntil(`the log holds ${size} entries`, async () => (await this.logSize()) >= size, { timeoutMs });
   }
 
   /** Closes the service; the database stays unless `dropDatabase`. */
@@ -103,13 +102,5 @@ export class ProvenanceWorld {
     await this.producer.disconnect();
     await this.service.close();
     if (dropDatabase) await this.environment.cleanup();
-  }
-}
-
-export async function waitUntil(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
-    await sleep(50);
   }
 }

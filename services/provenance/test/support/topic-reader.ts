@@ -1,6 +1,5 @@
-import { readTopics } from '@wildlife/testing';
+import { readTopics, waitUntil } from '@wildlife/testing';
 import type { Kafka } from 'kafkajs';
-import { waitUntil } from './provenance-world.js';
 
 export interface ReadMessage {
   readonly partition: number;
@@ -17,7 +16,7 @@ export interface ReadMessage {
 export async function consumeTopic(kafka: Kafka, topic: string, count: number, timeoutMs = 30_000): Promise<ReadMessage[]> {
   const reader = await readTopics(kafka, [topic], timeoutMs);
   try {
-    await waitUntil(`${count} messages on ${topic}`, () => reader.messages.length >= count, timeoutMs);
+    await waitUntil(`${count} messages on ${topic}`, () => reader.messages.length >= count, { timeoutMs });
   } finally {
     await reader.stop();
   }

@@ -11,8 +11,8 @@ import {
   type CloudEvent,
 } from '@wildlife/contracts';
 import { createProducer, toKafkaMessage, type MessageProducer } from '@wildlife/messaging';
+import { eventually } from '@wildlife/testing';
 import type { Kafka } from 'kafkajs';
-import { eventually } from './intake-service.js';
 
 // The endorsement and provenance services as intake sees them: real CloudEvents on their prefixed
 // topics, built from the contracts' golden examples with a fresh id and the request they are about.
@@ -51,7 +51,7 @@ export class OtherServices {
     const topic = this.topicPrefix + (event.type.startsWith('provenance.') ? topics.provenanceEvents.name : topics.ncbEndorsementEvents.name);
     this.connected ??= this.producer.connect();
     await this.connected;
-    await eventually(() => this.producer.sendBatch([{ topic, ...toKafkaMessage(event) }]).then(() => true, () => undefined), 30_000, 200);
+    await eventually(`${event.type} is sent to ${topic}`, () => this.producer.sendBatch([{ topic, ...toKafkaMessage(event) }]).then(() => true, () => undefined), { timeoutMs: 30_000, pollMs: 200 });
   }
 
   async stop(): Promise<void> {

@@ -1,10 +1,9 @@
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { topics } from '@wildlife/contracts';
 import { createServiceApp, type ServiceApp } from '@wildlife/service-kit';
 import { createSignedFetch } from '@wildlife/signatures';
-import { serviceTestEnvironment, testKafkaBrokers, type ServiceTestEnvironment } from '@wildlife/testing';
+import { serviceTestEnvironment, testKafkaBrokers, waitUntil, type ServiceTestEnvironment } from '@wildlife/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { loadNcbEndorsementConfig } from '../../../src/ncb-endorsement.config.js';
 import { defineNcbEndorsement } from '../../../src/service.js';
@@ -85,12 +84,4 @@ function signedCalls(baseUrl: string, signer: Signer): SignedCalls {
     get: async (path) => answer(await send(path)),
     post: async (path, body) => answer(await send(path, { method: 'POST', json: body })),
   };
-}
-
-export async function waitUntil(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
-    await sleep(20);
-  }
 }
