@@ -1,11 +1,13 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { verifyRequest, type ResolvedKey } from '@wildlife/signatures';
+import type { FastifyReply } from 'fastify';
 import { ProblemError } from '../problem.js';
 import { NONCE_STORE, PRINCIPAL_DIRECTORY } from '../tokens.js';
 import type { NonceStore } from './nonce-store.js';
 import type { KeyRefusal, PrincipalDirectory, VerifiedPrincipal } from './principal-directory.js';
 import { NONCE_CLAIMED_WITH_THE_WRITE } from './nonce-claim.metadata.js';
+import { RequestsInFlight } from './requests-in-flight.js';
 import { PendingNonce, type SignedFastifyRequest } from './signed-request.js';
 
 const PUBLIC_ROUTE = 'wildlife:public-route';
@@ -32,9 +34,13 @@ export function nonceReusedProblem(keyId: string): ProblemError {
  * runs, so nothing is stored or published. On success the request carries `signed` (principal and
  * signature material). On a route marked `@NonceClaimedWithTheWrite()` the nonce is the one check
  * left to the route: it is handed over unclaimed as `signed.pendingNonce` (see that decorator).
+ * The Ed25519 check goes to libuv's thread pool while other signed requests are in flight
+ * (`RequestsInFlight`), and stays on the event loop for a lone one.
  */
 @Injectable()
 export class SignedRequestGuard implements CanActivate {
+  private readonly inFlight = new RequestsInFlight();
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(PRINCIPAL_DIRECTORY) private readonly directory: PrincipalDirectory,
@@ -46,7 +52,9 @@ export class SignedRequestGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, route)) return true;
     const claimedWithTheWrite = this.reflector.getAllAndOverride<boolean>(NONCE_CLAIMED_WITH_THE_WRITE, route) === true;
     let pendingNonce: PendingNonce | undefined;
-    const request = context.switchToHttp().getRequest<SignedFastifyRequest>();
+    const http = context.switchToHttp();
+    const request = http.getRequest<SignedFastifyRequest>();
+    this.inFlight.enter(http.getResponse<FastifyReply>().raw);
     const now = new Date();
     let refusal: KeyRefusal | undefined;
     const verification = await verifyRequest<DirectoryKey>(
@@ -71,6 +79,7 @@ export class SignedRequestGuard implements CanActivate {
           pendingNonce = new PendingNonce(keyId, nonce, expiresAt);
           return true;
         },
+        offThread: this.inFlight.othersInFlight,
       },
     );
     if (!verification.ok) {

@@ -31,6 +31,13 @@ export interface VerificationPolicy<K extends ResolvedKey = ResolvedKey> {
    * Called only for an otherwise valid request. Its errors propagate.
    */
   readonly claimNonce: (keyId: string, nonce: string, expiresAtUnix: number) => Promise<boolean>;
+  /**
+   * Where the Ed25519 check runs: true for libuv's thread pool, false for the calling thread. The pool
+   * frees the calling thread for other work (an HTTP server's other requests) and lets the check run
+   * on another core, at more CPU in all; a lone check gains nothing there. Default: the pool while
+   * other `verifyRequest` calls are under way in this process.
+   */
+  readonly offThread?: boolean;
 }
 
 export const DEFAULT_MAX_AGE_SECONDS = 300;

@@ -33,13 +33,14 @@ const NO_BODY = new Uint8Array(0);
  *
  * Never throws for anything about the request; errors from `resolveKey` and `claimNonce` propagate.
  *
- * Where the Ed25519 check runs: on this thread when this is the only verification under way, on
- * libuv's thread pool when others are (`verificationsUnderWay`). Handing a check to the pool costs
- * more CPU in all (bench:signatures: ~0.54 of raw `crypto.verify` against ~0.84 inline) but frees this
- * thread — 21 µs of it instead of 115 µs — and lets concurrent checks use the other cores: that is what
- * request intake needed on a day its event loop was the limit (bench:intake, 2026-11-28). On a faster
- * day (2026-11-29) a bare signed route answered as fast either way, ~6,700–7,200 req/s on 2 cores, with
- * a p99 ~1 ms lower inline. A lone check gains nothing from the hand-off, so it stays inline.
+ * Where the Ed25519 check runs: `policy.offThread` decides; by default on this thread when this is the
+ * only verification under way, on libuv's thread pool when others are (`verificationsUnderWay`).
+ * Handing a check to the pool costs more CPU in all (bench:signatures: ~0.54 of raw `crypto.verify`
+ * against ~0.84 inline) but frees this thread — 21 µs of it instead of 115 µs — and lets the check
+ * run beside the thread's other work on another core: that is what request intake needs whenever its
+ * event loop is the limit (bench:intake). A lone check gains nothing from the hand-off. An HTTP server
+ * knows better than this count whether other work waits (a verification that awaits nothing before
+ * its check never overlaps another): the signed-request guard passes `offThread`.
  */
 export async function verifyRequest<K extends ResolvedKey>(
   request: HttpRequestWithBody,
@@ -91,7 +92,7 @@ async function verifyNow<K extends ResolvedKey>(request: HttpRequestWithBody, po
   if (key === undefined) return verificationFailure('key_unknown', `no valid key "${keyid}"`);
 
   const signed =
-    verificationsUnderWay > 1
+    (policy.offThread ?? verificationsUnderWay > 1)
       ? await checkReceivedSignatureInThreadPool(request, received, key.publicKey)
       : checkReceivedSignature(request, received, key.publicKey);
   if (!signed.ok) return signed;

@@ -176,3 +176,18 @@ describe('verifying concurrent requests (the Ed25519 checks handed to the thread
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'signature_invalid')).toBe(true);
   });
 });
+
+describe('verifying with the Ed25519 check placed by the caller (policy.offThread)', () => {
+  it.each([true, false])('gives the same answers with offThread %s, one request at a time', async (offThread) => {
+    const tampered = { ...signed(), headers: { ...signed().headers, 'content-type': 'text/plain' } };
+    const strangerKey = async () => ({ publicKey: stranger.publicKey, principalId: 'x' });
+
+    const answers = [
+      await verifyRequest(signed({ nonce: 'n-alone' }), policy({ offThread }).value),
+      await verifyRequest(tampered, policy({ offThread }).value),
+      await verifyRequest(signed({ nonce: 'n-stranger' }), policy({ offThread, resolveKey: strangerKey }).value),
+    ];
+
+    expect(answers.map((a) => (a.ok ? 'ok' : a.code))).toEqual(['ok', 'signature_invalid', 'signature_invalid']);
+  });
+});
