@@ -67,16 +67,13 @@ export interface AppendRequest {
   readonly options: AppendOptions;
 }
 
-// Each append_events call in turn, in array order, in one statement (so one transaction on a pool).
+// migrations/0008: the appends of a group in one statement, each step for all of them at once (stream
+// locks in array order, heads, events, outbox messages), each outcome as append_events gives it alone.
 // The events and outbox messages come as one JSON array each (`jsonArrayOf`), not as a text[] that
 // the pg client would escape quote by quote. Named, as APPEND_EVENTS is.
 const APPEND_EVENTS_TOGETHER = {
   name: 'append-events-together',
-  text: `SELECT r.version, r.appended, r.global_positions
-    FROM ROWS FROM (unnest($1::text[]), unnest($2::integer[]), unnest($3::integer[]), jsonb_array_elements($4::jsonb), jsonb_array_elements($5::jsonb))
-           WITH ORDINALITY AS a(stream_id, min_version, max_version, events, outbox, n)
-    CROSS JOIN LATERAL append_events(a.stream_id, a.min_version, a.max_version, a.events, a.outbox, $6, $7) AS r
-   ORDER BY a.n`,
+  text: 'SELECT version, appended, global_positions FROM append_events_together($1, $2, $3, $4, $5, $6, $7)',
 };
 
 /**

@@ -93,6 +93,37 @@ describe('appends committed together', () => {
     expect((await store.readStream(streamId)).map((e) => e.type)).toEqual(['First', 'Second']);
   });
 
+  it('writes the outbox messages of every append it accepts, in order, none of one it refuses, and gives each event its stored global position', async () => {
+    const existing = aStreamId('existing');
+    await store.append(existing, 'no_stream', [anEvent()]);
+    const streams = Array.from({ length: 12 }, () => aStreamId('with-outbox'));
+    const messagesOf = (streamId: string) =>
+      [1, 2].map((n) => ({ messageId: randomUUID(), topic: 'things', key: streamId, headers: { n: String(n) }, payload: { n } }));
+    const outboxes = new Map([...streams, existing].map((s) => [s, messagesOf(s)]));
+
+    const settled = await Promise.allSettled([
+      ...streams.slice(0, 6).map((s) => store.append(s, 'no_stream', [anEvent(), anEvent()], { outbox: outboxes.get(s)! })),
+      store.append(existing, 'no_stream', [anEvent('Stale')], { outbox: outboxes.get(existing)! }),
+      ...streams.slice(6).map((s) => store.append(s, 'no_stream', [anEvent()], { outbox: outboxes.get(s)! })),
+    ]);
+
+    expect(outcomes(settled)).toEqual([...Array(6).fill('appended'), 'StreamVersionConflict', ...Array(6).fill('appended')]);
+    const { rows } = await pool.query<{ message_id: string; key: string }>(
+      'SELECT message_id, key FROM outbox WHERE key = ANY($1) ORDER BY seq',
+      [[...streams, existing]],
+    );
+    for (const streamId of streams) {
+      expect(rows.filter((r) => r.key === streamId).map((r) => r.message_id)).toEqual(outboxes.get(streamId)!.map((m) => m.messageId));
+    }
+    expect(rows.some((r) => r.key === existing)).toBe(false);
+    for (const [i, streamId] of streams.entries()) {
+      const returned = (settled[i < 6 ? i : i + 1] as PromiseFulfilledResult<AppendResult>).value.events;
+      const stored = await store.readStream(streamId);
+      expect(returned.map((e) => [e.eventId, e.streamPosition, e.globalPosition])).toEqual(stored.map((e) => [e.eventId, e.streamPosition, e.globalPosition]));
+    }
+    expect(await transactionsOf(streams)).toBeLessThan(streams.length);
+  });
+
   it('refuses a malformed expectation before queueing it, writing nothing', async () => {
     const streamId = aStreamId();
 

@@ -110,6 +110,27 @@ describe('waking the outbox relay at commit', () => {
     }
   });
 
+  it('appends committed together by such a process NOTIFY the publishing relay too', async () => {
+    const standby = new OutboxRelay({ pool, idlePollMs: NEVER_POLL_MS, standbyRetryMs: NEVER_POLL_MS, publish: async () => undefined });
+    await standby.start();
+    try {
+      const store = new EventStore(pool);
+      store.wakeRelayInProcess(standby);
+      const appends = Array.from({ length: 10 }, () => ({ ...announced(), streamId: aStreamId() }));
+
+      await Promise.all(appends.map(({ streamId, events, outbox }) => store.append(streamId, 'no_stream', events, { outbox })));
+
+      const { rows } = await pool.query<{ n: number }>('SELECT count(DISTINCT transaction_id)::int AS n FROM events WHERE stream_id = ANY($1)', [
+        appends.map((a) => a.streamId),
+      ]);
+      expect(rows[0]!.n).toBeLessThan(appends.length);
+      for (const { id } of appends) await waitUntil(`the publishing relay publishes ${id}`, isDelivered(id), { timeoutMs: 5_000 });
+      expect(notifications).toContain('outbox');
+    } finally {
+      await standby.stop();
+    }
+  });
+
   it('a write through SQL of its own is told to skip the NOTIFY while the relay is here, and wakes it when told it committed', async () => {
     const store = new EventStore(pool);
     store.wakeRelayInProcess(relay);
