@@ -7,7 +7,8 @@ export interface ClosingResponse {
  * The signed requests a process is serving, from their signature check to their response's end. The
  * guard hands each Ed25519 check to libuv's thread pool while others are in flight: the event loop
  * then serves them while the check runs on another core (bench:intake: +13.5 % submissions a second
- * over nine alternating pairs on a quiet machine). A lone request keeps its check inline, where it costs less CPU in all.
+ * over nine alternating pairs on a quiet machine). A lone request keeps its check inline, where it
+ * costs less CPU in all.
  */
 export class RequestsInFlight {
   private count = 0;
