@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 import { inTransaction } from './transaction.js';
 
 export type ProcessOnceResult<T> = { readonly duplicate: true } | { readonly duplicate: false; readonly result: T };
@@ -23,11 +23,14 @@ export async function processOnce<T>(
   effect: (client: pg.PoolClient) => Promise<T>,
 ): Promise<ProcessOnceResult<T>> {
   try {
-    return await inTransaction(pool, async (client) => {
-      const inserted = await recordInInbox(client, consumer, [messageId]);
-      if (inserted.size === 0) throw new MessageWasAlreadyProcessed();
-      return { duplicate: false, result: await effect(client) } as const;
-    });
+    return await inTransaction(
+      pool,
+      async (client, begun) => {
+        if (insertedIds(begun).size === 0) throw new MessageWasAlreadyProcessed();
+        return { duplicate: false, result: await effect(client) } as const;
+      },
+      { begin: beginRecordingInInbox(consumer, [messageId]) },
+    );
   } catch (error) {
     if (error instanceof MessageWasAlreadyProcessed) return { duplicate: true };
     throw error;
@@ -53,27 +56,33 @@ export async function processBatchOnce<M extends { readonly messageId: string }>
   effect: (client: pg.PoolClient, fresh: readonly M[]) => Promise<void>,
 ): Promise<BatchProcessResult<M>> {
   if (messages.length === 0) return { processed: [], duplicates: [] };
-  return inTransaction(pool, async (client) => {
-    const fresh = await recordInInbox(client, consumer, messages.map((m) => m.messageId));
-    const processed: M[] = [];
-    const duplicates: M[] = [];
-    for (const message of messages) (fresh.delete(message.messageId) ? processed : duplicates).push(message);
-    if (processed.length > 0) await effect(client, processed);
-    return { processed, duplicates };
-  });
+  return inTransaction(
+    pool,
+    async (client, begun) => {
+      const fresh = insertedIds(begun);
+      const processed: M[] = [];
+      const duplicates: M[] = [];
+      for (const message of messages) (fresh.delete(message.messageId) ? processed : duplicates).push(message);
+      if (processed.length > 0) await effect(client, processed);
+      return { processed, duplicates };
+    },
+    { begin: beginRecordingInInbox(consumer, messages.map((m) => m.messageId)) },
+  );
 }
 
 /**
- * Inserts inbox rows; returns the ids that were not there yet. Ids go in sorted, so two batches that
- * share ids lock them in the same order and wait for each other instead of deadlocking.
+ * `BEGIN` and the insert of the inbox rows, as one simple query: one round trip for both, so a
+ * consumer's transaction costs three (this, its effect, COMMIT) instead of four. The ids go in as
+ * literals escaped by `pg.escapeLiteral` (a simple query has no parameters), sorted, so two batches
+ * that share ids lock them in the same order and wait for each other instead of deadlocking.
  */
-async function recordInInbox(client: pg.ClientBase, consumer: string, messageIds: readonly string[]): Promise<Set<string>> {
-  const { rows } = await client.query<{ message_id: string }>(
-    `INSERT INTO inbox (consumer, message_id)
-     SELECT $1, id FROM unnest($2::text[]) AS id
-     ON CONFLICT DO NOTHING
-     RETURNING message_id`,
-    [consumer, [...new Set(messageIds)].sort()],
-  );
-  return new Set(rows.map((r) => r.message_id));
+function beginRecordingInInbox(consumer: string, messageIds: readonly string[]): string {
+  const by = pg.escapeLiteral(consumer);
+  const rows = [...new Set(messageIds)].sort().map((id) => `(${by}, ${pg.escapeLiteral(id)})`);
+  return `BEGIN; INSERT INTO inbox (consumer, message_id) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING RETURNING message_id`;
+}
+
+/** The ids that `beginRecordingInInbox` inserted: those not in the inbox before. */
+function insertedIds(begun: readonly pg.QueryResult[]): Set<string> {
+  return new Set((begun[1]!.rows as { message_id: string }[]).map((r) => r.message_id));
 }

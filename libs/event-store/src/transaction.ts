@@ -5,8 +5,10 @@ const afterCommit = new WeakMap<pg.ClientBase, Array<() => void>>();
 
 export interface TransactionOptions {
   /**
-   * What opens the transaction, `BEGIN` by default: a simple query that may take a lock in the same
-   * round trip (e.g. `BEGIN; SELECT pg_advisory_xact_lock(…)` with constant keys, no parameters).
+   * What opens the transaction, `BEGIN` by default: a simple query (no parameters; several statements
+   * run in one round trip) that may do the transaction's first work too, e.g. take a lock
+   * (`BEGIN; SELECT pg_advisory_xact_lock(…)` with constant keys) or insert rows whose values it
+   * carries as escaped literals. `work` gets each of its statements' results.
    */
   readonly begin?: string;
 }
@@ -15,10 +17,12 @@ export interface TransactionOptions {
  * Runs `work` in one transaction on a pooled client: COMMIT when it resolves, ROLLBACK when it throws
  * (rethrowing its error). A client whose ROLLBACK fails is closed rather than returned to the pool.
  * Hooks registered with `runAfterCommit` run once COMMIT has returned, and are dropped on ROLLBACK.
+ * `work` is also handed the results of the statements that opened the transaction (`options.begin`),
+ * in order, `BEGIN`'s first.
  */
 export async function inTransaction<T>(
   pool: pg.Pool,
-  work: (client: pg.PoolClient) => Promise<T>,
+  work: (client: pg.PoolClient, begun: readonly pg.QueryResult[]) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
   const client = await pool.connect();
@@ -26,8 +30,9 @@ export async function inTransaction<T>(
   let broken = false;
   afterCommit.set(client, hooks);
   try {
-    await client.query(options.begin ?? 'BEGIN');
-    const result = await work(client);
+    // A simple query of several statements answers with an array of results, one of one statement with the result.
+    const begun: pg.QueryResult | pg.QueryResult[] = await client.query(options.begin ?? 'BEGIN');
+    const result = await work(client, Array.isArray(begun) ? begun : [begun]);
     await client.query('COMMIT');
     afterCommit.delete(client);
     for (const hook of hooks) hook();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type pg from 'pg';
 import type { TestDatabase } from '@wildlife/testing';
 import { processBatchOnce, processOnce } from '@wildlife/event-store';
@@ -148,5 +148,63 @@ describe('processing a batch of messages once', () => {
     );
 
     expect(await Promise.all(ids.map(effectsOf))).toEqual(ids.map(() => 1));
+  });
+});
+
+describe('message ids as the inbox records them', () => {
+  // The inbox rows go in with BEGIN, as escaped literals in one simple query: any text must come
+  // back as it was sent, and none may run as SQL.
+  const awkward = [
+    `it's`,
+    `back\\slash`,
+    `'); DROP TABLE inbox; --`,
+    `E'\\x27'`,
+    `$$dollar$$`,
+    `ünïcødé 🦏`,
+    `trailing \\`,
+  ];
+
+  it('records any text verbatim, once, and deduplicates it on redelivery', async () => {
+    const ids = awkward.map((text) => `${text} ${randomUUID()}`);
+    const handed: string[] = [];
+
+    const first = await processBatchOnce(pool, 'escaping', ids.map((messageId) => ({ messageId })), async (client, fresh) => {
+      for (const m of fresh) {
+        handed.push(m.messageId);
+        await recordEffect(m.messageId)(client);
+      }
+    });
+    const again = await processBatchOnce(pool, 'escaping', ids.map((messageId) => ({ messageId })), async () => {
+      throw new Error('a redelivered batch must not reach the effect');
+    });
+    const single = await processOnce(pool, 'escaping', ids[2]!, recordEffect(ids[2]!));
+
+    expect(handed).toEqual(ids);
+    expect(first.processed).toHaveLength(ids.length);
+    expect(again.duplicates.map((m) => m.messageId)).toEqual(ids);
+    expect(single).toEqual({ duplicate: true });
+    const { rows } = await pool.query<{ message_id: string }>('SELECT message_id FROM inbox WHERE consumer = $1', ['escaping']);
+    expect(rows.map((r) => r.message_id).sort()).toEqual([...ids].sort());
+    expect(await Promise.all(ids.map(effectsOf))).toEqual(ids.map(() => 1));
+  });
+
+  it('keeps a consumer name with quotes apart from others', async () => {
+    const messageId = randomUUID();
+
+    const quoted = await processOnce(pool, `o'brien\\`, messageId, recordEffect(messageId));
+    const plain = await processOnce(pool, 'obrien', messageId, recordEffect(messageId));
+
+    expect([quoted.duplicate, plain.duplicate]).toEqual([false, false]);
+    expect(await count(pool, 'inbox', 'consumer = $1 AND message_id = $2', [`o'brien\\`, messageId])).toBe(1);
+  });
+
+  it('refuses a message id PostgreSQL cannot store as text, recording nothing', async () => {
+    const messageId = `nul\u0000${randomUUID()}`;
+    const effect = jest.fn(recordEffect(messageId));
+
+    await expect(processOnce(pool, 'escaping', messageId, effect)).rejects.toThrow();
+
+    expect(effect).not.toHaveBeenCalled();
+    expect(await count(pool, 'inbox', 'consumer = $1 AND message_id LIKE $2', ['escaping', 'nul%'])).toBe(0);
   });
 });
