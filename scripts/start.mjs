@@ -38,12 +38,17 @@ const { ensureDevFixture } = await import('@wildlife/registry');
 const fixture = process.env.TRUST_ROOTS_FILE ? undefined : await ensureDevFixture(fileURLToPath(new URL('../.local/dev-principals', import.meta.url)));
 if (fixture?.created) console.log(`  registry: generated the development principals in ${fixture.dir}`);
 
+// With the development cast, each service's database is the cast's own (`wildlife_<service>_<castTag>`):
+// a cast generated anew (`.local` removed, another checkout on the same server) would otherwise find its
+// agencies' ids registered with keys it does not hold, and a provenance log resting on other trust roots.
+const databaseNameOf = (name) => `wildlife_${name.replace(/-/g, '_')}_${fixture.castTag}`;
+
 const children = SERVICES.map(([name, port]) => {
   const env = {
     KAFKA_BROKERS: infra.kafkaBrokers,
     DATABASE_URL: infra.databaseUrl,
     PORT: String(port),
-    ...(fixture && { TRUST_ROOTS_FILE: fixture.trustRootsPath }),
+    ...(fixture && { TRUST_ROOTS_FILE: fixture.trustRootsPath, DATABASE_NAME: databaseNameOf(name) }),
     ...process.env,
   };
   const child = spawn(process.execPath, [`services/${name}/dist/main.js`], { env, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -83,7 +88,9 @@ try {
   }
   console.log('\nAll five services are up:');
   for (const { name, port } of children) console.log(`  ${name.padEnd(28)} http://127.0.0.1:${port}   (docs: /docs)`);
-  console.log(`\nKAFKA_BROKERS=${infra.kafkaBrokers}\nDATABASE_URL=${infra.databaseUrl}\nCtrl-C stops the services.`);
+  console.log(`\nKAFKA_BROKERS=${infra.kafkaBrokers}\nDATABASE_URL=${infra.databaseUrl}`);
+  if (fixture && !process.env.DATABASE_NAME) console.log(`databases: ${databaseNameOf('<service>')} (the development cast's own)`);
+  console.log('Ctrl-C stops the services.');
 } catch (e) {
   console.error(`✘ ${e.message}`);
   stop();

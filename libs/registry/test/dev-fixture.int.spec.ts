@@ -69,6 +69,22 @@ describe('the development fixture on disk', () => {
     expect((await readdir(join(dir, '..'))).sort()).toEqual(['principals']);
   });
 
+  it('names each cast by a tag of its own, the same every time the fixture is found again', async () => {
+    const [first, other] = [freshDir(), freshDir()];
+    const created = await ensureDevFixture(first);
+
+    const foundAgain = await ensureDevFixture(first);
+    const another = await ensureDevFixture(other);
+    await rm(first, { recursive: true });
+    const regenerated = await ensureDevFixture(first);
+
+    expect(created.castTag).toMatch(/^[0-9a-f]{8}$/);
+    expect(foundAgain.castTag).toBe(created.castTag);
+    expect(another.castTag).not.toBe(created.castTag);
+    expect(regenerated.created).toBe(true);
+    expect(regenerated.castTag).not.toBe(created.castTag);
+  });
+
   it('fills an empty folder', async () => {
     const dir = freshDir();
     await mkdir(dir, { recursive: true });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { contracts } from '@wildlife/contracts';
 import { fromKafkaMessage } from '@wildlife/messaging';
@@ -51,6 +52,16 @@ describe('submitting a support request', () => {
       version: 1,
       history: [{ what: 'SupportRequestSubmitted', at: expect.any(String), by: 'agency-fr-ofb' }],
     });
+  });
+
+  it('accepts the README’s example body (docs/examples/support-request.json)', async () => {
+    const example = JSON.parse(await readFile(new URL('../../../docs/examples/support-request.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+
+    const accepted = await submit('frenchAgency', example);
+
+    expect(accepted.status).toBe(202);
+    const shown = await intake.client.get('frenchAgency', (accepted.body as { statusUrl: string }).statusUrl);
+    expect(shown.body).toMatchObject({ status: 'submitted', caseSummary: example.caseSummary, countriesConcerned: example.countriesConcerned });
   });
 
   it('stores the submission and publishes its public event, which carries the signature material', async () => {

@@ -1,4 +1,5 @@
-import { access, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { access, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { exportPublicKey, generateSigningKeyPair, writeKeyFile, type SigningKeyPair } from '@wildlife/signatures';
 import { DEV_FIXTURE_CAST, principalIdsOf } from './dev-fixture.cast.js';
@@ -12,6 +13,12 @@ export interface DevFixtureFiles {
   readonly seedPath: string;
   /** Holds `<principalId>.key.json` for every principal, mode 0600. */
   readonly keysDir: string;
+  /**
+   * Names this cast among others (8 hex digits of the SHA-256 of its trust-roots file): a cast
+   * generated anew, even in the same folder, has another. `npm start` puts it in the names of its
+   * databases, so that a cast never meets another cast's registry on a shared server.
+   */
+  readonly castTag: string;
 }
 
 /** The folder meant for the fixture holds other files and no trust roots: nothing is overwritten. */
@@ -42,7 +49,7 @@ export async function ensureDevFixture(dir: string, options: { readonly now?: Da
     seedPath: join(target, 'registry-seed.json'),
     keysDir: join(target, 'keys'),
   };
-  if (await exists(files.trustRootsPath)) return { created: false, ...files };
+  if (await exists(files.trustRootsPath)) return { created: false, ...files, castTag: await castTagOf(files.trustRootsPath) };
   const entries = await readdir(target).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error)));
   if (entries.length > 0) throw new DevFixtureFolderHoldsOtherFiles(target, entries);
   await mkdir(dirname(target), { recursive: true });
@@ -53,13 +60,17 @@ export async function ensureDevFixture(dir: string, options: { readonly now?: Da
       await rename(staging, target);
     } catch (error) {
       const lostTheRace = ['ENOTEMPTY', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '') && (await exists(files.trustRootsPath));
-      if (lostTheRace) return { created: false, ...files };
+      if (lostTheRace) return { created: false, ...files, castTag: await castTagOf(files.trustRootsPath) };
       throw error;
     }
-    return { created: true, ...files };
+    return { created: true, ...files, castTag: await castTagOf(files.trustRootsPath) };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+async function castTagOf(trustRootsPath: string): Promise<string> {
+  return createHash('sha256').update(await readFile(trustRootsPath)).digest('hex').slice(0, 8);
 }
 
 async function writeFixture(folder: string, now: Date): Promise<void> {
