@@ -14,5 +14,8 @@ ARG SERVICE
 ENV NODE_ENV=production HOST=0.0.0.0 SERVICE=${SERVICE}
 WORKDIR /app
 COPY --from=build /app /app
+# The provenance log's development note key is created at first start in .local/provenance (a volume
+# in docker-compose.yml, so the log keeps its key): the service's user must be able to write there.
+RUN mkdir -p /app/.local/provenance && chown node:node /app/.local/provenance
 USER node
 CMD ["sh", "-c", "exec node services/${SERVICE}/dist/main.js"]
