@@ -23,14 +23,16 @@ export { RequiredProgramIsMissing } from './prerequisites.mjs';
  */
 
 /**
- * Brings up PostgreSQL (with the five service databases) and Kafka, then records the outcome in
- * .local/infra.json. Idempotent: with everything already up it only re-checks that both answer.
+ * Brings up PostgreSQL (with the service databases: `databases`, by default the five services'
+ * default names) and Kafka, then records the outcome in .local/infra.json. Idempotent: with
+ * everything already up it only re-checks that both answer.
+ * @param {{ env?: NodeJS.ProcessEnv, log?: (line: string) => void, databases?: readonly string[] }} [options]
  * @returns {Promise<InfraState>}
  */
-export async function ensureInfrastructure({ env = process.env, log = () => {} } = {}) {
+export async function ensureInfrastructure({ env = process.env, log = () => {}, databases = serviceDatabases } = {}) {
   const postgres = await ensurePostgres({ env, log });
   log(`PostgreSQL: ${postgres.source}`);
-  for (const name of serviceDatabases) {
+  for (const name of databases) {
     if (await ensureDatabase(postgres.adminUrl, name)) log(`created database ${name}`);
   }
   const kafka = await ensureKafka({ env, log });

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: the whole system on local defaults, no configuration. Installs dependencies if they are
-// missing or older than the lock file (which also applies `patches/`), builds, brings up Kafka and
-// PostgreSQL (`infra/`), generates the development principals on first start
-// (`.local/dev-principals/`: trust roots, registry seed, key files), runs the five services
-// with those trust roots, waits until each is ready, seeds the registry through ncb-endorsement and
-// prints the URLs and the principals. With TRUST_ROOTS_FILE set, no fixture is generated or seeded.
+// missing or older than the lock file (which also applies `patches/`), builds, generates the
+// development principals on first start (`.local/dev-principals/`: trust roots, registry seed, key
+// files), brings up Kafka and PostgreSQL (`infra/`) with the cast's own databases, runs the five
+// services with those trust roots, waits until each is ready, seeds the registry through
+// ncb-endorsement and prints the URLs and the principals. With TRUST_ROOTS_FILE set, no fixture is
+// generated or seeded, and the services use their default databases.
 // Ctrl-C (or SIGTERM) stops the services gracefully; the broker keeps running (`npm run infra:down`).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -31,8 +32,6 @@ function run(command, args) {
 const installed = 'node_modules/.package-lock.json';
 if (!existsSync(installed) || statSync(installed).mtimeMs < statSync('package-lock.json').mtimeMs) run('npm', ['ci', '--no-audit', '--no-fund']);
 run('npm', ['run', '-s', 'build']);
-const { ensureInfrastructure } = await import('../infra/index.mjs');
-const infra = await ensureInfrastructure({ log: (line) => console.log(`  infra: ${line}`) });
 // The development fixture, unless the deployment names its own trust roots.
 const { ensureDevFixture } = await import('@wildlife/registry');
 const fixture = process.env.TRUST_ROOTS_FILE ? undefined : await ensureDevFixture(fileURLToPath(new URL('../.local/dev-principals', import.meta.url)));
@@ -42,6 +41,10 @@ if (fixture?.created) console.log(`  registry: generated the development princip
 // a cast generated anew (`.local` removed, another checkout on the same server) would otherwise find its
 // agencies' ids registered with keys it does not hold, and a provenance log resting on other trust roots.
 const databaseNameOf = (name) => `wildlife_${name.replace(/-/g, '_')}_${fixture.castTag}`;
+const castDatabases = fixture && !process.env.DATABASE_NAME ? SERVICES.map(([name]) => databaseNameOf(name)) : undefined;
+
+const { ensureInfrastructure } = await import('../infra/index.mjs');
+const infra = await ensureInfrastructure({ log: (line) => console.log(`  infra: ${line}`), databases: castDatabases });
 
 const children = SERVICES.map(([name, port]) => {
   const env = {
@@ -89,7 +92,7 @@ try {
   console.log('\nAll five services are up:');
   for (const { name, port } of children) console.log(`  ${name.padEnd(28)} http://127.0.0.1:${port}   (docs: /docs)`);
   console.log(`\nKAFKA_BROKERS=${infra.kafkaBrokers}\nDATABASE_URL=${infra.databaseUrl}`);
-  if (fixture && !process.env.DATABASE_NAME) console.log(`databases: ${databaseNameOf('<service>')} (the development cast's own)`);
+  if (castDatabases) console.log(`databases: ${databaseNameOf('<service>')} (the development cast's own)`);
   console.log('Ctrl-C stops the services.');
 } catch (e) {
   console.error(`✘ ${e.message}`);
