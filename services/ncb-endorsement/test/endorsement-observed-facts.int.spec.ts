@@ -66,7 +66,32 @@ describe('what the endorsement learns from intake and provenance', () => {
     expect(answers[0]!.body.detail).toContain('rejected');
     expect(await world.storedFor(requestId)).toEqual(before);
     const read = await ncb.get(`/v1/support-requests/${requestId}/endorsement`);
-    expect(read.body).toMatchObject({ status: 'rejected', rejection: { code: 'signature-invalid' } });
+    expect(read.body).toMatchObject({ status: 'rejected', rejection: { code: 'signature-invalid' }, permit: { permitId, status: 'void' } });
+  });
+
+  it('shows the permit of a request provenance rejected after its endorsement as void, to the agency, its NCB and the GS', async () => {
+    // Given an endorsed request with its permit
+    const submission = aSubmission();
+    const requestId = submission.subject;
+    await world.upstream.publish(submission);
+    await world.streamReaches(requestId, 1);
+    await world.as('ncbFr').post(`/v1/support-requests/${requestId}/acknowledge`, {}, { 'if-match': '"1"' });
+    const endorsed = await world.as('ncbFr').post(`/v1/support-requests/${requestId}/endorse`, {}, { 'if-match': '"2"' });
+    const permitId = (endorsed.body.permit as { permitId: string }).permitId;
+    const activeBefore = await world.as('agencyFr').get(`/v1/permits/${permitId}`);
+
+    // When provenance rejects the request's submission record
+    const rejection = aRejectionOf(submission);
+    await world.upstream.publish(rejection);
+    await world.streamReaches(requestId, 5);
+
+    // Then the permit is void, saying since when and why, under the request's new version
+    expect(activeBefore.body).toMatchObject({ status: 'active' });
+    for (const reader of ['agencyFr', 'ncbFr', 'gs'] as const) {
+      const permit = await world.as(reader).get(`/v1/permits/${permitId}`);
+      expect(permit).toMatchObject({ status: 200, etag: '"5"', body: { permitId, status: 'void', voidReason: expect.stringContaining('signature-invalid'), version: 5 } });
+      expect((permit.body as { revokedAt?: string }).revokedAt).toBeUndefined();
+    }
   });
 
   it('keeps a request rejected when the rejection is read before the submission', async () => {

@@ -93,14 +93,20 @@ export async function readEndorsementWithPermit(db: Queryable, requestId: string
   return row && { endorsement: endorsementOf(row.endorsement), ...(row.permit !== null && { permit: permitOf(row.permit) }) };
 }
 
-/** A permit with the version of its request's stream (what its ETag carries), from one snapshot. */
-export async function readPermitWithVersion(db: Queryable, permitId: string): Promise<{ permit: PermitRecord; version: number } | undefined> {
-  const { rows } = await db.query<{ permit: PermitRow; version: number }>(
-    'SELECT to_jsonb(p) AS permit, e.version FROM permits p JOIN endorsements e ON e.request_id = p.request_id WHERE p.permit_id = $1',
+/**
+ * A permit with the version of its request's stream (what its ETag carries) and the request's
+ * rejection by provenance, if any (which voids the permit), from one snapshot.
+ */
+export async function readPermitWithVersion(
+  db: Queryable,
+  permitId: string,
+): Promise<{ permit: PermitRecord; version: number; rejection?: EndorsementRecord['rejection'] } | undefined> {
+  const { rows } = await db.query<{ permit: PermitRow; version: number; rejection: EndorsementRecord['rejection'] | null }>(
+    'SELECT to_jsonb(p) AS permit, e.version, e.rejection FROM permits p JOIN endorsements e ON e.request_id = p.request_id WHERE p.permit_id = $1',
     [permitId],
   );
   const row = rows[0];
-  return row && { permit: permitOf(row.permit), version: row.version };
+  return row && { permit: permitOf(row.permit), version: row.version, ...(row.rejection !== null && { rejection: row.rejection }) };
 }
 
 /** Every row of both tables, in key order: what a rebuild must reproduce. */

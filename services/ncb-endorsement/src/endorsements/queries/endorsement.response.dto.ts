@@ -12,7 +12,11 @@ export class AgencyReferenceDto {
   country!: string;
 }
 
-export const PERMIT_STATUSES = ['active', 'revoked', 'expired'] as const;
+/**
+ * `void`: the permit's request was rejected by the provenance check (its submission is not an
+ * official record) before the permit was revoked or expired. A void permit opens no direct contact.
+ */
+export const PERMIT_STATUSES = ['active', 'revoked', 'expired', 'void'] as const;
 export type PermitStatus = (typeof PERMIT_STATUSES)[number];
 
 export class PermitView {
@@ -48,6 +52,12 @@ export class PermitView {
 
   @ApiPropertyOptional({ example: 'ncb-fr' })
   revokedBy?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the permit became void: its request was rejected by the provenance check' })
+  voidedAt?: string;
+
+  @ApiPropertyOptional({ example: 'The request was rejected by the provenance check (signature-invalid).' })
+  voidReason?: string;
 
   @ApiProperty({ description: 'The version of the request the permit belongs to (its ETag)' })
   version!: number;

@@ -42,6 +42,6 @@ export class RevokePermitController {
     const ifMatch = readIfMatch(ifMatchField);
     const { endorsement, permit } = await this.commandBus.execute(new RevokePermitCommand(permitId, signed, ifMatch, body));
     void reply.header('etag', entityTagOf(endorsement.version));
-    return permitViewOf(permit!, endorsement.version, this.clock());
+    return permitViewOf(permit!, endorsement.version, this.clock(), endorsement.rejection);
   }
 }

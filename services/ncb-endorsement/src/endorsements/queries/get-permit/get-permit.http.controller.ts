@@ -20,7 +20,9 @@ export class GetPermitController {
   ) {}
 
   @Get(':permitId')
-  @ApiOperation({ summary: 'A direct-contact permit and whether it is active, revoked or expired: for the NCB, the agency and the GS' })
+  @ApiOperation({
+    summary: 'A direct-contact permit and whether it is active, revoked, expired or void (its request rejected by the provenance check): for the NCB, the agency and the GS',
+  })
   @ApiParam({ name: 'permitId', format: 'uuid' })
   @ApiOkResponse({ type: PermitView, headers: ETAG_HEADER })
   @ApiResponse({ status: 401, description: 'The RFC 9421 signature was not accepted (`check` names why)' })
@@ -29,9 +31,9 @@ export class GetPermitController {
     const notFound = () => permitIsNotFound(permitId);
     const found = await readPermitWithVersion(this.pool, permitId);
     if (found === undefined) throw notFound();
-    const { permit, version } = found;
+    const { permit, version, rejection } = found;
     assertMayActOnRequest(signed.principal, 'support-request:read', permit.agency, notFound);
     void reply.header('etag', entityTagOf(version));
-    return permitViewOf(permit, version, this.clock());
+    return permitViewOf(permit, version, this.clock(), rejection);
   }
 }
