@@ -21,4 +21,4 @@ export {
 } from './migration.errors.js';
 export { eventStoreMigrations } from './event-store.migrations.js';
 export type { EventStoreLogger } from './logger.types.js';
-export { inTransaction, runAfterCommit, type TransactionOptions } from './transaction.js';
+export { inTransaction, runAfterCommit, TransactionWasRolledBack, type TransactionOptions } from './transaction.js';

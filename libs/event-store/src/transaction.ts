@@ -14,8 +14,21 @@ export interface TransactionOptions {
 }
 
 /**
+ * COMMIT answered ROLLBACK: a statement of the transaction failed and `work` went on (it caught the
+ * error), so PostgreSQL had aborted the transaction and nothing of it was written.
+ */
+export class TransactionWasRolledBack extends Error {
+  constructor() {
+    super('the transaction was rolled back at COMMIT: one of its statements had failed');
+    this.name = 'TransactionWasRolledBack';
+  }
+}
+
+/**
  * Runs `work` in one transaction on a pooled client: COMMIT when it resolves, ROLLBACK when it throws
- * (rethrowing its error). A client whose ROLLBACK fails is closed rather than returned to the pool.
+ * (rethrowing its error), and `TransactionWasRolledBack` when COMMIT finds the transaction aborted (a
+ * failed statement whose error `work` caught): never a success for what was not written. A client
+ * whose ROLLBACK fails is closed rather than returned to the pool.
  * Hooks registered with `runAfterCommit` run once COMMIT has returned, and are dropped on ROLLBACK.
  * `work` is also handed the results of the statements that opened the transaction (`options.begin`),
  * in order, `BEGIN`'s first.
@@ -33,7 +46,8 @@ export async function inTransaction<T>(
     // A simple query of several statements answers with an array of results, one of one statement with the result.
     const begun: pg.QueryResult | pg.QueryResult[] = await client.query(options.begin ?? 'BEGIN');
     const result = await work(client, Array.isArray(begun) ? begun : [begun]);
-    await client.query('COMMIT');
+    const committed = await client.query('COMMIT');
+    if (committed.command !== 'COMMIT') throw new TransactionWasRolledBack();
     afterCommit.delete(client);
     for (const hook of hooks) hook();
     return result;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type pg from 'pg';
 import type { TestDatabase } from '@wildlife/testing';
-import { processBatchOnce, processOnce } from '@wildlife/event-store';
+import { processBatchOnce, processOnce, TransactionWasRolledBack } from '@wildlife/event-store';
 import { count, migratedDatabase } from './event-store.fixtures.js';
 
 let db: TestDatabase;
@@ -78,6 +78,22 @@ describe('processing a message once', () => {
     const retried = await processOnce(pool, 'notifier', messageId, recordEffect(messageId));
 
     expect(retried.duplicate).toBe(false);
+    expect(await effectsOf(messageId)).toBe(1);
+  });
+
+  it('reports an effect that swallowed a failed statement as rolled back, so its redelivery is processed', async () => {
+    const messageId = randomUUID();
+    const swallowing = processOnce(pool, 'notifier', messageId, async (client) => {
+      await recordEffect(messageId)(client);
+      await client.query('SELECT 1 / 0').catch(() => 'carried on');
+      return 'done anyway';
+    });
+
+    await expect(swallowing).rejects.toThrow(TransactionWasRolledBack);
+    expect(await effectsOf(messageId)).toBe(0);
+    expect(await count(pool, 'inbox', 'message_id = $1', [messageId])).toBe(0);
+    const redelivered = await processOnce(pool, 'notifier', messageId, recordEffect(messageId));
+    expect(redelivered.duplicate).toBe(false);
     expect(await effectsOf(messageId)).toBe(1);
   });
 });
