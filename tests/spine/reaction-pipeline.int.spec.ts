@@ -61,29 +61,30 @@ describe('a reaction of a service pipeline on the real broker', () => {
     expect(await attemptsOf(service.pool, event.id)).toBe(1);
   }, 60_000);
 
-  it('dead-letters a value that is not JSON, an unknown type and a schema violation with their reasons, and goes on', async () => {
+  it('dead-letters a value that is not JSON, an unknown type, a schema violation and U+0000 in the id or data with their reasons, and goes on', async () => {
     // Given, on one key (so one partition), poison messages between valid events
     const key = randomUUID();
-    const [notJson, unknownType, schemaViolation] = poisonMessages(topic, key);
+    const poisons = poisonMessages(topic, key);
+    const [notJson, unknownType, schemaViolation, nulInId, nulInData] = poisons;
     const before = anAcknowledgement(key);
     const between = anAcknowledgement(key);
     const after = anAcknowledgement(key);
     const valid = (event: typeof before): OutgoingMessage => ({ topic, ...toKafkaMessage(event) });
-    const sequence = [valid(before), notJson.message, valid(between), unknownType.message, schemaViolation.message, valid(after)];
+    const sequence = [valid(before), notJson.message, valid(between), unknownType.message, schemaViolation.message, nulInId.message, nulInData.message, valid(after)];
     const [written] = await producer.sendBatch(sequence);
     const offsetOf = (index: number) => String(Number(written!.baseOffset) + index);
 
     // When the reaction has consumed them
     await waitUntil('the last valid event has an effect', async () => (await effects()).has(after.id));
     const ours = () => deadLetters.messages.filter((m) => m.headers[deadLetterHeaders.originalKey] === key);
-    await waitUntil('three dead letters arrived', () => ours().length >= 3);
+    await waitUntil('five dead letters arrived', () => ours().length >= poisons.length);
 
     // Then each valid event has one effect, and each poison message is a dead letter saying why
     const applied = await effects();
     for (const event of [before, between, after]) expect(applied.get(event.id)).toMatchObject({ applications: 1 });
-    expect(ours()).toHaveLength(3);
+    expect(ours()).toHaveLength(poisons.length);
     expect(ours().map((m) => m.headers)).toEqual(
-      [notJson, unknownType, schemaViolation].map((poison) =>
+      poisons.map((poison) =>
         expect.objectContaining({
           [deadLetterHeaders.reason]: poison.reason,
           [deadLetterHeaders.originalTopic]: topic,

@@ -12,6 +12,7 @@ import {
   CloudEventAttributeIsMissing,
   CloudEventContentTypeIsUnsupported,
   CloudEventSpecVersionIsUnsupported,
+  CloudEventValueHoldsNul,
   CloudEventValueIsNotJson,
 } from './undecodable-cloud-event.errors.js';
 
@@ -22,8 +23,10 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * event whose attributes satisfy our envelope schema; its data is parsed JSON, not yet validated
  * against the event's own schema (that is `contracts.decode`). Throws, in this order of checks:
  * CloudEventSpecVersionIsUnsupported, CloudEventContentTypeIsUnsupported, CloudEventAttributeIsInvalid (a
- * repeated or non-UTF-8 header), CloudEventAttributeIsMissing, CloudEventAttributeIsInvalid (a value our
- * envelope refuses), CloudEventValueIsNotJson: all UndecodableCloudEvent, permanent.
+ * repeated or non-UTF-8 header, or one holding U+0000), CloudEventAttributeIsMissing,
+ * CloudEventAttributeIsInvalid (a value our envelope refuses), CloudEventValueIsNotJson,
+ * CloudEventValueHoldsNul: all UndecodableCloudEvent, permanent. (PostgreSQL stores no U+0000 in text
+ * or jsonb: an event carrying one could never be recorded, and retrying it would hold its partition.)
  * `ce_*` headers that are not attributes of our envelope are ignored, and the key is not read.
  */
 export function fromKafkaMessage(message: IncomingKafkaMessage): CloudEvent<unknown> {
@@ -65,14 +68,21 @@ function headerText(header: string, value: IncomingHeaderValue, problems: string
     problems.push(`header ${header} occurs ${value.length} times`);
     return undefined;
   }
-  if (typeof value === 'string') return value;
+  let text: string;
   try {
-    return strictUtf8.decode(value);
+    text = typeof value === 'string' ? value : strictUtf8.decode(value);
   } catch {
     problems.push(`header ${header} is not UTF-8`);
     return undefined;
   }
+  if (text.includes(NUL)) {
+    problems.push(`header ${header} holds a U+0000 character, which no record can store`);
+    return undefined;
+  }
+  return text;
 }
+
+const NUL = '\u0000';
 
 function mediaTypeOf(contentType: string): string {
   return contentType.split(';')[0]!.trim().toLowerCase();
@@ -86,9 +96,33 @@ function parseJson(value: Buffer | string | null): unknown {
   } catch {
     throw new CloudEventValueIsNotJson('the value is not UTF-8');
   }
+  let data: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    data = JSON.parse(text) as unknown;
   } catch (error) {
     throw new CloudEventValueIsNotJson((error as Error).message);
   }
+  // JSON text can carry U+0000 only escaped; most values never spell the escape, and skip the walk.
+  const nulAt = text.includes('\\u0000') ? pathOfNul(data, '$') : undefined;
+  if (nulAt !== undefined) throw new CloudEventValueHoldsNul(nulAt);
+  return data;
+}
+
+/** Where the first U+0000 in a parsed JSON value is (a JSONPath-like path), if it holds one. */
+function pathOfNul(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes(NUL) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = pathOfNul(value[i], `${path}[${i}]`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, member] of Object.entries(value)) {
+    if (key.includes(NUL)) return `${path} (a key)`;
+    const found = pathOfNul(member, `${path}.${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

@@ -9,6 +9,7 @@ import {
   CloudEventAttributeIsMissing,
   CloudEventContentTypeIsUnsupported,
   CloudEventSpecVersionIsUnsupported,
+  CloudEventValueHoldsNul,
   CloudEventValueIsNotJson,
   UndecodableCloudEvent,
 } from './undecodable-cloud-event.errors.js';
@@ -87,8 +88,25 @@ describe('decoding a Kafka message (binary mode) into an event', () => {
     ['a malformed event type', { ce_type: 'SupportRequestSubmitted' }],
     ['a header given twice', { ce_id: ['a', 'b'] }],
     ['a header that is not UTF-8', { ce_subject: Buffer.from([0xc3, 0x28]) }],
+    ['an id holding U+0000 (no record can store it)', { ce_id: Buffer.from('b5e6\u0000c9') }],
   ])('refuses %s as an invalid attribute', (_case, headers) => {
     expect(() => fromKafkaMessage(withHeaders(headers))).toThrow(CloudEventAttributeIsInvalid);
+  });
+
+  it.each([
+    ['in a string', { ...requestAcknowledgedV1Example.data, note: 'seen\u0000' }, '$.note'],
+    ['deep in an array', { ...requestAcknowledgedV1Example.data, extra: [{ a: 'ok' }, { b: ['x', '\u0000'] }] }, '$.extra[1].b[1]'],
+    ['in a key', { ...requestAcknowledgedV1Example.data, ['k\u0000']: 1 }, '$ (a key)'],
+  ])('refuses a value holding U+0000 %s, naming where', (_case, data, path) => {
+    const message = { ...sent, value: Buffer.from(JSON.stringify(data)) };
+
+    expect(caught(() => fromKafkaMessage(message))).toMatchObject({ constructor: CloudEventValueHoldsNul, path, permanent: true });
+  });
+
+  it('accepts a backslash followed by u0000 as the six characters they are', () => {
+    const data = { ...requestAcknowledgedV1Example.data, note: 'a literal \\u0000, escaped' };
+
+    expect(fromKafkaMessage({ ...sent, value: Buffer.from(JSON.stringify(data)) }).data).toEqual(data);
   });
 
   it('marks every decoding error as permanent, for the dead-letter path', () => {

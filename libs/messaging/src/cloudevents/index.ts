@@ -8,6 +8,7 @@ export {
   CloudEventAttributeIsMissing,
   CloudEventContentTypeIsUnsupported,
   CloudEventSpecVersionIsUnsupported,
+  CloudEventValueHoldsNul,
   CloudEventValueIsNotJson,
   UndecodableCloudEvent,
 } from './undecodable-cloud-event.errors.js';

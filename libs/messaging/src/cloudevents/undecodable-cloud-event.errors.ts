@@ -42,3 +42,14 @@ export class CloudEventAttributeIsInvalid extends UndecodableCloudEvent {
     super(`CloudEvent attributes are invalid: ${problems.join('; ')}`);
   }
 }
+
+/**
+ * The value's JSON holds a U+0000 character (`\u0000`, in a string or a key). PostgreSQL stores none
+ * in text or jsonb, so no consumer could ever record such an event: it is a dead letter, not a
+ * statement that fails on every retry and holds its partition.
+ */
+export class CloudEventValueHoldsNul extends UndecodableCloudEvent {
+  constructor(readonly path: string) {
+    super(`the message value holds a U+0000 character (at ${path}), which no record can store`);
+  }
+}
