@@ -21,3 +21,4 @@ export * from './signed-requests/signed-request.guard.js';
 export * from './signed-requests/nonce-claimed-with-the-write.js';
 export * from './threads/service-thread.js';
 export * from './threads/supervised-thread.js';
+export * from './until-done.js';

@@ -18,15 +18,17 @@ class EffectRecordingModule {}
  * A service with nothing but the spine: its event store (and outbox relay), and one reaction on
  * the NCB endorsement topic that records an effect per event (see EffectRecorder). Settings come
  * from `env`, e.g. `serviceTestEnvironment(...).env`, so each test gets its own database and prefix.
+ * With `declaresItsTopic: false` the service does not create the topic its reaction reads (as when
+ * another service owns it and has not created it yet).
  */
-export function effectRecordingService(env: NodeJS.ProcessEnv): ServiceDefinition<BaseSettings> {
+export function effectRecordingService(env: NodeJS.ProcessEnv, { declaresItsTopic = true } = {}): ServiceDefinition<BaseSettings> {
   return {
     name: effectRecordingServiceName,
     settings: readServiceSettings({ name: effectRecordingServiceName, defaultPort: 0 }, {}, env),
     module: EffectRecordingModule,
     eventSourcing: {
       migrations: [{ namespace: effectRecordingServiceName, directory: new URL('./migrations/', import.meta.url) }],
-      topics: [acknowledgementTopic],
+      topics: declaresItsTopic ? [acknowledgementTopic] : [],
       reactions: [effectReaction],
     },
   };

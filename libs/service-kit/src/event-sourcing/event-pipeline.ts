@@ -22,6 +22,7 @@ import {
 import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import { untilDone } from '../until-done.js';
 import { kafkaMessageFor } from './outbox-message.js';
 import type { ReactionDefinition, ReactionHandler } from './reaction.js';
 
@@ -82,6 +83,9 @@ export class EventPipeline {
   /**
    * Starts the relay now, and the reactions' consumers in the background once their topics exist
    * (a consumer group that joins late still reads from the beginning of what it never committed).
+   * A consumer that cannot start (the broker unreachable past kafkajs's retries, a topic missing) is
+   * tried again with backoff until it starts or the pipeline stops: never left behind while the
+   * service runs on.
    */
   async start(app: INestApplicationContext): Promise<void> {
     const { pool, logger, definition } = this.o;
@@ -100,8 +104,13 @@ export class EventPipeline {
     this.reactionsStarting = (async () => {
       for (const reaction of definition.reactions ?? []) {
         await this.topicsReady;
-        if (this.stopped) return;
-        this.consumers.push(await this.startReaction(reaction, app.get(reaction.handler, { strict: false })));
+        const handler = app.get<ReactionHandler>(reaction.handler, { strict: false });
+        const consumer = await untilDone(`starting the reaction ${reaction.name}`, () => this.startReaction(reaction, handler), {
+          signal: this.stopping.signal,
+          logger,
+        });
+        if (consumer === undefined) return;
+        this.consumers.push(consumer);
       }
     })().catch((err) => logger.error({ err }, 'a reaction could not start'));
   }
@@ -158,19 +167,19 @@ export class EventPipeline {
   private async ensureTopicsUntilDone(): Promise<void> {
     const { adminKafka, definition, prefix, logger } = this.o;
     const wanted = [...definition.topics, ...(definition.reactions ?? []).map((r) => deadLetterTopicDefinition(`${this.o.service}.${r.name}`))];
-    for (let attempt = 1; !this.stopped; attempt++) {
-      const admin = adminKafka.admin();
-      try {
-        await admin.connect();
-        await ensureTopics(admin, wanted, { prefix });
-        return;
-      } catch (err) {
-        logger.warn({ err, attempt }, 'could not create topics yet; retrying');
-        await new Promise((r) => setTimeout(r, Math.min(5_000, 250 * attempt)));
-      } finally {
-        await admin.disconnect().catch(() => undefined);
-      }
-    }
+    await untilDone(
+      'creating the topics',
+      async () => {
+        const admin = adminKafka.admin();
+        try {
+          await admin.connect();
+          await ensureTopics(admin, wanted, { prefix });
+        } finally {
+          await admin.disconnect().catch(() => undefined);
+        }
+      },
+      { signal: this.stopping.signal, logger },
+    );
   }
 
   /**

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { contracts } from '@wildlife/contracts';
 import { createProducer, ensureTopics, startConsumer, type MessageHandler, type MessageProducer, type RunningConsumer } from '@wildlife/messaging';
 import type { TrustRoots } from '@wildlife/registry';
-import { KAFKA, LOGGER, TOPIC_PREFIX } from '@wildlife/service-kit';
+import { KAFKA, LOGGER, TOPIC_PREFIX, untilDone } from '@wildlife/service-kit';
 import type { Admin, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { LogAppender } from '../log/log-appender.js';
@@ -12,8 +12,6 @@ import { kafkaRegistryProgress } from './kafka-registry-progress.js';
 import { readReceivedRecord } from './read-received-record.js';
 import { deadLetterTopicOf, RECORD_FEED, RECORD_TOPICS, REGISTRY_FEED, type RecordFeed } from './record-topics.js';
 import { RegistryGate } from './registry-gate.js';
-
-const RETRY_LIMIT_MS = 5_000;
 
 /**
  * Consumes every record topic raw (not through the kit's reactions, which would dead-letter what
@@ -27,9 +25,10 @@ const RETRY_LIMIT_MS = 5_000;
  */
 @Injectable()
 export class RecordIntake implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly consumers: RunningConsumer[] = [];
+  private readonly consumers = new Map<RecordFeed, RunningConsumer>();
   private producer: MessageProducer | undefined;
   private admin: Admin | undefined;
+  private gate: RegistryGate | undefined;
   private starting: Promise<void> | undefined;
   private stopped = false;
   /** Aborted on shutdown: ends a consumer's start-up too (a group join can wait for a dead member's session). */
@@ -52,7 +51,7 @@ export class RecordIntake implements OnApplicationBootstrap, OnApplicationShutdo
     this.stopped = true;
     this.stopping.abort();
     await this.starting;
-    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
+    await Promise.all([...this.consumers.values()].map((consumer) => consumer.stop()));
     await this.appender.idle();
     await this.producer?.disconnect();
     await this.admin?.disconnect().catch(() => undefined);
@@ -62,14 +61,33 @@ export class RecordIntake implements OnApplicationBootstrap, OnApplicationShutdo
     return `${this.prefix}${SERVICE.name}.${feed.name}`;
   }
 
+  /**
+   * Creates the topics, then connects and starts both consumers, each step tried again (with backoff)
+   * until it is done or the service stops: a broker that is unreachable at start-up delays the
+   * consumers, never leaves them unstarted while the service runs on. What a try got done stays done.
+   */
   private async start(): Promise<void> {
-    await this.topicsExist();
-    if (this.stopped) return;
-    this.admin = this.kafka.admin();
-    await this.admin.connect();
-    const gate = new RegistryGate({ progress: kafkaRegistryProgress(this.admin, this.groupIdOf(REGISTRY_FEED), this.prefix + REGISTRY_FEED.topics[0]!.name) });
-    this.producer = createProducer(this.kafka);
-    await this.producer.connect();
+    const options = { signal: this.stopping.signal, logger: this.logger };
+    await untilDone('creating the record topics', () => this.ensureTopics(), options);
+    await untilDone('starting the record consumers', () => this.startConsuming(), options);
+  }
+
+  private async startConsuming(): Promise<void> {
+    if (this.admin === undefined) {
+      const admin = this.kafka.admin();
+      await admin.connect().catch(async (error: unknown) => {
+        await admin.disconnect().catch(() => undefined);
+        throw error;
+      });
+      this.admin = admin;
+    }
+    this.gate ??= new RegistryGate({ progress: kafkaRegistryProgress(this.admin, this.groupIdOf(REGISTRY_FEED), this.prefix + REGISTRY_FEED.topics[0]!.name) });
+    const gate = this.gate;
+    if (this.producer === undefined) {
+      const producer = createProducer(this.kafka);
+      await producer.connect();
+      this.producer = producer;
+    }
     await this.consume(REGISTRY_FEED, async ({ message }) => {
       const record = readReceivedRecord(message, contracts);
       if (record.kind !== 'not-a-record') await this.appender.append(record);
@@ -82,9 +100,11 @@ export class RecordIntake implements OnApplicationBootstrap, OnApplicationShutdo
     });
   }
 
+  /** Starts the feed's consumer unless it runs already (or the service is stopping). */
   private async consume(feed: RecordFeed, handle: MessageHandler): Promise<void> {
-    if (this.stopped) return;
-    this.consumers.push(
+    if (this.stopped || this.consumers.has(feed)) return;
+    this.consumers.set(
+      feed,
       await startConsumer({
         kafka: this.kafka,
         groupId: this.groupIdOf(feed),
@@ -99,20 +119,14 @@ export class RecordIntake implements OnApplicationBootstrap, OnApplicationShutdo
     );
   }
 
-  private async topicsExist(): Promise<void> {
+  private async ensureTopics(): Promise<void> {
     const wanted = [...RECORD_TOPICS, deadLetterTopicOf(REGISTRY_FEED), deadLetterTopicOf(RECORD_FEED)];
-    for (let attempt = 1; !this.stopped; attempt++) {
-      const admin = this.kafka.admin();
-      try {
-        await admin.connect();
-        await ensureTopics(admin, wanted, { prefix: this.prefix });
-        return;
-      } catch (err) {
-        this.logger.warn({ err, attempt }, 'record topics not ready yet; retrying');
-        await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_LIMIT_MS, 250 * attempt)));
-      } finally {
-        await admin.disconnect().catch(() => undefined);
-      }
+    const admin = this.kafka.admin();
+    try {
+      await admin.connect();
+      await ensureTopics(admin, wanted, { prefix: this.prefix });
+    } finally {
+      await admin.disconnect().catch(() => undefined);
     }
   }
 }
