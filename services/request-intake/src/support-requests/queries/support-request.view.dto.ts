@@ -38,6 +38,11 @@ export class SignerView {
   @ApiPropertyOptional({ example: 'FR' }) country?: string;
 }
 
+/**
+ * The direct-contact permit as intake last heard of it. It opens direct contact only while it is not
+ * revoked, not expired, and its request not rejected by the provenance check (`provenanceStatus`);
+ * the NCB endorsement service's `GET /v1/permits/{id}` gives its status.
+ */
 export class PermitView {
   @ApiProperty({ format: 'uuid' }) permitId!: string;
   @ApiPropertyOptional({ description: 'The GS team the agency may contact directly' }) gsTeam?: string;
@@ -71,7 +76,12 @@ export class SupportRequestView {
   @ApiProperty({ type: [PlatformConcernedBody] }) platforms!: readonly PlatformConcerned[];
   @ApiProperty({ type: [String] }) countriesConcerned!: readonly string[];
   @ApiProperty({ type: [EvidenceReferenceBody] }) evidenceReferences!: readonly EvidenceReference[];
-  @ApiPropertyOptional({ type: PermitView }) permit?: PermitView;
+  @ApiPropertyOptional({
+    type: PermitView,
+    description:
+      'The direct-contact permit as intake last heard of it: it opens direct contact only while not revoked, not expired, and the request not rejected by the provenance check (provenanceStatus). GET /v1/permits/{id} at the NCB endorsement service gives its status.',
+  })
+  permit?: PermitView;
   @ApiProperty({ type: [HistoryEntryView] }) history!: HistoryEntryView[];
   @ApiProperty({ description: 'The stream version, also the ETag' }) version!: number;
 }
