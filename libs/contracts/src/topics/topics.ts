@@ -31,10 +31,17 @@ export const topics = {
   ),
   notificationEvents: eventTopic('wildlife.notification.events', 'Deliveries and receipts.'),
   // Every service rebuilds its registry of principals and keys from this topic, so it is kept forever.
-  registryEvents: eventTopic(
-    'wildlife.registry.events',
-    'The principal registry: agencies registered and accredited by their NCB, accreditations suspended, reinstated or revoked, keys rotated or revoked, external sources and auditors registered by the GS.',
-  ),
+  // One partition: the registry is one history, each fact resting on facts about other principals
+  // (an agency registered with the NCB key a rotation introduced), so it is read in the order it was
+  // recorded. Its facts also share one key (REGISTRY_MESSAGE_KEY), which keeps them on one partition
+  // of a topic created before with more.
+  registryEvents: {
+    ...eventTopic(
+      'wildlife.registry.events',
+      'The principal registry: agencies registered and accredited by their NCB, accreditations suspended, reinstated or revoked, keys rotated or revoked, external sources and auditors registered by the GS. One partition, in the order the facts were recorded.',
+    ),
+    partitions: 1,
+  },
   gsInbox: {
     name: 'wildlife.gs.inbox',
     partitions: DEFAULT_PARTITIONS,

@@ -102,6 +102,36 @@ describe('the registry commands at ncb-endorsement', () => {
       await world.knows(agency);
     });
 
+    it('publishes every registry fact, whoever it is about, on one partition in the order they were recorded', async () => {
+      // Given two new agencies of France
+      const [first, second] = [aSigner(unique('fr-agency')), aSigner(unique('fr-agency'))];
+      const ncb = world.as(world.roots.ncbFr);
+
+      // When its NCB records facts about one, then the other, then the first again
+      const answers = [
+        await registerAgency(world.roots.ncbFr, first),
+        await registerAgency(world.roots.ncbFr, second),
+        await accredit(world.roots.ncbFr, first.principalId),
+        await ncb.post(`v1/registry/principals/${second.principalId}/keys/rotate`, { ...keyOf(aSigner(second.principalId)), retiredKeyId: second.keyId }),
+        await accredit(world.roots.ncbFr, second.principalId),
+      ];
+      const ids = answers.map((answer) => factsOf(answer)[0]!.eventId);
+      await waitUntil('every fact is on the registry topic', () => ids.every((id) => world.published.placed.some((p) => p.id === id)));
+
+      // Then they share one partition and one key, in that order, whatever their subjects
+      const placed = ids.map((id) => world.published.placed.find((p) => p.id === id)!);
+      expect(new Set(placed.map((p) => p.partition)).size).toBe(1);
+      expect(new Set(placed.map((p) => p.key))).toEqual(new Set(['wildlife-registry']));
+      expect(placed.map((p) => p.offset)).toEqual([...placed.map((p) => p.offset)].sort((a, b) => (a < b ? -1 : 1)));
+      expect(ids.map((id) => world.published.events.find((e) => e.id === id)!.subject)).toEqual([
+        first.principalId,
+        second.principalId,
+        first.principalId,
+        second.principalId,
+        second.principalId,
+      ]);
+    });
+
     it('suspends, reinstates and revokes the accreditation, rotates the agency’s key and revokes the new one', async () => {
       const { agency, accreditationId } = await aFrenchAgency();
       const ncb = world.as(world.roots.ncbFr);

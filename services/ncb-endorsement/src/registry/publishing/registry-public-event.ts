@@ -7,9 +7,15 @@ import type { SignedRegistryFact } from '../stream/stored-registry-fact.js';
 const SOURCE = '/wildlife/ncb-endorsement';
 
 /**
- * The principal a fact is about: the public event's subject, hence its Kafka key, so the facts about
- * one principal keep their order on one partition.
+ * The Kafka key of every registry fact: one key for them all, so that they stay on one partition, in
+ * the order they were recorded, even on a registry topic created with several partitions. Facts
+ * about different principals depend on one another (an agency registered with the NCB key a
+ * rotation introduced): a consumer that read them out of order (provenance classifying the
+ * registration before the rotation) would judge them against the wrong registry.
  */
+export const REGISTRY_MESSAGE_KEY = 'wildlife-registry';
+
+/** The principal a fact is about: the public event's subject. */
 export function subjectOf(fact: RegistryFact): string {
   switch (fact.type) {
     case 'AgencyRegistered':
@@ -45,7 +51,7 @@ export function registryPublicEventOf(signed: SignedRegistryFact, eventId: strin
   });
 }
 
-/** The outbox row of that event on `wildlife.registry.events` (with the service's topic prefix). */
+/** The outbox row of that event on `wildlife.registry.events` (with the service's topic prefix), keyed `REGISTRY_MESSAGE_KEY`. */
 export function registryOutboxMessage(signed: SignedRegistryFact, eventId: string, topicPrefix: string): OutboxMessage {
-  return outboxMessageFor(registryPublicEventOf(signed, eventId), topicPrefix + topics.registryEvents.name);
+  return { ...outboxMessageFor(registryPublicEventOf(signed, eventId), topicPrefix + topics.registryEvents.name), key: REGISTRY_MESSAGE_KEY };
 }
