@@ -11,6 +11,9 @@ import pg from 'pg';
  * within the WAL writer's delay (≤ 3 × 200 ms); such a read could then be replayed, unchanged, by
  * whoever captured it, inside its 5-minute signature window. The saving is one disk flush per request.
  */
+/** How long a nonce is kept past its expiry: more than the window's rounding and any clock skew between instances. */
+export const NONCE_SWEEP_GRACE_SECONDS = 300;
+
 export class NonceStore {
   private readonly pool: pg.Pool;
 
@@ -36,9 +39,15 @@ export class NonceStore {
     return result.rowCount === 1;
   }
 
-  /** Deletes nonces whose requests can no longer pass the time window. */
+  /**
+   * Deletes nonces whose requests can no longer pass the time window on any instance: those expired
+   * more than `NONCE_SWEEP_GRACE_SECONDS` before `now`. Without the grace a replay could slip
+   * through: the window is checked in whole seconds (a request signed at `created` passes until
+   * `created + maxAge + 0.999`, its nonce expires at `created + maxAge`), and the instance that checks
+   * a replay may run behind the one that sweeps.
+   */
   async sweep(now: Date): Promise<number> {
-    const result = await this.pool.query('DELETE FROM request_nonces WHERE expires_at < $1', [now]);
+    const result = await this.pool.query('DELETE FROM request_nonces WHERE expires_at < $1', [new Date(now.getTime() - NONCE_SWEEP_GRACE_SECONDS * 1_000)]);
     return result.rowCount ?? 0;
   }
 

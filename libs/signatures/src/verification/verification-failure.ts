@@ -13,6 +13,7 @@ export const VERIFICATION_FAILURE_CODES = [
   'keyid_missing',
   'alg_unsupported',
   'nonce_missing',
+  'nonce_too_long',
   'digest_missing',
   'digest_mismatch',
   'key_unknown',

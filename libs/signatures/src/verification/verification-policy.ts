@@ -41,6 +41,12 @@ export interface VerificationPolicy<K extends ResolvedKey = ResolvedKey> {
 }
 
 export const DEFAULT_MAX_AGE_SECONDS = 300;
+
+/**
+ * The longest nonce accepted: it is stored (a replay must find it) and published with the record's
+ * signature material, whose contract takes at most 200 characters.
+ */
+export const MAX_NONCE_LENGTH = 200;
 export const DEFAULT_MAX_FUTURE_SKEW_SECONDS = 30;
 
 export function defaultRequiredComponents(body: Uint8Array | undefined): readonly string[] {

@@ -8,6 +8,7 @@ import {
   DEFAULT_MAX_AGE_SECONDS,
   DEFAULT_MAX_FUTURE_SKEW_SECONDS,
   defaultRequiredComponents,
+  MAX_NONCE_LENGTH,
   type ResolvedKey,
   type VerificationPolicy,
 } from './verification-policy.js';
@@ -79,6 +80,7 @@ async function verifyNow<K extends ResolvedKey>(request: HttpRequestWithBody, po
   if (!keyid) return verificationFailure('keyid_missing', 'the signature has no keyid parameter');
   if (alg !== undefined && alg !== 'ed25519') return verificationFailure('alg_unsupported', `alg "${alg}" is not ed25519`);
   if (!nonce) return verificationFailure('nonce_missing', 'the signature has no nonce parameter');
+  if (nonce.length > MAX_NONCE_LENGTH) return verificationFailure('nonce_too_long', `the nonce is longer than ${MAX_NONCE_LENGTH} characters`);
 
   if (components.includes('content-digest')) {
     const digest = checkContentDigest(fieldValue(request.headers, 'content-digest'), body);

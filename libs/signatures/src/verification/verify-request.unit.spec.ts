@@ -118,6 +118,7 @@ describe('refusing a signed request, one code per failed check', () => {
     ['keyid_missing', 'there is no keyid parameter', () => signedWithParameters({ created: now, nonce: 'n' }), {}],
     ['alg_unsupported', 'alg is not ed25519', () => signedWithParameters({ created: now, keyid: 'ncb-ke-1', alg: 'hmac-sha256', nonce: 'n' }), {}],
     ['nonce_missing', 'there is no nonce parameter', () => signedWithParameters({ created: now, keyid: 'ncb-ke-1', alg: 'ed25519' }), {}],
+    ['nonce_too_long', 'the nonce is over 200 characters', () => signedWithParameters({ created: now, keyid: 'ncb-ke-1', alg: 'ed25519', nonce: 'n'.repeat(201) }), {}],
     ['digest_missing', 'the covered Content-Digest field is absent', () => withHeaders({ 'content-digest': undefined }), {}],
     ['digest_missing', 'a body is sent without a covered Content-Digest', () => signed({ components: ['@method', '@target-uri'] }), { requiredComponents: ['@method'] }],
     ['digest_mismatch', 'the body was changed', () => ({ ...signed(), body: new TextEncoder().encode('{"requestId":"r-2"}') }), {}],
