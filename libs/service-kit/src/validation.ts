@@ -1,4 +1,4 @@
-import { ValidationPipe, type Type, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type Type, type ValidationError } from '@nestjs/common';
 import { ProblemError } from './problem.js';
 
 export interface FieldProblem {
@@ -16,20 +16,59 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
   });
 }
 
+/** A UTF-16 surrogate without its pair. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A U+0000, or a lone surrogate: text PostgreSQL can store in neither text nor jsonb. */
+const isUnstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+const UNSTORABLE_REASON = 'holds a character no record can store (U+0000, or half of a surrogate pair)';
+
+/** A problem for every string (or key) of a parsed JSON body that holds unstorable text, by pointer. */
+export function unstorableTextIn(value: unknown, pointer = ''): FieldProblem[] {
+  if (typeof value === 'string') return isUnstorable(value) ? [{ pointer, reason: UNSTORABLE_REASON }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => unstorableTextIn(item, `${pointer}/${index}`));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, member]) => {
+    const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    return isUnstorable(key) ? [{ pointer: at, reason: `its name ${UNSTORABLE_REASON}` }] : unstorableTextIn(member, at);
+  });
+}
+
+const validationFailed = (problems: readonly FieldProblem[]) =>
+  new ProblemError(400, 'validation-failed', 'Bad Request', `The request has ${problems.length} invalid field(s).`, { errors: problems });
+
+/**
+ * The kit's pipe: a body's strings are also checked for text no record can store (a NUL, a lone
+ * surrogate), which class-validator lets through and PostgreSQL would refuse with a 500; they are
+ * listed in the same 400 as the other bad fields.
+ */
+class EdgeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const unstorable = metadata.type === 'body' ? unstorableTextIn(value) : [];
+    let transformed: unknown;
+    try {
+      transformed = await super.transform(value, metadata);
+    } catch (error) {
+      if (unstorable.length > 0 && error instanceof ProblemError && error.code === 'validation-failed') {
+        throw validationFailed([...(error.extensions.errors as FieldProblem[]), ...unstorable]);
+      }
+      throw error;
+    }
+    if (unstorable.length > 0) throw validationFailed(unstorable);
+    return transformed;
+  }
+}
+
 /**
  * Validation at the edge: unknown fields are refused, every bad field is listed in one RFC 9457
  * problem (400, `errors: [{ pointer, reason }]`), and a refused body reaches no handler.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new EdgeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const problems = fieldProblems(errors);
-      return new ProblemError(400, 'validation-failed', 'Bad Request', `The request has ${problems.length} invalid field(s).`, { errors: problems });
-    },
+    exceptionFactory: (errors) => validationFailed(fieldProblems(errors)),
   });
 }
 

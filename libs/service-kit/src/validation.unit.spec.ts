@@ -48,4 +48,24 @@ describe('validation at the edge', () => {
     expect(value).toBeInstanceOf(Body);
     expect(value.platforms[0]).toBeInstanceOf(Platform);
   });
+
+  it('refuses text no record can store (U+0000, a lone surrogate), listed with the other bad fields', async () => {
+    const problem = await refusal({ summary: 'seen\u0000there', platforms: [{ name: 'a\uD83D', countryOfOperation: 'XX' }, { name: '\uDC00b', countryOfOperation: 'FR' }] });
+
+    expect(problem.status).toBe(400);
+    expect(problem.toProblem().errors).toEqual([
+      { pointer: '/platforms/0/countryOfOperation', reason: 'countryOfOperation must be a valid ISO31661 Alpha2 code' },
+      { pointer: '/summary', reason: expect.stringContaining('U+0000') },
+      { pointer: '/platforms/0/name', reason: expect.stringContaining('surrogate') },
+      { pointer: '/platforms/1/name', reason: expect.stringContaining('surrogate') },
+    ]);
+  });
+
+  it('refuses a body whose only fault is unstorable text, and takes a whole surrogate pair (an emoji) as it is', async () => {
+    const refused = await refusal({ summary: 'ok\u0000', platforms: [{ name: 'a', countryOfOperation: 'FR' }] });
+    const accepted = await createValidationPipe().transform({ summary: 'rhino 🦏', platforms: [{ name: 'a', countryOfOperation: 'FR' }] }, { type: 'body', metatype: Body });
+
+    expect(refused.toProblem().errors).toEqual([{ pointer: '/summary', reason: expect.stringContaining('U+0000') }]);
+    expect(accepted.summary).toBe('rhino 🦏');
+  });
 });

@@ -55,6 +55,15 @@ describe('bad input at the edge', () => {
     expect(refused).toMatchObject({ status: 400, body: { errors: [{ pointer }] } });
   });
 
+  it.each([
+    ['a NUL in the case summary', { caseSummary: 'Parrots\u0000 offered online.' }, '/caseSummary'],
+    ['half of a surrogate pair in a platform name', { platforms: [{ name: 'Shop \uD83D', countryOfOperation: 'NL' }] }, '/platforms/0/name'],
+  ])('refuses %s with 400 naming the field, storing nothing (PostgreSQL could not store it)', async (_case, change, pointer) => {
+    const refused = await storesNothing(() => intake.client.post('frenchAgency', '/v1/support-requests', supportRequestBody(change)));
+
+    expect(refused).toMatchObject({ status: 400, body: { errors: [{ pointer, reason: expect.any(String) }] } });
+  });
+
   it('refuses a body over 64 KiB with 413, storing nothing', async () => {
     const body = supportRequestBody({ caseSummary: 'x'.repeat(70 * 1024) });
 
@@ -109,10 +118,15 @@ describe('bad input at the edge', () => {
     const tooMany = await intake.client.get('generalSecretariat', '/v1/support-requests?limit=1000');
     const badStatus = await intake.client.get('generalSecretariat', '/v1/support-requests?status=lost');
     const forgedCursor = await intake.client.get('generalSecretariat', '/v1/support-requests?cursor=not-a-cursor');
+    const numericTimeCursor = await intake.client.get(
+      'generalSecretariat',
+      `/v1/support-requests?cursor=${Buffer.from(JSON.stringify(['1', '6f1c2a9e-4b7d-4c1e-9a2f-3d5e8b7c1a04'])).toString('base64url')}`,
+    );
 
     expect(unknown).toMatchObject({ status: 400, body: { errors: [{ pointer: '/country' }] } });
     expect(tooMany).toMatchObject({ status: 400, body: { errors: [{ pointer: '/limit' }] } });
     expect(badStatus).toMatchObject({ status: 400, body: { errors: [{ pointer: '/status' }] } });
     expect(forgedCursor).toMatchObject({ status: 400, body: { type: expect.stringMatching(/\/cursor-invalid$/) } });
+    expect(numericTimeCursor).toMatchObject({ status: 400, body: { type: expect.stringMatching(/\/cursor-invalid$/) } });
   });
 });

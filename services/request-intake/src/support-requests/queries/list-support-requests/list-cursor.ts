@@ -7,6 +7,11 @@ export interface ListPosition {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** What `Date.prototype.toISOString` writes for the years PostgreSQL's timestamptz takes: all encodeCursor writes. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** A time exactly as `toISOString` wrote it (not merely one `Date.parse` takes, like "1" or year +275760, which PostgreSQL refuses). */
+const isIsoInstant = (text: string) => ISO_INSTANT.test(text) && !Number.isNaN(Date.parse(text)) && new Date(text).toISOString() === text;
 
 /** The opaque cursor handed to clients: base64url JSON. It grants nothing: every page is still scoped to the caller. */
 export function encodeCursor(position: ListPosition): string {
@@ -23,7 +28,7 @@ export function decodeCursor(cursor: string): ListPosition {
   }
   if (Array.isArray(parsed) && parsed.length === 2) {
     const [submittedAt, requestId] = parsed as unknown[];
-    if (typeof submittedAt === 'string' && !Number.isNaN(Date.parse(submittedAt)) && typeof requestId === 'string' && UUID.test(requestId)) {
+    if (typeof submittedAt === 'string' && isIsoInstant(submittedAt) && typeof requestId === 'string' && UUID.test(requestId)) {
       return { submittedAt, requestId };
     }
   }

@@ -17,6 +17,9 @@ describe('the list cursor', () => {
     ['not base64 JSON', 'not-a-cursor'],
     ['JSON of another shape', Buffer.from('{"a":1}').toString('base64url')],
     ['a bad time', Buffer.from(JSON.stringify(['yesterday', position.requestId])).toString('base64url')],
+    ['a time Date.parse takes and PostgreSQL does not ("1")', Buffer.from(JSON.stringify(['1', position.requestId])).toString('base64url')],
+    ['a time beyond the years PostgreSQL takes', Buffer.from(JSON.stringify(['+275760-09-13T00:00:00.000Z', position.requestId])).toString('base64url')],
+    ['a day that does not exist', Buffer.from(JSON.stringify(['2026-02-30T00:00:00.000Z', position.requestId])).toString('base64url')],
     ['a request id that is no UUID', Buffer.from(JSON.stringify([position.submittedAt, "x' OR 1=1"])).toString('base64url')],
   ])('refuses %s with a 400 problem', (_case, cursor) => {
     expect(() => decodeCursor(cursor)).toThrow(ProblemError);
