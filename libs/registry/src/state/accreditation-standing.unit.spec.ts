@@ -65,6 +65,33 @@ describe('an agency’s accreditation at a given time', () => {
     expect(accreditationAt(state, 'fr-ofb', day(40))).toMatchObject({ accredited: true, accreditationId: 'acc-2' });
   });
 
+  it('is not replaced by a later accreditation revoked before it started, which never counted', () => {
+    const state = given(
+      registryWithAgencies(),
+      [accredit('fr-ofb', 'acc-1', day(1), day(365), ['information-sharing']), 'ncb-fr', day(1)],
+      [accredit('fr-ofb', 'acc-2', day(100), day(400), ['expert-network']), 'ncb-fr', day(10)],
+      [change('revoke-accreditation', 'acc-2'), 'ncb-fr', day(20)],
+    );
+    // Its NCB can still act on the one that governs (it is not taken as superseded).
+    const suspended = given(state, [change('suspend-accreditation', 'acc-1'), 'ncb-fr', day(200)]);
+
+    expect(accreditationAt(state, 'fr-ofb', day(150))).toMatchObject({ accredited: true, accreditationId: 'acc-1', scope: ['information-sharing'] });
+    expect(accreditationAt(state, 'fr-ofb', day(365))).toMatchObject({ accredited: false, status: 'expired', accreditationId: 'acc-1' });
+    expect(accreditationAt(suspended, 'fr-ofb', day(201))).toMatchObject({ accredited: false, status: 'suspended', accreditationId: 'acc-1' });
+  });
+
+  it('is replaced by a later one revoked after it started, which stops counting from its revocation', () => {
+    const state = given(
+      registryWithAgencies(),
+      [accredit('fr-ofb', 'acc-1', day(1), day(365)), 'ncb-fr', day(1)],
+      [accredit('fr-ofb', 'acc-2', day(100), day(400)), 'ncb-fr', day(10)],
+      [change('revoke-accreditation', 'acc-2'), 'ncb-fr', day(120)],
+    );
+
+    expect(accreditationAt(state, 'fr-ofb', day(110))).toMatchObject({ accredited: true, accreditationId: 'acc-2' });
+    expect(accreditationAt(state, 'fr-ofb', day(150))).toMatchObject({ accredited: false, status: 'revoked', accreditationId: 'acc-2' });
+  });
+
   it('says why not for an agency never accredited, or a principal that is not an agency', () => {
     const state = registryWithAgencies();
 

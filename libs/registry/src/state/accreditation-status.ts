@@ -6,16 +6,22 @@ export type AccreditationStatus = 'active' | 'not-yet-valid' | 'suspended' | 're
 /**
  * The accreditation that governs an agency at `at`: of those already counting (see
  * `effectiveStartOf`), the one that started last; on a tie, the one granted last. Later ones have
- * not started yet; earlier ones are superseded.
+ * not started yet; earlier ones are superseded. One revoked before it started never counted, so it
+ * replaces nothing (the earlier one keeps governing).
  */
 export function governingAccreditation(state: RegistryState, agencyId: string, at: number): AccreditationEntry | undefined {
   let governing: AccreditationEntry | undefined;
   for (const id of state.accreditationsByAgency.get(agencyId) ?? []) {
     const candidate = state.accreditations.get(id);
-    if (candidate === undefined || effectiveStartOf(candidate) > at) continue;
+    if (candidate === undefined || effectiveStartOf(candidate) > at || revokedBeforeItStarted(candidate)) continue;
     if (governing === undefined || effectiveStartOf(candidate) >= effectiveStartOf(governing)) governing = candidate;
   }
   return governing;
+}
+
+function revokedBeforeItStarted(accreditation: AccreditationEntry): boolean {
+  const revoked = accreditation.changes.find((change) => change.change === 'revoked');
+  return revoked !== undefined && revoked.at <= effectiveStartOf(accreditation);
 }
 
 /** The status of one accreditation at `at` (revocation first, then end of validity, start, supersession, suspension). */
