@@ -49,8 +49,25 @@ export const DEFAULT_MAX_AGE_SECONDS = 300;
 export const MAX_NONCE_LENGTH = 200;
 export const DEFAULT_MAX_FUTURE_SKEW_SECONDS = 30;
 
-export function defaultRequiredComponents(body: Uint8Array | undefined): readonly string[] {
-  return body !== undefined && body.byteLength > 0
-    ? ['@method', '@target-uri', 'content-digest']
-    : ['@method', '@target-uri'];
+/**
+ * Request headers that change what a request does: when a request carries one, its signature must
+ * cover it, or a relay could add or swap it (apply a decision to another version than the signer
+ * read with `If-Match`; turn a submission into the replay of another one's answer with
+ * `Idempotency-Key`). The signer (`signRequest`) covers each one present.
+ */
+export const HEADERS_COVERED_WHEN_PRESENT = ['if-match', 'idempotency-key'] as const;
+
+/**
+ * What a signature must cover by default: `@method` and `@target-uri`; `content-digest` when there
+ * is a body; and each of `HEADERS_COVERED_WHEN_PRESENT` the request carries (names as `headers`
+ * holds them, any case).
+ */
+export function defaultRequiredComponents(body: Uint8Array | undefined, headers: Readonly<Record<string, unknown>> = {}): readonly string[] {
+  const present = new Set(Object.keys(headers).filter((name) => headers[name] !== undefined).map((name) => name.toLowerCase()));
+  return [
+    '@method',
+    '@target-uri',
+    ...(body !== undefined && body.byteLength > 0 ? ['content-digest'] : []),
+    ...HEADERS_COVERED_WHEN_PRESENT.filter((name) => present.has(name)),
+  ];
 }

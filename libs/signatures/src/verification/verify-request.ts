@@ -64,7 +64,7 @@ async function verifyNow<K extends ResolvedKey>(request: HttpRequestWithBody, po
   const { components, parameters } = received.input;
   const body = request.body ?? NO_BODY;
 
-  const uncovered = (policy.requiredComponents ?? defaultRequiredComponents(body)).filter((c) => !components.includes(c));
+  const uncovered = (policy.requiredComponents ?? defaultRequiredComponents(body, request.headers)).filter((c) => !components.includes(c));
   if (uncovered.length > 0) {
     return verificationFailure('component_not_covered', `the signature must cover ${uncovered.map((c) => `"${c}"`).join(', ')}`);
   }

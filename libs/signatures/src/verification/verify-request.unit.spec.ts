@@ -111,6 +111,8 @@ describe('refusing a signed request, one code per failed check', () => {
     ['signature_malformed', 'the signature is not a byte sequence', () => withHeaders({ signature: 'sig1="not bytes"' }), {}],
     ['component_not_covered', '@target-uri is not covered', () => signed({ components: ['@method', 'content-digest'] }), {}],
     ['component_not_covered', 'a component the policy requires is not covered', () => signed(), { requiredComponents: ['@method', 'x-case-id'] }],
+    ['component_not_covered', 'an If-Match added after signing', () => withHeaders({ 'If-Match': '"3"' }), {}],
+    ['component_not_covered', 'an Idempotency-Key added after signing', () => withHeaders({ 'idempotency-key': 'k-relay' }), {}],
     ['created_missing', 'there is no created parameter', () => signedWithParameters({ keyid: 'ncb-ke-1', nonce: 'n' }), {}],
     ['created_too_old', 'created is 301 s old', () => signed(), { now: now + 301 }],
     ['created_in_future', 'created is 31 s ahead', () => signed(), { now: now - 31 }],
@@ -134,6 +136,12 @@ describe('refusing a signed request, one code per failed check', () => {
     const result = await verifyRequest(given(), value);
     expect(result).toMatchObject({ ok: false, code });
     if (!result.ok) expect(result.reason.length).toBeGreaterThan(0);
+  });
+
+  it('accepts If-Match and Idempotency-Key when the signature covers them, as the signer does', async () => {
+    const withBoth = { ...request, headers: { ...request.headers, 'if-match': '"3"', 'idempotency-key': 'k-1' } };
+
+    expect(await verifyRequest(signed({}, withBoth), policy().value)).toMatchObject({ ok: true });
   });
 
   it('does not claim the nonce of a request that fails any other check', async () => {
