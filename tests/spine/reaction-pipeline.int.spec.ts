@@ -4,7 +4,7 @@ import type { Admin } from 'kafkajs';
 import { toKafkaMessage, createProducer, deadLetterHeaders, type MessageProducer, type OutgoingMessage } from '@wildlife/messaging';
 import { createServiceApp, type ServiceApp } from '@wildlife/service-kit';
 import { serviceTestEnvironment, waitUntil, type ServiceTestEnvironment } from '@wildlife/testing';
-import { attemptsOf, callSizesOf, effectsById, refuseEvent } from './effect-recording/effects.js';
+import { attemptsOf, callSizesOf, effectsById, refuseEvent, stumbleOn } from './effect-recording/effects.js';
 import { acknowledgementTopic, effectReaction, effectRecordingService } from './effect-recording/effect-recording.service.js';
 import { anAcknowledgement } from './events/acknowledgements.js';
 import { poisonMessages } from './events/poison-messages.js';
@@ -128,5 +128,23 @@ describe('a reaction of a service pipeline on the real broker', () => {
       [deadLetterHeaders.detail]: expect.stringContaining(`the test refuses event ${refused.id}`),
       [deadLetterHeaders.originalOffset]: String(Number(written!.baseOffset) + 3),
     });
+  }, 60_000);
+
+  it('retries, never dead-letters, a message whose reaction raised a contract error of its own', async () => {
+    // Given an event on which the reaction stumbles twice with an EventSchemaViolation of its own
+    // making (a bug in the reaction, as when its outgoing event breaks its contract), then succeeds
+    const key = randomUUID();
+    const event = anAcknowledgement(key);
+    const after = anAcknowledgement(key);
+    await stumbleOn(service.pool, event.id, 2);
+    await producer.sendBatch([event, after].map((e) => ({ topic, ...toKafkaMessage(e) })));
+
+    // When the reaction has consumed past it
+    await waitUntil('the event after it has an effect', async () => (await effects()).has(after.id));
+
+    // Then the message was held and retried, not dead-lettered: it has its one effect
+    expect((await effects()).get(event.id)).toMatchObject({ applications: 1 });
+    expect(await attemptsOf(service.pool, event.id)).toBeGreaterThanOrEqual(3);
+    expect(deadLetters.messages.filter((m) => m.headers[deadLetterHeaders.originalKey] === key)).toEqual([]);
   }, 60_000);
 });

@@ -52,3 +52,8 @@ export async function callSizesOf(pool: pg.Pool, eventIds: readonly string[]): P
 export async function refuseEvent(pool: pg.Pool, eventId: string): Promise<void> {
   await pool.query('INSERT INTO refused_events (event_id) VALUES ($1)', [eventId]);
 }
+
+/** Makes the spine tests' reaction stumble `times` times on `eventId` (a contract error of its own), then succeed. */
+export async function stumbleOn(pool: pg.Pool, eventId: string, times: number): Promise<void> {
+  await pool.query('INSERT INTO stumbles (event_id, remaining) VALUES ($1, $2)', [eventId, times]);
+}

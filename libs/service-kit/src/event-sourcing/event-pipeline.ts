@@ -13,7 +13,6 @@ import {
   createProducer,
   ensureTopics,
   fromKafkaMessage,
-  permanentWhenInstanceOf,
   startConsumer,
   type ConsumedMessage,
   type MessageProducer,
@@ -135,7 +134,6 @@ export class EventPipeline {
       topics: reaction.topics.map((t) => this.o.prefix + t),
       logger: this.o.logger.child({ component: 'consumer', group: groupId }),
       signal: this.stopping.signal,
-      classify: permanentWhenInstanceOf(UnknownEventType, EventSchemaViolation),
       deadLetter: { producer, topicFor: () => this.deadLetterTopicOf(reaction.name) },
       // The partitions side by side, each in order: their inbox transactions (one WAL flush each)
       // overlap instead of queueing behind one another (bench/spine).
@@ -197,7 +195,18 @@ export class EventPipeline {
   }
 }
 
-/** A consumed message as its contract's latest version (validated, upcast). */
+/**
+ * A consumed message as its contract's latest version (validated, upcast). What fails here is the
+ * message's own fault (not a CloudEvent, a type no contract knows, data its contract refuses), so
+ * the error is marked permanent: the message is dead-lettered. The same error classes raised later,
+ * by a reaction's own code (an outgoing event that breaks its contract), are a bug to fix, not the
+ * message's fault: transient, so the message is held and retried instead.
+ */
 function decoded({ message }: ConsumedMessage): CloudEvent<unknown> {
-  return contracts.decodeEvent(fromKafkaMessage(message));
+  try {
+    return contracts.decodeEvent(fromKafkaMessage(message));
+  } catch (error) {
+    if (error instanceof UnknownEventType || error instanceof EventSchemaViolation) Object.assign(error, { permanent: true });
+    throw error;
+  }
 }
