@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { once } from 'node:events';
+import { renameSynced, synced } from '../durable-files.io.js';
 import type { LeafRecord } from '../verification/leaf-record.js';
 import { ExportLineIsMalformed, exportEntryLine, exportHeaderLine, parseExportEntry, parseExportHeader, type ExportHeader } from './export-file.js';
 import { LogSourceFailed, type LogSource } from './log-source.js';
@@ -116,16 +116,6 @@ export async function writeExportFile(path: string, header: Omit<ExportHeader, '
     throw error;
   }
   await rename(partial, path);
-  // A directory cannot be opened for fsync on every platform; where it cannot, the rename stands as is.
-  await synced(dirname(resolve(path))).catch(() => undefined);
+  await renameSynced(path);
   return written;
-}
-
-async function synced(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { renameSynced, synced } from '../durable-files.io.js';
 import { EMPTY_AUDIT_STATE, parseAuditState, serialiseAuditState, type AuditState } from './audit-state.js';
 
 /** `~/.wildlife-audit/state.json`. */
@@ -20,10 +21,17 @@ export async function readAuditState(path: string): Promise<AuditState> {
   return parseAuditState(text);
 }
 
-/** Replaces the state file atomically (write beside it, then rename), readable by its owner only. */
+/**
+ * Replaces the state file atomically (write beside it, then rename), readable by its owner only. The
+ * new file reaches the disk before the rename, and the rename before this resolves, as an export's
+ * does: after a power loss the file holds the old state or the new one, never nothing (an empty
+ * state file would make the auditor forget the log's pinned key and last checkpoint).
+ */
 export async function writeAuditState(path: string, state: AuditState): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const next = `${path}.${process.pid}.tmp`;
   await writeFile(next, serialiseAuditState(state), { mode: 0o600 });
+  await synced(next);
   await rename(next, path);
+  await renameSynced(path);
 }
