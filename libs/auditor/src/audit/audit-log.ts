@@ -39,7 +39,8 @@ const RECORDED_ROOTS = 64;
 /**
  * Audits the log a source presents: picks the verifier key (given, else pinned for the log's
  * origin, else the source's — pinned from then on; a source presenting another key than the pinned
- * one is refused), verifies the whole log in one streaming pass (`verifyLog`), narrows a root
+ * one is refused, and so is a source presenting another origin than it served before, unless the
+ * key is given), verifies the whole log in one streaming pass (`verifyLog`), narrows a root
  * mismatch down to the first changed entry when the source gives consistency proofs
  * (`locateChange`), and checks the source's consistency proof from the last verified checkpoint.
  * Only a clean audit returns a new state. Errors of the source itself (`LogSourceFailed`) propagate.
@@ -48,6 +49,14 @@ export async function auditLog(request: AuditRequest): Promise<AuditReport> {
   const { source, state } = request;
   const head = await source.head();
   const claimedOrigin = head.checkpoint.split('\n', 1)[0]!;
+  const servedBefore = source.identity === undefined ? undefined : state.sources[source.identity];
+  if (request.verifierKey === undefined && servedBefore !== undefined && servedBefore !== claimedOrigin) {
+    return {
+      ok: false,
+      origin: claimedOrigin,
+      finding: { code: 'origin-changed', problem: `${source.description} presents the log "${claimedOrigin}", but it served "${servedBefore}" before` },
+    };
+  }
   const pinned = state.logs[claimedOrigin]?.verifierKey;
   if (request.verifierKey === undefined && pinned !== undefined && head.verifierKey !== undefined && head.verifierKey !== pinned) {
     return { ok: false, origin: claimedOrigin, finding: { code: 'verifier-key-changed', problem: `${source.description} presents verifier key ${head.verifierKey}, but ${pinned} was pinned for this log` } };
@@ -84,14 +93,15 @@ export async function auditLog(request: AuditRequest): Promise<AuditReport> {
   const proofProblem = await consistencyProofProblem(source, last, checkpoint);
   if (proofProblem !== undefined) return { ok: false, origin, finding: { code: 'consistency-proof-invalid', problem: proofProblem } };
   const now = request.now?.() ?? new Date();
-  const next = withAuditedLog(state, origin, {
+  const verified = {
     verifierKey,
     checkpoint: head.checkpoint,
     size: checkpoint.size,
     rootHash: checkpoint.rootHash,
     prefixRoots: verification.prefixRoots.filter((root) => spread.includes(root.size)),
     verifiedAt: now.toISOString(),
-  });
+  };
+  const next = withAuditedLog(state, origin, verified, source.identity);
   return {
     ok: true,
     origin,

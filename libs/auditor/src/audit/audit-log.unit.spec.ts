@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { LogEntry } from '@wildlife/provenance-log';
 import { auditedScenario, type Scenario } from '../../test/support/audited-scenario.js';
 import { memorySource } from '../../test/support/memory-source.js';
+import { TestLog } from '../../test/support/signed-log.js';
 import { EMPTY_AUDIT_STATE, parseAuditState, serialiseAuditState, type AuditState } from '../state/audit-state.js';
 import { auditLog, type AuditReport } from './audit-log.js';
 
@@ -44,6 +45,29 @@ describe('auditing a log from a source', () => {
       state: first,
     });
     expect(report).toMatchObject({ ok: false, finding: { code: 'verifier-key-changed' } });
+  });
+
+  it('refuses a source that presents a log of another origin than it served before, with its own key', async () => {
+    const served = { ...memorySource(leaves, scenario.log.checkpoint(leaves), { verifierKey }), identity: 'https://provenance.example' };
+    const first = stateOf(await auditLog({ source: served, trustRoots: scenario.trustRoots, state: EMPTY_AUDIT_STATE }));
+    const renamed = new TestLog('provenance.test.example/log2');
+    const impostor = { ...memorySource(leaves, renamed.checkpoint(leaves), { verifierKey: renamed.noteKey.verifierKey }), identity: 'https://provenance.example' };
+
+    const report = await auditLog({ source: impostor, trustRoots: scenario.trustRoots, state: first });
+    const elsewhere = await auditLog({ source: { ...impostor, identity: 'https://other.example' }, trustRoots: scenario.trustRoots, state: first });
+    const fromAFile = await auditLog({ source: { ...impostor, identity: undefined }, trustRoots: scenario.trustRoots, state: first });
+
+    expect(report).toMatchObject({ ok: false, finding: { code: 'origin-changed', problem: expect.stringContaining('provenance.test.example/log') } });
+    // Another source, or a file (which names no source), may hold another log: audited as a first audit.
+    expect(elsewhere).toMatchObject({ ok: true, origin: 'provenance.test.example/log2' });
+    expect(fromAFile).toMatchObject({ ok: true, origin: 'provenance.test.example/log2' });
+  });
+
+  it('keeps what each source served in the state file, and reads a state file written before sources were kept', () => {
+    const state = { ...EMPTY_AUDIT_STATE, sources: { 'https://provenance.example': 'provenance.test.example/log' } };
+
+    expect(parseAuditState(serialiseAuditState(state)).sources).toEqual(state.sources);
+    expect(parseAuditState(JSON.stringify({ version: 1, logs: {} })).sources).toEqual({});
   });
 
   it('names the changed entry that only the tree reveals, from the log\'s consistency proofs', async () => {

@@ -50,6 +50,7 @@ export function apiSource(baseUrl: string, signedFetch: SignedFetch): LogSource 
 
   return {
     description: baseUrl,
+    identity: baseUrl,
     async head() {
       const checkpoint = await (await ok('/v1/log/checkpoint')).text();
       const verifierKey = (await (await ok('/v1/log/verifier-key')).text()).trim();

@@ -30,6 +30,7 @@ export function kafkaSource(options: KafkaSourceOptions): LogSource {
   const kafka = new Kafka({ clientId: 'wildlife-audit', brokers: [...options.brokers], logLevel: logLevel.NOTHING, retry: { retries: 3 } });
   return {
     description,
+    identity: description,
     head: options.head,
     async *entries(start, end) {
       const { low, high } = await watermarks(kafka, topic, description);

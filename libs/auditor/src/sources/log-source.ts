@@ -13,6 +13,12 @@ export interface LogHead {
 export interface LogSource {
   /** For the report: where the log was read from. */
   readonly description: string;
+  /**
+   * What names this source across runs (an API's base URL; brokers and topic), so the state file can
+   * pin the log it served: a source that later presents another origin is refused. None for an
+   * exported file, a copy that may hold any log.
+   */
+  readonly identity?: string;
   head(): Promise<LogHead>;
   /** Entries [start, end) in order, as the log holds them (a missing entry is simply absent). Streams. */
   entries(start: number, end: number): AsyncIterable<LeafRecord>;

@@ -9,6 +9,8 @@ import type { VerifiedCheckpoint } from '../verification/verify-log.js';
 export interface AuditState {
   readonly version: 1;
   readonly logs: Readonly<Record<string, AuditedLog>>;
+  /** The origin each source (by its identity: an API URL, brokers and topic) served when first audited. */
+  readonly sources: Readonly<Record<string, string>>;
 }
 
 export interface AuditedLog {
@@ -30,15 +32,19 @@ export class AuditStateIsUnreadable extends Error {
   }
 }
 
-export const EMPTY_AUDIT_STATE: AuditState = { version: 1, logs: {} };
+export const EMPTY_AUDIT_STATE: AuditState = { version: 1, logs: {}, sources: {} };
 
 export function lastVerifiedOf(log: AuditedLog | undefined): VerifiedCheckpoint | undefined {
   return log === undefined ? undefined : { size: log.size, rootHash: log.rootHash, prefixRoots: log.prefixRoots };
 }
 
-/** The state with `log` recorded for `origin`; the others unchanged. */
-export function withAuditedLog(state: AuditState, origin: string, log: AuditedLog): AuditState {
-  return { version: 1, logs: { ...state.logs, [origin]: log } };
+/** The state with `log` recorded for `origin`, served by the source named `sourceIdentity` if any; the others unchanged. */
+export function withAuditedLog(state: AuditState, origin: string, log: AuditedLog, sourceIdentity?: string): AuditState {
+  return {
+    version: 1,
+    logs: { ...state.logs, [origin]: log },
+    sources: sourceIdentity === undefined ? state.sources : { ...state.sources, [sourceIdentity]: origin },
+  };
 }
 
 interface StoredLog {
@@ -63,12 +69,12 @@ export function serialiseAuditState(state: AuditState): string {
       verifiedAt: log.verifiedAt,
     };
   }
-  return `${JSON.stringify({ version: 1, logs }, null, 2)}\n`;
+  return `${JSON.stringify({ version: 1, logs, sources: state.sources }, null, 2)}\n`;
 }
 
 /** Reads what `serialiseAuditState` wrote. Throws `AuditStateIsUnreadable` for anything else. */
 export function parseAuditState(text: string): AuditState {
-  let document: { version?: unknown; logs?: unknown };
+  let document: { version?: unknown; logs?: unknown; sources?: unknown };
   try {
     document = JSON.parse(text) as typeof document;
   } catch {
@@ -79,7 +85,12 @@ export function parseAuditState(text: string): AuditState {
   }
   const logs: Record<string, AuditedLog> = {};
   for (const [origin, stored] of Object.entries(document.logs as Record<string, StoredLog>)) logs[origin] = auditedLogOf(origin, stored);
-  return { version: 1, logs };
+  // Absent from state files written before session 10: no source pinned yet.
+  const sources = document.sources ?? {};
+  if (typeof sources !== 'object' || sources === null || Object.values(sources).some((origin) => typeof origin !== 'string')) {
+    throw new AuditStateIsUnreadable('its sources are not a map of source to origin');
+  }
+  return { version: 1, logs, sources: sources as Record<string, string> };
 }
 
 function auditedLogOf(origin: string, stored: StoredLog): AuditedLog {

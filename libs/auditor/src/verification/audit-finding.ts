@@ -31,6 +31,8 @@ export const AUDIT_FINDING_CODES = [
   'checkpoint-invalid',
   /** The log presents another verifier key than the one pinned for it. */
   'verifier-key-changed',
+  /** The source presents a log of another origin than the one it served before (pinned in the state). */
+  'origin-changed',
 ] as const;
 
 export type AuditFindingCode = (typeof AUDIT_FINDING_CODES)[number];

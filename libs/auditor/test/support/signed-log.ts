@@ -62,7 +62,12 @@ export type EntryDraft = Omit<LogEntry, 'v' | 'sequence' | 'time'> & { readonly 
 /** A log being written: entries get the next sequence and a time one second after the previous one. */
 export class TestLog {
   readonly entries: LogEntry[] = [];
-  readonly noteKey = generateNoteKeyPair(LOG_ORIGIN);
+  readonly noteKey: ReturnType<typeof generateNoteKeyPair>;
+
+  /** `origin` names the log (its checkpoints' origin line and its note key). */
+  constructor(readonly origin: string = LOG_ORIGIN) {
+    this.noteKey = generateNoteKeyPair(origin);
+  }
 
   append(draft: EntryDraft): LogEntry {
     const sequence = this.entries.length;
@@ -89,7 +94,7 @@ export class TestLog {
 
   /** The checkpoint note over the first `size` leaves of `leaves`. */
   checkpoint(leaves: readonly Uint8Array[] = this.leaves(), size = leaves.length): string {
-    return signCheckpoint({ origin: LOG_ORIGIN, size, rootHash: rootHash(leaves.slice(0, size)) }, this.noteKey.signerKey);
+    return signCheckpoint({ origin: this.origin, size, rootHash: rootHash(leaves.slice(0, size)) }, this.noteKey.signerKey);
   }
 }
 
