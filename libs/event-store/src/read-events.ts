@@ -26,11 +26,14 @@ export async function readStreamEvents(
 }
 
 // One round trip: the head is read in a subquery, fenced by OFFSET 0, before the outer row takes a
-// new transaction id; the transaction commits without waiting for the disk (losing it in a crash is
-// harmless: the sequence never hands out a value twice).
+// new transaction id. The commit waits for the disk, whatever the server's setting: PostgreSQL logs a
+// sequence's state only every 32 values, and that record (like the xid taken here) reaches the disk
+// with the next flush. Were it lost in a crash, the sequence would hand out again values at or below
+// a head this process already took as final, and an event committed there later would be skipped
+// (found by review in session 10; reproduced with a crash-restart). Flushing this commit flushes them.
 const OBSERVE_LOG = `
   BEGIN;
-  SET LOCAL synchronous_commit = off;
+  SET LOCAL synchronous_commit = on;
   SELECT h.head, pg_current_xact_id()::text AS next_xid
     FROM (SELECT pg_sequence_last_value('events_global_position_seq') AS head OFFSET 0) AS h;
   COMMIT`;
