@@ -1,4 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata, type Type, type ValidationError } from '@nestjs/common';
+import { unstorableTextIn } from '@wildlife/contracts';
 import { ProblemError } from './problem.js';
 
 export interface FieldProblem {
@@ -16,21 +17,11 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
   });
 }
 
-/** A UTF-16 surrogate without its pair. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/** A U+0000, or a lone surrogate: text PostgreSQL can store in neither text nor jsonb. */
-const isUnstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
 const UNSTORABLE_REASON = 'holds a character no record can store (U+0000, or half of a surrogate pair)';
 
-/** A problem for every string (or key) of a parsed JSON body that holds unstorable text, by pointer. */
-export function unstorableTextIn(value: unknown, pointer = ''): FieldProblem[] {
-  if (typeof value === 'string') return isUnstorable(value) ? [{ pointer, reason: UNSTORABLE_REASON }] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index) => unstorableTextIn(item, `${pointer}/${index}`));
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, member]) => {
-    const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    return isUnstorable(key) ? [{ pointer: at, reason: `its name ${UNSTORABLE_REASON}` }] : unstorableTextIn(member, at);
-  });
+/** A problem for every string (or member name) of a parsed JSON body that holds unstorable text, by pointer. */
+export function unstorableFieldsIn(value: unknown): FieldProblem[] {
+  return unstorableTextIn(value).map(({ pointer, inName }) => ({ pointer, reason: inName ? `its name ${UNSTORABLE_REASON}` : UNSTORABLE_REASON }));
 }
 
 const validationFailed = (problems: readonly FieldProblem[]) =>
@@ -43,7 +34,7 @@ const validationFailed = (problems: readonly FieldProblem[]) =>
  */
 class EdgeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const unstorable = metadata.type === 'body' ? unstorableTextIn(value) : [];
+    const unstorable = metadata.type === 'body' ? unstorableFieldsIn(value) : [];
     let transformed: unknown;
     try {
       transformed = await super.transform(value, metadata);

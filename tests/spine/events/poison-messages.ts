@@ -30,6 +30,6 @@ export function poisonMessages(
     },
     { message: { ...c, value: Buffer.from(JSON.stringify({ requestId: 42, acknowledgedAt: 'yesterday' })) }, reason: 'EventSchemaViolation' },
     { message: { ...d, headers: { ...d.headers, ce_id: `${d.headers!.ce_id}\u0000` } }, reason: 'CloudEventAttributeIsInvalid' },
-    { message: { ...e, value: Buffer.from(JSON.stringify({ ...dataOfE, requestId: `${key}\u0000` })) }, reason: 'CloudEventValueHoldsNul' },
+    { message: { ...e, value: Buffer.from(JSON.stringify({ ...dataOfE, requestId: `${key}\u0000` })) }, reason: 'CloudEventValueHoldsUnstorableText' },
   ];
 }

@@ -1,5 +1,7 @@
 import {
   eventAttributeViolations,
+  isUnstorableText,
+  unstorableTextIn,
   EVENT_ATTRIBUTE_NAMES,
   REQUIRED_EVENT_ATTRIBUTES,
   type CloudEvent,
@@ -12,7 +14,7 @@ import {
   CloudEventAttributeIsMissing,
   CloudEventContentTypeIsUnsupported,
   CloudEventSpecVersionIsUnsupported,
-  CloudEventValueHoldsNul,
+  CloudEventValueHoldsUnstorableText,
   CloudEventValueIsNotJson,
 } from './undecodable-cloud-event.errors.js';
 
@@ -23,10 +25,11 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * event whose attributes satisfy our envelope schema; its data is parsed JSON, not yet validated
  * against the event's own schema (that is `contracts.decode`). Throws, in this order of checks:
  * CloudEventSpecVersionIsUnsupported, CloudEventContentTypeIsUnsupported, CloudEventAttributeIsInvalid (a
- * repeated or non-UTF-8 header, or one holding U+0000), CloudEventAttributeIsMissing,
+ * repeated or non-UTF-8 header, or one holding text no record can store), CloudEventAttributeIsMissing,
  * CloudEventAttributeIsInvalid (a value our envelope refuses), CloudEventValueIsNotJson,
- * CloudEventValueHoldsNul: all UndecodableCloudEvent, permanent. (PostgreSQL stores no U+0000 in text
- * or jsonb: an event carrying one could never be recorded, and retrying it would hold its partition.)
+ * CloudEventValueHoldsUnstorableText: all UndecodableCloudEvent, permanent. (PostgreSQL stores no
+ * U+0000 nor half of a surrogate pair in text or jsonb: an event carrying one could never be
+ * recorded, and retrying it would hold its partition.)
  * `ce_*` headers that are not attributes of our envelope are ignored, and the key is not read.
  */
 export function fromKafkaMessage(message: IncomingKafkaMessage): CloudEvent<unknown> {
@@ -75,14 +78,15 @@ function headerText(header: string, value: IncomingHeaderValue, problems: string
     problems.push(`header ${header} is not UTF-8`);
     return undefined;
   }
-  if (text.includes(NUL)) {
-    problems.push(`header ${header} holds a U+0000 character, which no record can store`);
+  if (isUnstorableText(text)) {
+    problems.push(`header ${header} holds a character no record can store (U+0000, or half of a surrogate pair)`);
     return undefined;
   }
   return text;
 }
 
-const NUL = '\u0000';
+/** The only way valid UTF-8 JSON text can spell unstorable text: the escape of U+0000 or of a surrogate. */
+const UNSTORABLE_ESCAPE = /\\u(0000|[dD][89a-fA-F])/;
 
 function mediaTypeOf(contentType: string): string {
   return contentType.split(';')[0]!.trim().toLowerCase();
@@ -102,27 +106,8 @@ function parseJson(value: Buffer | string | null): unknown {
   } catch (error) {
     throw new CloudEventValueIsNotJson((error as Error).message);
   }
-  // JSON text can carry U+0000 only escaped; most values never spell the escape, and skip the walk.
-  const nulAt = text.includes('\\u0000') ? pathOfNul(data, '$') : undefined;
-  if (nulAt !== undefined) throw new CloudEventValueHoldsNul(nulAt);
+  // Most values spell no such escape, and skip the walk.
+  const unstorable = UNSTORABLE_ESCAPE.test(text) ? unstorableTextIn(data)[0] : undefined;
+  if (unstorable !== undefined) throw new CloudEventValueHoldsUnstorableText(unstorable.pointer);
   return data;
-}
-
-/** Where the first U+0000 in a parsed JSON value is (a JSONPath-like path), if it holds one. */
-function pathOfNul(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return value.includes(NUL) ? path : undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = pathOfNul(value[i], `${path}[${i}]`);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  }
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const [key, member] of Object.entries(value)) {
-    if (key.includes(NUL)) return `${path} (a key)`;
-    const found = pathOfNul(member, `${path}.${key}`);
-    if (found !== undefined) return found;
-  }
-  return undefined;
 }

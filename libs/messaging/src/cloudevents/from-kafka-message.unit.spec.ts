@@ -9,7 +9,7 @@ import {
   CloudEventAttributeIsMissing,
   CloudEventContentTypeIsUnsupported,
   CloudEventSpecVersionIsUnsupported,
-  CloudEventValueHoldsNul,
+  CloudEventValueHoldsUnstorableText,
   CloudEventValueIsNotJson,
   UndecodableCloudEvent,
 } from './undecodable-cloud-event.errors.js';
@@ -94,13 +94,20 @@ describe('decoding a Kafka message (binary mode) into an event', () => {
   });
 
   it.each([
-    ['in a string', { ...requestAcknowledgedV1Example.data, note: 'seen\u0000' }, '$.note'],
-    ['deep in an array', { ...requestAcknowledgedV1Example.data, extra: [{ a: 'ok' }, { b: ['x', '\u0000'] }] }, '$.extra[1].b[1]'],
-    ['in a key', { ...requestAcknowledgedV1Example.data, ['k\u0000']: 1 }, '$ (a key)'],
-  ])('refuses a value holding U+0000 %s, naming where', (_case, data, path) => {
+    ['U+0000 in a string', { ...requestAcknowledgedV1Example.data, note: 'seen\u0000' }, '/note'],
+    ['U+0000 deep in an array', { ...requestAcknowledgedV1Example.data, extra: [{ a: 'ok' }, { b: ['x', '\u0000'] }] }, '/extra/1/b/1'],
+    ['U+0000 in a member name', { ...requestAcknowledgedV1Example.data, ['k\u0000']: 1 }, '/k\u0000'],
+    ['half of a surrogate pair in a string', { ...requestAcknowledgedV1Example.data, note: 'rhino \uD83E' }, '/note'],
+  ])('refuses a value holding %s, naming where', (_case, data, pointer) => {
     const message = { ...sent, value: Buffer.from(JSON.stringify(data)) };
 
-    expect(caught(() => fromKafkaMessage(message))).toMatchObject({ constructor: CloudEventValueHoldsNul, path, permanent: true });
+    expect(caught(() => fromKafkaMessage(message))).toMatchObject({ constructor: CloudEventValueHoldsUnstorableText, pointer, permanent: true });
+  });
+
+  it('accepts a whole surrogate pair (an emoji) as it is', () => {
+    const data = { ...requestAcknowledgedV1Example.data, note: 'rhino 🦏' };
+
+    expect(fromKafkaMessage({ ...sent, value: Buffer.from(JSON.stringify(data)) }).data).toEqual(data);
   });
 
   it('accepts a backslash followed by u0000 as the six characters they are', () => {

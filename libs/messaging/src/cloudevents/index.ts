@@ -8,7 +8,7 @@ export {
   CloudEventAttributeIsMissing,
   CloudEventContentTypeIsUnsupported,
   CloudEventSpecVersionIsUnsupported,
-  CloudEventValueHoldsNul,
+  CloudEventValueHoldsUnstorableText,
   CloudEventValueIsNotJson,
   UndecodableCloudEvent,
 } from './undecodable-cloud-event.errors.js';

@@ -44,12 +44,12 @@ export class CloudEventAttributeIsInvalid extends UndecodableCloudEvent {
 }
 
 /**
- * The value's JSON holds a U+0000 character (`\u0000`, in a string or a key). PostgreSQL stores none
- * in text or jsonb, so no consumer could ever record such an event: it is a dead letter, not a
- * statement that fails on every retry and holds its partition.
+ * The value's JSON holds text PostgreSQL stores in neither text nor jsonb (U+0000, or half of a
+ * surrogate pair, in a string or a member name), so no consumer could ever record the event: it is a
+ * dead letter, not a statement that fails on every retry and holds its partition.
  */
-export class CloudEventValueHoldsNul extends UndecodableCloudEvent {
-  constructor(readonly path: string) {
-    super(`the message value holds a U+0000 character (at ${path}), which no record can store`);
+export class CloudEventValueHoldsUnstorableText extends UndecodableCloudEvent {
+  constructor(readonly pointer: string) {
+    super(`the message value holds a character no record can store (U+0000, or half of a surrogate pair) at ${pointer || '/'}`);
   }
 }
