@@ -42,12 +42,7 @@ describe('what the endorsement learns from intake and provenance', () => {
   it('refuses every action on a request provenance rejected, naming the state, storing nothing', async () => {
     // Given an endorsed request (so it has a permit), whose submission record provenance then rejected
     const submission = aSubmission();
-    const requestId = submission.subject;
-    await world.upstream.publish(submission);
-    await world.streamReaches(requestId, 1);
-    await world.as('ncbFr').post(`/v1/support-requests/${requestId}/acknowledge`, {}, { 'if-match': '"1"' });
-    const endorsed = await world.as('ncbFr').post(`/v1/support-requests/${requestId}/endorse`, {}, { 'if-match': '"2"' });
-    const permitId = (endorsed.body.permit as { permitId: string }).permitId;
+    const { requestId, permitId } = await world.endorsedRequest(submission);
     await world.upstream.publish(aRejectionOf(submission));
     await world.streamReaches(requestId, 5);
     const before = await world.storedFor(requestId);
@@ -72,12 +67,7 @@ describe('what the endorsement learns from intake and provenance', () => {
   it('shows the permit of a request provenance rejected after its endorsement as void, to the agency, its NCB and the GS', async () => {
     // Given an endorsed request with its permit
     const submission = aSubmission();
-    const requestId = submission.subject;
-    await world.upstream.publish(submission);
-    await world.streamReaches(requestId, 1);
-    await world.as('ncbFr').post(`/v1/support-requests/${requestId}/acknowledge`, {}, { 'if-match': '"1"' });
-    const endorsed = await world.as('ncbFr').post(`/v1/support-requests/${requestId}/endorse`, {}, { 'if-match': '"2"' });
-    const permitId = (endorsed.body.permit as { permitId: string }).permitId;
+    const { requestId, permitId } = await world.endorsedRequest(submission);
     const activeBefore = await world.as('agencyFr').get(`/v1/permits/${permitId}`);
 
     // When provenance rejects the request's submission record

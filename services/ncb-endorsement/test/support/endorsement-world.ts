@@ -1,4 +1,4 @@
-import { topics } from '@wildlife/contracts';
+import { topics, type CloudEvent, type SupportRequestSubmittedV1 } from '@wildlife/contracts';
 import { createServiceApp, type ServiceApp } from '@wildlife/service-kit';
 import { serviceTestEnvironment, testKafkaBrokers, waitUntil } from '@wildlife/testing';
 import { Kafka, logLevel } from 'kafkajs';
@@ -16,12 +16,12 @@ export interface EndorsementWorld {
   readonly upstream: UpstreamProducer;
   readonly published: PublishedEvents;
   as(member: CastMember): SignedCalls;
-  /** Publishes a fresh submission of the French agency and waits until the service received it. */
-  receivedRequest(): Promise<string>;
+  /** Publishes `submission` (a fresh one of the French agency by default) and waits until the service received it. */
+  receivedRequest(submission?: CloudEvent<SupportRequestSubmittedV1>): Promise<string>;
   /** A received request its NCB acknowledged (version 2). */
-  acknowledgedRequest(): Promise<string>;
+  acknowledgedRequest(submission?: CloudEvent<SupportRequestSubmittedV1>): Promise<string>;
   /** A received request its NCB acknowledged then endorsed (version 4), and its permit. */
-  endorsedRequest(): Promise<{ requestId: string; permitId: string }>;
+  endorsedRequest(submission?: CloudEvent<SupportRequestSubmittedV1>): Promise<{ requestId: string; permitId: string }>;
   /** Waits until the request's stream reaches `version` (facts arrive through Kafka). */
   streamReaches(requestId: string, version: number): Promise<void>;
   /** Everything stored for a request: its events, outbox rows and read-model rows. */
@@ -61,20 +61,19 @@ export async function startEndorsementWorld(label: string): Promise<EndorsementW
       if (!callers.has(member)) callers.set(member, signedCalls(url, keys[member]));
       return callers.get(member)!;
     },
-    async receivedRequest() {
-      const submission = aSubmission();
+    async receivedRequest(submission = aSubmission()) {
       await upstream.publish(submission);
       await world.streamReaches(submission.subject, 1);
       return submission.subject;
     },
-    async acknowledgedRequest() {
-      const requestId = await world.receivedRequest();
+    async acknowledgedRequest(submission) {
+      const requestId = await world.receivedRequest(submission);
       const acknowledged = await world.as('ncbFr').post(`/v1/support-requests/${requestId}/acknowledge`, {}, { 'if-match': '"1"' });
       if (acknowledged.status !== 200) throw new Error(`acknowledging ${requestId} answered ${acknowledged.status}`);
       return requestId;
     },
-    async endorsedRequest() {
-      const requestId = await world.acknowledgedRequest();
+    async endorsedRequest(submission) {
+      const requestId = await world.acknowledgedRequest(submission);
       const endorsed = await world.as('ncbFr').post(`/v1/support-requests/${requestId}/endorse`, {}, { 'if-match': '"2"' });
       if (endorsed.status !== 200) throw new Error(`endorsing ${requestId} answered ${endorsed.status}`);
       return { requestId, permitId: (endorsed.body.permit as { permitId: string }).permitId };
