@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { fieldValue, type HeaderFields } from '../message/http-request.js';
 
 /** What a key resolver returns: the signer's public key (imported once, cached) and who it belongs to. */
 export interface ResolvedKey {
@@ -59,15 +60,14 @@ export const HEADERS_COVERED_WHEN_PRESENT = ['if-match', 'idempotency-key'] as c
 
 /**
  * What a signature must cover by default: `@method` and `@target-uri`; `content-digest` when there
- * is a body; and each of `HEADERS_COVERED_WHEN_PRESENT` the request carries (names as `headers`
- * holds them, any case).
+ * is a body; and each of `HEADERS_COVERED_WHEN_PRESENT` the request carries (`fieldValue`: any
+ * case).
  */
-export function defaultRequiredComponents(body: Uint8Array | undefined, headers: Readonly<Record<string, unknown>> = {}): readonly string[] {
-  const present = new Set(Object.keys(headers).filter((name) => headers[name] !== undefined).map((name) => name.toLowerCase()));
+export function defaultRequiredComponents(body: Uint8Array | undefined, headers: HeaderFields = {}): readonly string[] {
   return [
     '@method',
     '@target-uri',
     ...(body !== undefined && body.byteLength > 0 ? ['content-digest'] : []),
-    ...HEADERS_COVERED_WHEN_PRESENT.filter((name) => present.has(name)),
+    ...HEADERS_COVERED_WHEN_PRESENT.filter((name) => fieldValue(headers, name) !== undefined),
   ];
 }
