@@ -1,6 +1,5 @@
 import type { Kafka } from 'kafkajs';
 import { exitProcessOnFatal, watchForFatalCrash, type OnFatal } from './consumer-crash.js';
-import type { ClassifyFailure } from './message-failure.js';
 import type { MessageProducer } from './message-producer.js';
 import type { MessagingLogger } from './messaging-logger.js';
 import { consumeBatch, type BatchConsumption, type MessageHandler, type MessagesHandler } from './partition-batch.js';
@@ -14,8 +13,6 @@ export interface ConsumerOptions {
   readonly handle: MessageHandler;
   /** Optional: a fetched batch of one partition at once, all or nothing; `handle` is the fallback (see `consumeBatch`). */
   readonly handleAll?: MessagesHandler;
-  /** Which errors are permanent besides those marked `permanent: true` (`PermanentMessageError`, the codec's errors). */
-  readonly classify?: ClassifyFailure;
   readonly deadLetter: {
     /** A connected producer; the caller owns it (and disconnects it after `stop`). */
     readonly producer: Pick<MessageProducer, 'sendBatch'>;
@@ -86,7 +83,6 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     consumerGroup: groupId,
     handle: options.handle,
     handleAll: options.handleAll,
-    classify: options.classify,
     deadLetter: { producer: options.deadLetter.producer, topic: deadLetterTopic },
     backoff: options.retryBackoff ?? defaultRetryBackoff,
     stopping: stopping.signal,

@@ -15,26 +15,15 @@ export class PermanentMessageError extends Error {
 /** `permanent`: dead-letter the message. `transient`: retry it until it succeeds. */
 export type MessageFailureKind = 'permanent' | 'transient';
 
-export type ClassifyFailure = (error: unknown) => MessageFailureKind;
-
 /**
- * A `ClassifyFailure` for errors defined where this library cannot be imported (the contracts'
- * `UnknownEventType`, `EventSchemaViolation`): instances of any of `errorClasses` are permanent.
+ * Permanent when the error is marked `permanent: true` (a `PermanentMessageError`, an error of code
+ * that cannot import this class, such as the CloudEvents codec's `UndecodableCloudEvent`, or one its
+ * consumer marked, as the service kit marks the contract errors of decoding); transient otherwise.
+ * Everything unrecognised is transient on purpose: a database outage or a bug in a handler must hold
+ * the partition until it is fixed, never turn good messages into dead letters.
  */
-export function permanentWhenInstanceOf(...errorClasses: readonly (abstract new (...args: never[]) => unknown)[]): ClassifyFailure {
-  return (error) => (errorClasses.some((errorClass) => error instanceof errorClass) ? 'permanent' : 'transient');
-}
-
-/**
- * Permanent when the error is marked `permanent: true` (a `PermanentMessageError`, or an error of
- * code that cannot import this class, such as the CloudEvents codec's `UndecodableCloudEvent`) or
- * `classify` says so; transient otherwise. Everything unrecognised is transient on purpose: a
- * database outage or a bug in a handler must hold the partition until it is fixed, never turn good
- * messages into dead letters.
- */
-export function failureKindOf(error: unknown, classify?: ClassifyFailure): MessageFailureKind {
-  if (isMarkedPermanent(error)) return 'permanent';
-  return classify?.(error) ?? 'transient';
+export function failureKindOf(error: unknown): MessageFailureKind {
+  return isMarkedPermanent(error) ? 'permanent' : 'transient';
 }
 
 function isMarkedPermanent(error: unknown): boolean {

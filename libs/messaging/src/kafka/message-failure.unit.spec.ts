@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { CloudEventValueIsNotJson } from '../cloudevents/index.js';
-import { failureKindOf, PermanentMessageError, permanentWhenInstanceOf } from './message-failure.js';
+import { failureKindOf, PermanentMessageError } from './message-failure.js';
 
 class EventSchemaViolation extends Error {}
 class UnknownEventType extends Error {}
@@ -25,11 +25,10 @@ describe('classifying why a message failed', () => {
     expect(failureKindOf({ permanent: 'yes' })).toBe('transient');
   });
 
-  it('adds the error classes a caller names as permanent', () => {
-    const classify = permanentWhenInstanceOf(EventSchemaViolation, UnknownEventType);
-
-    expect(failureKindOf(new EventSchemaViolation(), classify)).toBe('permanent');
-    expect(failureKindOf(new UnknownEventType(), classify)).toBe('permanent');
-    expect(failureKindOf(new Error('pool exhausted'), classify)).toBe('transient');
+  it('calls an error of any class permanent once its consumer marked it so, and leaves the same class unmarked transient', () => {
+    expect(failureKindOf(Object.assign(new EventSchemaViolation(), { permanent: true }))).toBe('permanent');
+    expect(failureKindOf(Object.assign(new UnknownEventType(), { permanent: true }))).toBe('permanent');
+    expect(failureKindOf(new EventSchemaViolation())).toBe('transient');
+    expect(failureKindOf(new Error('pool exhausted'))).toBe('transient');
   });
 });

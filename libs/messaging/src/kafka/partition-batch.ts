@@ -1,6 +1,6 @@
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { deadLetterMessage, type ConsumedMessage } from './dead-letter.js';
-import { failureKindOf, type ClassifyFailure } from './message-failure.js';
+import { failureKindOf } from './message-failure.js';
 import type { MessageProducer } from './message-producer.js';
 import type { MessagingLogger } from './messaging-logger.js';
 import { nextBackoff, waitUnlessAborted, type RetryBackoff } from './retry-backoff.js';
@@ -24,7 +24,6 @@ export interface BatchConsumption {
   readonly handleAll?: MessagesHandler;
   /** The most messages `handleAll` is given at once (default DEFAULT_MESSAGES_AT_ONCE). */
   readonly messagesAtOnce?: number;
-  readonly classify?: ClassifyFailure;
   readonly deadLetter: { readonly producer: Pick<MessageProducer, 'sendBatch'>; readonly topic: string };
   readonly backoff: RetryBackoff;
   /** Aborted when the consumer is asked to stop: cuts a backoff wait short. */
@@ -97,7 +96,7 @@ async function settle(consumed: ConsumedMessage, payload: EachBatchPayload, cons
       await consumption.handle(consumed);
       return undefined;
     } catch (error) {
-      if (failureKindOf(error, consumption.classify) === 'permanent') return { permanent: error };
+      if (failureKindOf(error) === 'permanent') return { permanent: error };
       throw error;
     }
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Batch, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { ConsumedMessage } from './dead-letter.js';
-import { PermanentMessageError, permanentWhenInstanceOf } from './message-failure.js';
+import { PermanentMessageError } from './message-failure.js';
 import type { OutgoingMessage } from './message-producer.js';
 import type { MessagingLogger } from './messaging-logger.js';
 import { consumeBatch, type BatchConsumption, type MessageHandler, type MessagesHandler } from './partition-batch.js';
@@ -83,14 +83,11 @@ describe('consuming a batch of one partition', () => {
     expect(deadLetters[0]!.headers).toMatchObject({ 'dlq-reason': 'ValueIsNotJson', 'dlq-original-offset': '1' });
   });
 
-  it('treats an error as permanent when the injected classification says so', async () => {
+  it('treats an error of any class as permanent when it is marked so', async () => {
     const { payload } = partitionBatch([message(0, '{}')], []);
-    const { options, deadLetters } = consumption(
-      async () => {
-        throw new SchemaRefused('data violates its schema');
-      },
-      { classify: permanentWhenInstanceOf(SchemaRefused) },
-    );
+    const { options, deadLetters } = consumption(async () => {
+      throw Object.assign(new SchemaRefused('data violates its schema'), { permanent: true });
+    });
 
     await consumeBatch(payload, options);
 
