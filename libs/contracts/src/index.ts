@@ -67,6 +67,7 @@ export * from './events/ncb-endorsement/request-endorsed.v1.js';
 export * from './events/ncb-endorsement/request-declined.v1.js';
 export * from './events/ncb-endorsement/direct-contact-permit-issued.v1.js';
 export * from './events/ncb-endorsement/direct-contact-permit-revoked.v1.js';
+export * from './events/ncb-endorsement/decision-set-aside.v1.js';
 export * from './events/provenance/record-verified.v1.js';
 export * from './events/provenance/record-rejected.v1.js';
 export * from './events/registry/agency-registered.v1.js';

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readAllEndorsementRecords } from '../src/endorsements/projections/endorsement-read-model.js';
 import { holdEndorsementWrites, releaseEndorsementWrites } from '../src/endorsements/projections/read-model-fence.js';
 import { rebuildEndorsementReadModel } from '../src/endorsements/projections/rebuild-endorsement-read-model.js';
+import { waitUntil } from '@wildlife/testing';
 import { startEndorsementWorld, type EndorsementWorld } from './support/endorsement-world.js';
 import { aRejectionOf, aSubmission } from './support/upstream-events.js';
 
@@ -38,7 +39,8 @@ describe('the read models of the endorsement', () => {
   });
 
   it('rebuilds from the events alone read models equal to the live ones, for a request in every state', async () => {
-    // Given requests submitted, acknowledged, declined, endorsed, with a revoked permit, rejected, and rejected before submission
+    // Given requests submitted, acknowledged, declined, endorsed, with a revoked permit, rejected, rejected before
+    // submission, and endorsed again after its first endorsement was set aside (a void permit and one in force)
     await world.receivedRequest();
     await world.acknowledgedRequest();
     const declined = await world.acknowledgedRequest();
@@ -51,9 +53,20 @@ describe('the read models of the endorsement', () => {
     await world.upstream.publish(rejected, aRejectionOf(rejected), aRejectionOf(rejectedFirst));
     await world.streamReaches(rejected.subject, 2);
     await world.streamReaches(rejectedFirst.subject, 1);
+    const setAside = await world.endorsedRequest();
+    await waitUntil('the endorsement is published', async () => world.published.about(setAside.requestId).some((e) => e.type === 'ncb-endorsement.RequestEndorsed.v1'));
+    const endorsement = world.published.about(setAside.requestId).find((e) => e.type === 'ncb-endorsement.RequestEndorsed.v1')!;
+    await world.upstream.publish(aRejectionOf(endorsement));
+    await world.streamReaches(setAside.requestId, 5);
+    await world.as('ncbFr').post(`/v1/support-requests/${setAside.requestId}/endorse`, {}, { 'if-match': '"5"' });
     const live = await readAllEndorsementRecords(world.service.pool);
     expect(new Set(live.endorsements.map((e) => e.status))).toEqual(new Set(['submitted', 'acknowledged', 'declined', 'endorsed', 'rejected']));
-    expect(live.permits.map((p) => p.revokedAt !== undefined).sort()).toEqual([false, true]);
+    expect(live.permits.map((p) => (p.revokedAt !== undefined ? 'revoked' : p.voidedAt !== undefined ? 'void' : 'in force')).sort()).toEqual([
+      'in force',
+      'in force',
+      'revoked',
+      'void',
+    ]);
 
     // When they are rebuilt from the event log
     const rebuilt = await rebuildEndorsementReadModel(world.service.pool, world.service.eventStore);

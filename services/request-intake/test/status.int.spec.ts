@@ -10,7 +10,7 @@ interface Shown {
   status: string;
   provenanceStatus: string;
   version: number;
-  permit?: { permitId: string; revokedAt?: string };
+  permit?: { permitId: string; revokedAt?: string; voidedAt?: string };
   history: { what: string; by?: string; detail?: string }[];
 }
 
@@ -81,6 +81,23 @@ describe('the status of a request follows the endorsement and provenance service
 
     const revoked = await once(requestId, (request) => request.permit?.revokedAt !== undefined);
     expect(revoked.permit).toMatchObject({ permitId, gsTeam: expect.any(String), revokedAt: expect.any(String) });
+  });
+
+  it('goes back to acknowledged, its permit void, when the endorsement service sets the endorsement aside', async () => {
+    const { requestId } = await submitted();
+    const permitId = randomUUID();
+    await others.publish(endorsementEvents.acknowledged(requestId));
+    await others.publish(endorsementEvents.endorsed(requestId));
+    await others.publish(endorsementEvents.permitIssued(requestId, permitId));
+    await once(requestId, (request) => request.status === 'endorsed' && request.permit?.permitId === permitId);
+
+    await others.publish(endorsementEvents.endorsementSetAside(requestId, permitId));
+
+    const setAside = await once(requestId, (request) => request.status === 'acknowledged');
+    expect(setAside.permit).toMatchObject({ permitId, voidedAt: expect.any(String) });
+    expect(setAside.history.at(-1)).toMatchObject({ what: 'NcbDecisionSetAside', detail: expect.stringContaining('ncb-endorsement.RequestEndorsed.v1 set aside') });
+    const listed = await intake.client.get<{ items: { requestId: string }[] }>('frenchNcb', '/v1/support-requests?status=acknowledged');
+    expect(listed.body.items.map((item) => item.requestId)).toContain(requestId);
   });
 
   it('shows what provenance said of the submission, and ignores its verdicts on other records', async () => {

@@ -1,4 +1,5 @@
 import { ContractRegistry } from '../registry/contract-registry.js';
+import { decisionSetAsideV1, type DecisionSetAsideV1 } from './ncb-endorsement/decision-set-aside.v1.js';
 import { directContactPermitIssuedV1, type DirectContactPermitIssuedV1 } from './ncb-endorsement/direct-contact-permit-issued.v1.js';
 import { directContactPermitRevokedV1, type DirectContactPermitRevokedV1 } from './ncb-endorsement/direct-contact-permit-revoked.v1.js';
 import { requestAcknowledgedV1, type RequestAcknowledgedV1 } from './ncb-endorsement/request-acknowledged.v1.js';
@@ -19,6 +20,7 @@ export const publicContracts = [
   requestDeclinedV1,
   directContactPermitIssuedV1,
   directContactPermitRevokedV1,
+  decisionSetAsideV1,
   recordVerifiedV1,
   recordRejectedV1,
   ...registryContracts,
@@ -38,6 +40,7 @@ export interface DecodedPublicEventData extends DecodedRegistryEventData {
   'ncb-endorsement.RequestDeclined.v1': RequestDeclinedV1;
   'ncb-endorsement.DirectContactPermitIssued.v1': DirectContactPermitIssuedV1;
   'ncb-endorsement.DirectContactPermitRevoked.v1': DirectContactPermitRevokedV1;
+  'ncb-endorsement.DecisionSetAside.v1': DecisionSetAsideV1;
   'provenance.RecordVerified.v1': RecordVerifiedV1;
   'provenance.RecordRejected.v1': RecordRejectedV1;
 }

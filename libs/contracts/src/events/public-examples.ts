@@ -1,4 +1,5 @@
 import type { CloudEvent } from '../envelope/cloud-event.js';
+import { decisionSetAsideV1Example } from './ncb-endorsement/decision-set-aside.v1.example.js';
 import { directContactPermitIssuedV1Example } from './ncb-endorsement/direct-contact-permit-issued.v1.example.js';
 import { directContactPermitRevokedV1Example } from './ncb-endorsement/direct-contact-permit-revoked.v1.example.js';
 import { requestAcknowledgedV1Example } from './ncb-endorsement/request-acknowledged.v1.example.js';
@@ -13,6 +14,7 @@ import { registryEventExamples } from './registry/registry-examples.js';
 export * from './registry/registry-examples.js';
 
 export {
+  decisionSetAsideV1Example,
   directContactPermitIssuedV1Example,
   directContactPermitRevokedV1Example,
   externalInformationReceivedV1Example,
@@ -33,6 +35,7 @@ export const publicEventExamples: readonly CloudEvent[] = [
   requestDeclinedV1Example,
   directContactPermitIssuedV1Example,
   directContactPermitRevokedV1Example,
+  decisionSetAsideV1Example,
   recordVerifiedV1Example,
   recordRejectedV1Example,
   ...registryEventExamples,

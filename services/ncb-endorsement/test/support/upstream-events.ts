@@ -19,19 +19,19 @@ export function aSubmission(requestId: string = randomUUID()): CloudEvent<Suppor
   return { ...example, id: randomUUID(), subject: requestId, correlationid: randomUUID(), data: { ...example.data, requestId } };
 }
 
-/** Provenance's RecordRejected of that submission's record. */
-export function aRejectionOf(submission: CloudEvent<SupportRequestSubmittedV1>): CloudEvent<RecordRejectedV1> {
+/** Provenance's RecordRejected of that record (a submission, or one of the NCB's decisions as published). */
+export function aRejectionOf(record: CloudEvent<unknown>): CloudEvent<RecordRejectedV1> {
   const example = recordRejectedV1Example;
   return {
     ...example,
     id: randomUUID(),
-    subject: submission.subject,
-    correlationid: submission.correlationid,
-    causationid: submission.id,
+    subject: record.subject!,
+    correlationid: record.correlationid,
+    causationid: record.id,
     data: {
       ...example.data,
-      recordId: submission.id,
-      recordType: submission.type,
+      recordId: record.id,
+      recordType: record.type,
       reason: { code: 'signature-invalid', text: 'The signature does not verify with the registered key.' },
     },
   };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  decisionSetAsideV1Example,
   directContactPermitIssuedV1Example,
   directContactPermitRevokedV1Example,
   recordRejectedV1Example,
@@ -27,6 +28,7 @@ export const endorsementEvents = {
   declined: (requestId: string, reason = 'A national investigation already covers this case.') => about(requestDeclinedV1Example, requestId, { requestId, reason }),
   permitIssued: (requestId: string, permitId: string) => about(directContactPermitIssuedV1Example, requestId, { requestId, permitId }),
   permitRevoked: (requestId: string, permitId: string) => about(directContactPermitRevokedV1Example, requestId, { requestId, permitId }),
+  endorsementSetAside: (requestId: string, voidedPermitId: string) => about(decisionSetAsideV1Example, requestId, { requestId, voidedPermitId, status: 'acknowledged' }),
 };
 
 export const provenanceEvents = {

@@ -24,6 +24,9 @@ export interface RecordRejection {
   readonly text: string;
 }
 
+/** The schema of a `RecordRejection`, for every event that passes one on. */
+export const recordRejection = record({ code: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', maxLength: 64 }, text: text(1, 2000) });
+
 /** The record failed verification; the rejection itself is logged, for auditors. */
 export interface RecordRejectedV1 {
   /** The CloudEvent id of the record event. */
@@ -42,7 +45,7 @@ export const recordRejectedV1 = defineContract<'provenance.RecordRejected.v1', R
   schema: record({
     recordId,
     recordType,
-    reason: record({ code: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', maxLength: 64 }, text: text(1, 2000) }),
+    reason: recordRejection,
     logIndex,
     rejectedAt: timestamp,
   }),

@@ -6,7 +6,7 @@ export class EndorsementProblemResponse extends ProblemResponse {
   @ApiPropertyOptional({ description: 'For 409: the request’s current status', example: 'endorsed' })
   currentState?: string;
 
-  @ApiPropertyOptional({ description: 'For 409 on a permit: `revoked` or `expired`' })
+  @ApiPropertyOptional({ description: 'For 409 on a permit: `revoked`, `expired` or `void`' })
   permitStatus?: string;
 
   @ApiPropertyOptional({ description: 'For 412: the request’s current version (its ETag is sent too)', example: 3 })

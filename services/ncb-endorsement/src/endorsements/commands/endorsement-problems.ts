@@ -4,6 +4,7 @@ import {
   type EndorsementRuleViolation,
   PermitHasAlreadyExpired,
   PermitIsAlreadyRevoked,
+  PermitIsVoid,
   PermitValidityIsOutOfRange,
   RejectedRequestsNeverMoveOn,
   RequestIsUnknown,
@@ -24,8 +25,8 @@ export function problemFor(violation: EndorsementRuleViolation, currentState: En
     const state = violation.from;
     return new ProblemError(409, code, 'Conflict', `The request is ${state}: ${violation.message}.`, { currentState: state });
   }
-  if (violation instanceof PermitIsAlreadyRevoked || violation instanceof PermitHasAlreadyExpired) {
-    const permitStatus = violation instanceof PermitIsAlreadyRevoked ? 'revoked' : 'expired';
+  if (violation instanceof PermitIsAlreadyRevoked || violation instanceof PermitHasAlreadyExpired || violation instanceof PermitIsVoid) {
+    const permitStatus = violation instanceof PermitIsAlreadyRevoked ? 'revoked' : violation instanceof PermitIsVoid ? 'void' : 'expired';
     return new ProblemError(409, code, 'Conflict', `The request is ${currentState} and its permit ${permitStatus}: ${violation.message}.`, {
       currentState,
       permitStatus,

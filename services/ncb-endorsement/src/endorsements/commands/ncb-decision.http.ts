@@ -2,7 +2,7 @@ import { applyDecorators, HttpCode } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { VerifiedPrincipal } from '@wildlife/service-kit';
 import type { FastifyReply } from 'fastify';
-import type { EndorsementRecords } from '../projections/endorsement-record.js';
+import { currentPermitOf, type EndorsementRecords } from '../projections/endorsement-record.js';
 import { endorsementViewOf } from '../queries/endorsement-view.js';
 import { EndorsementView } from '../queries/endorsement.response.dto.js';
 import { EndorsementProblemResponse } from './endorsement-problem.response.js';
@@ -36,5 +36,5 @@ export function ApiNcbDecision(summary: string, options: { ifMatchRequired: bool
 /** Sets the ETag of the request's version and returns the request as the signer now sees it. */
 export function answerWithEndorsement(reply: FastifyReply, records: EndorsementRecords, reader: VerifiedPrincipal, now: Date): EndorsementView {
   void reply.header('etag', entityTagOf(records.endorsement.version));
-  return endorsementViewOf(records.endorsement, records.permit, reader, now);
+  return endorsementViewOf(records.endorsement, currentPermitOf(records), reader, now);
 }

@@ -31,5 +31,7 @@ export interface DeclineRequest extends NcbActionCommand {
 }
 
 export interface RevokePermit extends NcbActionCommand {
+  /** The permit the caller named, when it named one (the HTTP route always does). */
+  readonly permitId?: string;
   readonly reason: string;
 }

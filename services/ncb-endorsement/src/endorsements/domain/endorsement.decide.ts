@@ -9,6 +9,7 @@ import {
   OnlyTheAgencysOwnNcbMayRevokeThePermit,
   PermitHasAlreadyExpired,
   PermitIsAlreadyRevoked,
+  PermitIsVoid,
   RejectedRequestsNeverMoveOn,
   RequestIsUnknown,
   TextIsEmptyOrTooLong,
@@ -98,13 +99,15 @@ export function decideDecline(command: DeclineRequest, state: EndorsementState):
 
 /**
  * Revokes the request's direct-contact permit before it expires, with a reason: one
- * DirectContactPermitRevoked. Also throws PermitIsAlreadyRevoked and PermitHasAlreadyExpired.
+ * DirectContactPermitRevoked. Also throws PermitIsVoid (the permit named is not the one in force),
+ * PermitIsAlreadyRevoked and PermitHasAlreadyExpired.
  */
 export function decideRevokePermit(command: RevokePermit, state: EndorsementState): [DirectContactPermitRevoked] {
   const { request, ncb } = permitted('revokePermit', command, state);
   const { permit } = state;
   // An endorsed request always holds its permit; without one there is nothing to revoke.
   if (permit === undefined) throw new TransitionIsNotAllowed('endorsed', 'revokePermit');
+  if (command.permitId !== undefined && command.permitId !== permit.permitId) throw new PermitIsVoid(command.permitId);
   if (permit.revokedAt !== undefined) throw new PermitIsAlreadyRevoked(permit.permitId, permit.revokedAt);
   if (Date.parse(command.at) >= Date.parse(permit.expiresAt)) throw new PermitHasAlreadyExpired(permit.permitId, permit.expiresAt);
   assertTextWithinBounds('reason', command.reason);

@@ -82,6 +82,13 @@ export class PermitIsAlreadyRevoked extends EndorsementRuleViolation {
   }
 }
 
+/** The permit named is not the request's permit in force: the endorsement that issued it was set aside. */
+export class PermitIsVoid extends EndorsementRuleViolation {
+  constructor(readonly permitId: string) {
+    super(`direct-contact permit ${permitId} is void: the endorsement that issued it was set aside`);
+  }
+}
+
 export class PermitHasAlreadyExpired extends EndorsementRuleViolation {
   constructor(
     readonly permitId: string,

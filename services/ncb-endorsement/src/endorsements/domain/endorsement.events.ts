@@ -1,9 +1,11 @@
 import type { AgencyReference, NcbReference, SupportCapability } from '@wildlife/contracts';
 import type { SignatureMaterial } from './acting-principal.js';
+import type { EndorsementStatus } from './endorsement.transitions.js';
 
 // The private events of one request's endorsement stream, `endorsement-<requestId>`. Times are
-// RFC 3339 strings. The NCB's decisions happen here; `RequestReceived` and `ProvenanceRejected` are
-// facts learnt from request intake and provenance, each naming the public event it was read from.
+// RFC 3339 strings. The NCB's decisions happen here; `RequestReceived`, `ProvenanceRejected` and
+// `DecisionSetAside` are facts learnt from request intake and provenance, each naming the public
+// event it was read from.
 
 export const endorsementStreamId = (requestId: string): string => `endorsement-${requestId}`;
 
@@ -80,6 +82,38 @@ export interface ProvenanceRejected {
   readonly sourceEventId: string;
 }
 
+/** The event types of the NCB's signed decisions: the records of this stream that provenance checks. */
+export type NcbDecisionType = 'RequestAcknowledged' | 'RequestEndorsed' | 'RequestDeclined' | 'DirectContactPermitRevoked';
+
+/**
+ * Provenance rejected the record of one of the NCB's decisions on this request: the decision no
+ * longer counts (rule 2: only official sources). It names the decision by the stream version it was
+ * appended at. The status is what the decisions that still count lead to; an endorsement set aside
+ * voids the permit issued with it; a revocation set aside leaves the permit revoked.
+ */
+export interface DecisionSetAside {
+  readonly type: 'DecisionSetAside';
+  readonly requestId: string;
+  /** The stream version of the decision's event. */
+  readonly decisionVersion: number;
+  readonly decision: NcbDecisionType;
+  /** The id and type of the decision's public event: the record provenance rejected. */
+  readonly recordId: string;
+  readonly recordType: string;
+  readonly at: string;
+  readonly reason: { readonly code: string; readonly text: string };
+  readonly sourceEventId: string;
+  /** The NCB the decision was made in the name of. */
+  readonly ncb: NcbReference;
+  /** Where the request stands once the decision is set aside. */
+  readonly status: EndorsementStatus;
+  /** The permit the set-aside endorsement had issued, when that made it void. */
+  readonly voidedPermitId?: string;
+}
+
+/** Provenance's rejection of a decision's record, as read before the stream says what it undoes. */
+export type DecisionRejection = Omit<DecisionSetAside, 'ncb' | 'status' | 'voidedPermitId'>;
+
 export type EndorsementEvent =
   | RequestReceived
   | RequestAcknowledged
@@ -87,4 +121,5 @@ export type EndorsementEvent =
   | RequestDeclined
   | DirectContactPermitIssued
   | DirectContactPermitRevoked
-  | ProvenanceRejected;
+  | ProvenanceRejected
+  | DecisionSetAside;

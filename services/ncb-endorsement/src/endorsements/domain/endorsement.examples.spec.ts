@@ -5,7 +5,7 @@ import { requestAcknowledgedV1Example } from '@wildlife/contracts';
 import type { ActingPrincipal, SignatureMaterial } from './acting-principal.js';
 import type { AcknowledgeRequest, DeclineRequest, EndorseRequest, RevokePermit } from './endorsement.commands.js';
 import { decideAcknowledge, decideEndorse, decideRevokePermit } from './endorsement.decide.js';
-import type { EndorsementEvent, ProvenanceRejected, RequestReceived } from './endorsement.events.js';
+import type { DecisionRejection, DecisionSetAside, EndorsementEvent, NcbDecisionType, ProvenanceRejected, RequestReceived } from './endorsement.events.js';
 import { replay, type EndorsementState } from './endorsement.state.js';
 
 const { principal: _signer, ...exampleMaterial } = requestAcknowledgedV1Example.data.provenance;
@@ -40,6 +40,29 @@ export function rejected(requestId: string): ProvenanceRejected {
     reason: { code: 'signature-invalid', text: 'the signature does not verify with the registered key' },
     sourceEventId: randomUUID(),
   };
+}
+
+/** Provenance's rejection of the record of the decision at `decisionVersion`. */
+export function decisionRejection(requestId: string, decisionVersion: number, decision: NcbDecisionType, at = '2025-03-15T08:00:00.000Z'): DecisionRejection {
+  return {
+    type: 'DecisionSetAside',
+    requestId,
+    decisionVersion,
+    decision,
+    recordId: randomUUID(),
+    recordType: `ncb-endorsement.${decision}.v1`,
+    at,
+    reason: { code: 'key-unknown', text: 'No key "ncb-fr-2025" is registered.' },
+    sourceEventId: randomUUID(),
+  };
+}
+
+/**
+ * The set-aside of the decision at `decisionVersion`, as recorded (for folding examples: its
+ * `status` is a placeholder the fold does not read; `decideSetAside` fills it in for real).
+ */
+export function setAside(requestId: string, decisionVersion: number, decision: NcbDecisionType, at?: string): DecisionSetAside {
+  return { ...decisionRejection(requestId, decisionVersion, decision, at), ncb: ncbFr, status: 'submitted' };
 }
 
 const action = (requestId: string, at: string) => ({ requestId, actor: frenchNcb, at, expectedVersion: 1, signatureMaterial });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { decideObserveRejection, decideReceive } from './endorsement.observe.js';
-import { received, rejected } from './endorsement.examples.spec.js';
-import { initialEndorsementState, replay } from './endorsement.state.js';
+import { decideObserveRejection, decideReceive, decideSetAside } from './endorsement.observe.js';
+import { acknowledged, decisionRejection, endorsed, given, ncbFr, received, rejected } from './endorsement.examples.spec.js';
+import { evolve, initialEndorsementState, replay } from './endorsement.state.js';
 
 describe('receiving a request from intake', () => {
   it('records a request not yet received', () => {
@@ -49,5 +49,35 @@ describe('observing provenance’s rejection of a request', () => {
 
     expect(decideObserveRejection(rejection, state)).toEqual([]);
     expect(decideObserveRejection(rejected(submission.requestId), state)).toEqual([]);
+  });
+});
+
+describe('observing provenance’s rejection of one of the NCB’s decisions', () => {
+  it('sets aside the decision at that version, once, saying in whose name it was made, where the request now stands and which permit it voids', () => {
+    const { requestId, state } = given(acknowledged, endorsed);
+    const rejection = decisionRejection(requestId, 3, 'RequestEndorsed');
+
+    const [setAside] = decideSetAside(rejection, state);
+
+    expect(setAside).toEqual({ ...rejection, ncb: ncbFr, status: 'acknowledged', voidedPermitId: state.permit!.permitId });
+    expect(decideSetAside({ ...rejection, sourceEventId: randomUUID() }, evolve(state, setAside!))).toEqual([]);
+    expect(decideSetAside(rejection, evolve(state, setAside!))).toEqual([]);
+  });
+
+  it('voids no permit when setting aside an acknowledgement', () => {
+    const { requestId, state } = given(acknowledged);
+
+    const [setAside] = decideSetAside(decisionRejection(requestId, 2, 'RequestAcknowledged'), state);
+
+    expect(setAside).toMatchObject({ status: 'submitted' });
+    expect(setAside).not.toHaveProperty('voidedPermitId');
+  });
+
+  it('sets aside nothing when the stream holds no such decision at that version', () => {
+    const { requestId, state } = given(acknowledged, endorsed);
+
+    expect(decideSetAside(decisionRejection(requestId, 4, 'RequestEndorsed'), state)).toEqual([]);
+    expect(decideSetAside(decisionRejection(requestId, 2, 'RequestEndorsed'), state)).toEqual([]);
+    expect(decideSetAside(decisionRejection(requestId, 9, 'RequestDeclined'), state)).toEqual([]);
   });
 });

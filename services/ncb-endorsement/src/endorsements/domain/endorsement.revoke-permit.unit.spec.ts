@@ -4,9 +4,10 @@ import {
   OnlyTheAgencysOwnNcbMayRevokeThePermit,
   PermitHasAlreadyExpired,
   PermitIsAlreadyRevoked,
+  PermitIsVoid,
   TextIsEmptyOrTooLong,
 } from './endorsement.errors.js';
-import { acknowledged, commands, endorsed, generalSecretariat, given, kenyanNcb, ncbFr, revoked, signatureMaterial } from './endorsement.examples.spec.js';
+import { acknowledged, commands, endorsed, generalSecretariat, given, kenyanNcb, ncbFr, revoked, setAside, signatureMaterial } from './endorsement.examples.spec.js';
 
 describe('revoking a direct-contact permit', () => {
   it('revokes the permit of an endorsed request, saying why', () => {
@@ -51,5 +52,13 @@ describe('revoking a direct-contact permit', () => {
     const { requestId, state } = given(acknowledged, endorsed);
 
     expect(() => decideRevokePermit(commands.revokePermit(requestId, { reason: '' }), state)).toThrow(TextIsEmptyOrTooLong);
+  });
+
+  it('refuses to revoke a permit whose endorsement was set aside, naming it void, even after a new endorsement', () => {
+    const { requestId, state } = given(acknowledged, endorsed, (id) => [setAside(id, 3, 'RequestEndorsed')], endorsed);
+    const voidPermitId = 'a permit of the endorsement set aside';
+
+    expect(() => decideRevokePermit(commands.revokePermit(requestId, { permitId: voidPermitId }), state)).toThrow(PermitIsVoid);
+    expect(decideRevokePermit(commands.revokePermit(requestId, { permitId: state.permit!.permitId }), state)).toHaveLength(1);
   });
 });

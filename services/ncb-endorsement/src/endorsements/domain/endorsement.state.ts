@@ -1,5 +1,5 @@
-import type { AgencyReference, SupportCapability } from '@wildlife/contracts';
-import type { EndorsementEvent } from './endorsement.events.js';
+import type { AgencyReference, NcbReference, SupportCapability } from '@wildlife/contracts';
+import type { EndorsementEvent, NcbDecisionType } from './endorsement.events.js';
 import { TRANSITIONS, type EndorsementStatus } from './endorsement.transitions.js';
 
 export interface ReceivedRequest {
@@ -16,6 +16,18 @@ export interface DirectContactPermit {
   readonly expiresAt: string;
   readonly revokedAt?: string;
   readonly revocationReason?: string;
+  /** Set when the permit stopped counting before it was revoked or expired (see `voidPermit`). */
+  readonly voidedAt?: string;
+  readonly voidReason?: string;
+}
+
+/** One of the NCB's signed decisions on the request, by the stream version it was appended at. */
+export interface NcbDecision {
+  readonly version: number;
+  readonly type: NcbDecisionType;
+  readonly ncb: NcbReference;
+  /** Provenance rejected its record: it no longer counts. */
+  readonly setAside?: true;
 }
 
 export interface EndorsementState {
@@ -27,18 +39,21 @@ export interface EndorsementState {
   readonly request?: ReceivedRequest;
   readonly permit?: DirectContactPermit;
   readonly rejection?: { readonly at: string; readonly code: string; readonly text: string };
+  /** The NCB's decisions, in stream order, including those set aside. */
+  readonly decisions: readonly NcbDecision[];
   /** Ids of the public events already observed, so that a redelivery adds nothing. */
   readonly observedSourceEventIds: readonly string[];
   /** The number of events in the stream: what If-Match carries and the append expects. */
   readonly version: number;
 }
 
-export const initialEndorsementState: EndorsementState = { status: 'unknown', observedSourceEventIds: [], version: 0 };
+export const initialEndorsementState: EndorsementState = { status: 'unknown', decisions: [], observedSourceEventIds: [], version: 0 };
 
 /**
  * Folds one stream event into the state. Total and pure: every event raises `version` by one.
  * NCB decisions set the status named in TRANSITIONS; a rejection sets `rejected` whatever came
- * before, and a request received after its rejection stays rejected.
+ * before, and a request received after its rejection stays rejected. A decision set aside stops
+ * counting: the status becomes what the decisions that still count lead to (see `statusAfter`).
  */
 export function evolve(state: EndorsementState, event: EndorsementEvent): EndorsementState {
   const next = { ...state, version: state.version + 1 };
@@ -53,27 +68,69 @@ export function evolve(state: EndorsementState, event: EndorsementEvent): Endors
       };
     }
     case 'RequestAcknowledged':
-      return { ...next, status: TRANSITIONS.acknowledge.to };
     case 'RequestEndorsed':
-      return { ...next, status: TRANSITIONS.endorse.to };
-    case 'RequestDeclined':
-      return { ...next, status: TRANSITIONS.decline.to };
+    case 'RequestDeclined': {
+      const decisions = [...state.decisions, { version: next.version, type: event.type, ncb: event.ncb }];
+      return { ...next, status: statusAfter(decisions), decisions };
+    }
     case 'DirectContactPermitIssued': {
       const { permitId, gsTeam, issuedAt, expiresAt } = event;
       return { ...next, permit: { permitId, gsTeam, issuedAt, expiresAt } };
     }
-    case 'DirectContactPermitRevoked':
-      return state.permit === undefined
-        ? next
-        : { ...next, permit: { ...state.permit, revokedAt: event.at, revocationReason: event.reason } };
-    case 'ProvenanceRejected':
+    case 'DirectContactPermitRevoked': {
+      const decisions = [...state.decisions, { version: next.version, type: event.type, ncb: event.revokedBy }];
+      const permit = state.permit && { ...state.permit, revokedAt: event.at, revocationReason: event.reason };
+      return { ...next, decisions, ...(permit && { permit }) };
+    }
+    case 'ProvenanceRejected': {
+      const permit = voidPermit(state.permit, event.at, `The request was rejected by the provenance check (${event.reason.code}).`);
       return {
         ...next,
         status: 'rejected',
         rejection: { at: event.at, ...event.reason },
+        ...(permit && { permit }),
         observedSourceEventIds: [...state.observedSourceEventIds, event.sourceEventId],
       };
+    }
+    case 'DecisionSetAside': {
+      const decisions = state.decisions.map((decision) => (decision.version === event.decisionVersion ? { ...decision, setAside: true as const } : decision));
+      const permit =
+        event.decision === 'RequestEndorsed'
+          ? voidPermit(state.permit, event.at, `The endorsement was set aside: the provenance check rejected its record (${event.reason.code}).`)
+          : state.permit;
+      return {
+        ...next,
+        status: state.status === 'rejected' ? 'rejected' : statusAfter(decisions),
+        decisions,
+        ...(permit && { permit }),
+        observedSourceEventIds: [...state.observedSourceEventIds, event.sourceEventId],
+      };
+    }
   }
+}
+
+const STATUS_AFTER: Record<NcbDecisionType, EndorsementStatus | undefined> = {
+  RequestAcknowledged: TRANSITIONS.acknowledge.to,
+  RequestEndorsed: TRANSITIONS.endorse.to,
+  RequestDeclined: TRANSITIONS.decline.to,
+  DirectContactPermitRevoked: undefined,
+};
+
+/** Where the NCB's decisions that still count leave a received request: the last one's status, else submitted. */
+function statusAfter(decisions: readonly NcbDecision[]): EndorsementStatus {
+  let status: EndorsementStatus = 'submitted';
+  for (const decision of decisions) if (!decision.setAside) status = STATUS_AFTER[decision.type] ?? status;
+  return status;
+}
+
+/**
+ * The permit made void at `at`, or as it was: a permit already revoked, void or expired by then
+ * (or none) stays as it is. A void permit opens no direct contact, and no NCB can revoke it.
+ */
+function voidPermit(permit: DirectContactPermit | undefined, at: string, reason: string): DirectContactPermit | undefined {
+  if (permit === undefined || permit.revokedAt !== undefined || permit.voidedAt !== undefined) return permit;
+  if (Date.parse(at) >= Date.parse(permit.expiresAt)) return permit;
+  return { ...permit, voidedAt: at, voidReason: reason };
 }
 
 /** Folds a list of events from the initial state, as the stream is read back. */

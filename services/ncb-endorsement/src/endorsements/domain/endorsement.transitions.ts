@@ -6,8 +6,10 @@
 //   acknowledged --decline------>  declined
 //   endorsed     --revokePermit->  endorsed       (the permit is revoked; the endorsement stands)
 //
-// Nothing leaves `declined`. `rejected` (provenance refused the submission record) can befall any
-// status and nothing leaves it either. Any other pair is refused naming the current status (409).
+// No NCB action leaves `declined`. `rejected` (provenance refused the submission record) can befall
+// any status and nothing leaves it either. Any other pair is refused naming the current status (409).
+// Apart from this table, a decision whose record provenance rejected is set aside: the status goes
+// back to where the decisions that still count lead (`statusAfter` in endorsement.state.ts).
 
 export type EndorsementStatus = 'submitted' | 'acknowledged' | 'endorsed' | 'declined' | 'rejected';
 

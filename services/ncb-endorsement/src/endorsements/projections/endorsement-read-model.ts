@@ -16,13 +16,14 @@ const UPSERT_ENDORSEMENT = `
     rejection = EXCLUDED.rejection, history = EXCLUDED.history`;
 
 const UPSERT_PERMIT = `
-  INSERT INTO permits (permit_id, request_id, agency_id, country, gs_team, issued_at, expires_at, issued_by, revoked_at, revocation_reason, revoked_by)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+  INSERT INTO permits (permit_id, request_id, agency_id, country, gs_team, issued_at, expires_at, issued_by, revoked_at, revocation_reason, revoked_by, voided_at, void_reason)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
   ON CONFLICT (permit_id) DO UPDATE SET
-    revoked_at = EXCLUDED.revoked_at, revocation_reason = EXCLUDED.revocation_reason, revoked_by = EXCLUDED.revoked_by`;
+    revoked_at = EXCLUDED.revoked_at, revocation_reason = EXCLUDED.revocation_reason, revoked_by = EXCLUDED.revoked_by,
+    voided_at = EXCLUDED.voided_at, void_reason = EXCLUDED.void_reason`;
 
-/** Writes a request's rows (the permit after the request it references). */
-export async function writeEndorsementRecords(client: pg.ClientBase, { endorsement: e, permit: p }: EndorsementRecords): Promise<void> {
+/** Writes a request's rows (its permits after the request they reference). */
+export async function writeEndorsementRecords(client: pg.ClientBase, { endorsement: e, permits }: EndorsementRecords): Promise<void> {
   await client.query(UPSERT_ENDORSEMENT, [
     e.requestId,
     e.status,
@@ -35,8 +36,8 @@ export async function writeEndorsementRecords(client: pg.ClientBase, { endorseme
     e.rejection ? JSON.stringify(e.rejection) : null,
     JSON.stringify(e.history),
   ]);
-  if (!p) return;
-  await client.query(UPSERT_PERMIT, [
+  for (const p of permits) {
+    await client.query(UPSERT_PERMIT, [
     p.permitId,
     p.requestId,
     p.agency.principalId,
@@ -48,7 +49,10 @@ export async function writeEndorsementRecords(client: pg.ClientBase, { endorseme
     p.revokedAt ?? null,
     p.revocationReason ?? null,
     p.revokedBy ?? null,
-  ]);
+    p.voidedAt ?? null,
+    p.voidReason ?? null,
+    ]);
+  }
 }
 
 interface EndorsementRow {
@@ -76,6 +80,8 @@ interface PermitRow {
   revoked_at: string | null;
   revocation_reason: string | null;
   revoked_by: string | null;
+  voided_at: string | null;
+  void_reason: string | null;
 }
 
 // Each read that shows a request with its permit, or a permit with its request's version, is one
@@ -93,20 +99,14 @@ export async function readEndorsementWithPermit(db: Queryable, requestId: string
   return row && { endorsement: endorsementOf(row.endorsement), ...(row.permit !== null && { permit: permitOf(row.permit) }) };
 }
 
-/**
- * A permit with the version of its request's stream (what its ETag carries) and the request's
- * rejection by provenance, if any (which voids the permit), from one snapshot.
- */
-export async function readPermitWithVersion(
-  db: Queryable,
-  permitId: string,
-): Promise<{ permit: PermitRecord; version: number; rejection?: EndorsementRecord['rejection'] } | undefined> {
-  const { rows } = await db.query<{ permit: PermitRow; version: number; rejection: EndorsementRecord['rejection'] | null }>(
-    'SELECT to_jsonb(p) AS permit, e.version, e.rejection FROM permits p JOIN endorsements e ON e.request_id = p.request_id WHERE p.permit_id = $1',
+/** A permit with the version of its request's stream (what its ETag carries), from one snapshot. */
+export async function readPermitWithVersion(db: Queryable, permitId: string): Promise<{ permit: PermitRecord; version: number } | undefined> {
+  const { rows } = await db.query<{ permit: PermitRow; version: number }>(
+    'SELECT to_jsonb(p) AS permit, e.version FROM permits p JOIN endorsements e ON e.request_id = p.request_id WHERE p.permit_id = $1',
     [permitId],
   );
   const row = rows[0];
-  return row && { permit: permitOf(row.permit), version: row.version, ...(row.rejection !== null && { rejection: row.rejection }) };
+  return row && { permit: permitOf(row.permit), version: row.version };
 }
 
 /** Every row of both tables, in key order: what a rebuild must reproduce. */
@@ -142,5 +142,7 @@ function permitOf(row: PermitRow): PermitRecord {
     ...(row.revoked_at !== null && { revokedAt: row.revoked_at }),
     ...(row.revocation_reason !== null && { revocationReason: row.revocation_reason }),
     ...(row.revoked_by !== null && { revokedBy: row.revoked_by }),
+    ...(row.voided_at !== null && { voidedAt: row.voided_at }),
+    ...(row.void_reason !== null && { voidReason: row.void_reason }),
   };
 }

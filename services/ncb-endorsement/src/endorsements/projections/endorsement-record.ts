@@ -1,6 +1,6 @@
 import type { AgencyReference, SupportCapability } from '@wildlife/contracts';
 import type { EndorsementEvent } from '../domain/endorsement.events.js';
-import { replay, type EndorsementState } from '../domain/endorsement.state.js';
+import { evolve, initialEndorsementState, replay, type EndorsementState } from '../domain/endorsement.state.js';
 
 // The read models' rows as values, folded from a request's whole stream. The live write and the
 // rebuild both go through `endorsementRecordOf`, so a rebuilt read model equals the live one.
@@ -8,15 +8,17 @@ import { replay, type EndorsementState } from '../domain/endorsement.state.js';
 /** One step of the request's history, in stream order; `version` is the stream version it led to. */
 export interface EndorsementHistoryEntry {
   readonly version: number;
-  readonly event: 'received' | 'acknowledged' | 'endorsed' | 'declined' | 'permit-issued' | 'permit-revoked' | 'rejected';
+  readonly event: 'received' | 'acknowledged' | 'endorsed' | 'declined' | 'permit-issued' | 'permit-revoked' | 'rejected' | 'set-aside';
   readonly at: string;
   /** The principal who decided (an NCB), or who submitted (the agency). */
   readonly by?: string;
   readonly note?: string;
   readonly reason?: string;
   readonly permitId?: string;
-  /** A rejection's code. */
+  /** A rejection's code (of the request, or of the record of a decision set aside). */
   readonly code?: string;
+  /** For `set-aside`: the version of the history entry of the decision that no longer counts. */
+  readonly decisionVersion?: number;
 }
 
 /** A row of `endorsements`. */
@@ -46,11 +48,20 @@ export interface PermitRecord {
   readonly revokedAt?: string;
   readonly revocationReason?: string;
   readonly revokedBy?: string;
+  /** When and why the permit stopped counting before it was revoked or expired (see `voidPermit` in the state). */
+  readonly voidedAt?: string;
+  readonly voidReason?: string;
 }
 
 export interface EndorsementRecords {
   readonly endorsement: EndorsementRecord;
-  readonly permit?: PermitRecord;
+  /** Every permit issued for the request, in issue order; the last is the endorsement's `permitId`. */
+  readonly permits: readonly PermitRecord[];
+}
+
+/** The permit the request's row points to: the last one issued. */
+export function currentPermitOf({ endorsement, permits }: EndorsementRecords): PermitRecord | undefined {
+  return permits.find((permit) => permit.permitId === endorsement.permitId);
 }
 
 /** The rows a request's stream (all of it, in order, at least one event) stands for. Pure. */
@@ -66,8 +77,7 @@ export function endorsementRecordOf(requestId: string, events: readonly Endorsem
     ...(state.rejection && { rejection: state.rejection }),
     history: events.map((event, index) => historyEntryOf(event, index + 1)),
   };
-  const permit = permitRecordOf(requestId, events);
-  return { endorsement, ...(permit && { permit }) };
+  return { endorsement, permits: permitRecordsOf(requestId, events) };
 }
 
 function historyEntryOf(event: EndorsementEvent, version: number): EndorsementHistoryEntry {
@@ -86,18 +96,30 @@ function historyEntryOf(event: EndorsementEvent, version: number): EndorsementHi
       return { version, event: 'permit-revoked', at: event.at, by: event.revokedBy.principalId, permitId: event.permitId, reason: event.reason };
     case 'ProvenanceRejected':
       return { version, event: 'rejected', at: event.at, code: event.reason.code, reason: event.reason.text };
+    case 'DecisionSetAside':
+      return { version, event: 'set-aside', at: event.at, code: event.reason.code, reason: event.reason.text, decisionVersion: event.decisionVersion };
   }
 }
 
-function permitRecordOf(requestId: string, events: readonly EndorsementEvent[]): PermitRecord | undefined {
-  let permit: PermitRecord | undefined;
+/** The permits, with their revocation or voiding as the stream's state holds them after each event. */
+function permitRecordsOf(requestId: string, events: readonly EndorsementEvent[]): PermitRecord[] {
+  const permits = new Map<string, PermitRecord>();
+  let state = initialEndorsementState;
   for (const event of events) {
+    state = evolve(state, event);
     if (event.type === 'DirectContactPermitIssued') {
       const { permitId, agency, gsTeam, issuedAt, expiresAt, issuedBy } = event;
-      permit = { permitId, requestId, agency, gsTeam, issuedAt, expiresAt, issuedBy: issuedBy.principalId };
-    } else if (event.type === 'DirectContactPermitRevoked' && permit?.permitId === event.permitId) {
-      permit = { ...permit, revokedAt: event.at, revocationReason: event.reason, revokedBy: event.revokedBy.principalId };
+      permits.set(permitId, { permitId, requestId, agency, gsTeam, issuedAt, expiresAt, issuedBy: issuedBy.principalId });
     }
+    const held = state.permit;
+    const permit = held && permits.get(held.permitId);
+    if (permit === undefined || held === undefined) continue;
+    permits.set(permit.permitId, {
+      ...permit,
+      ...(held.revokedAt !== undefined && { revokedAt: held.revokedAt, revocationReason: held.revocationReason }),
+      ...(event.type === 'DirectContactPermitRevoked' && event.permitId === permit.permitId && { revokedBy: event.revokedBy.principalId }),
+      ...(held.voidedAt !== undefined && { voidedAt: held.voidedAt, voidReason: held.voidReason }),
+    });
   }
-  return permit;
+  return [...permits.values()];
 }

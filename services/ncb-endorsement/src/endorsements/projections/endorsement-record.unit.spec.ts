@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { decideAcknowledge, decideEndorse, decideRevokePermit } from '../domain/endorsement.decide.js';
 import type { EndorsementEvent } from '../domain/endorsement.events.js';
-import { commands, received, rejected } from '../domain/endorsement.examples.spec.js';
+import { commands, received, rejected, setAside } from '../domain/endorsement.examples.spec.js';
 import { replay } from '../domain/endorsement.state.js';
 import { endorsementRecordOf } from './endorsement-record.js';
 
@@ -16,7 +16,7 @@ describe('the read-model rows of a request', () => {
   it('hold a received request as submitted at version 1, with its agency and what it asks for', () => {
     const { requestId, events } = decided();
 
-    const { endorsement, permit } = endorsementRecordOf(requestId, events);
+    const { endorsement, permits } = endorsementRecordOf(requestId, events);
 
     expect(endorsement).toEqual({
       requestId,
@@ -27,7 +27,7 @@ describe('the read-model rows of a request', () => {
       capabilities: ['information-sharing', 'operational-support'],
       history: [{ version: 1, event: 'received', at: '2025-03-14T09:26:53.000Z', by: 'agency-fr-ofb' }],
     });
-    expect(permit).toBeUndefined();
+    expect(permits).toEqual([]);
   });
 
   it('list each decision in the history, and hold the permit with its revocation', () => {
@@ -38,7 +38,7 @@ describe('the read-model rows of a request', () => {
     );
     const permitId = (events[3] as { permitId: string }).permitId;
 
-    const { endorsement, permit } = endorsementRecordOf(requestId, events);
+    const { endorsement, permits } = endorsementRecordOf(requestId, events);
 
     expect(endorsement).toMatchObject({ status: 'endorsed', version: 5, permitId });
     expect(endorsement.history.map((entry) => [entry.version, entry.event, entry.by])).toEqual([
@@ -49,7 +49,7 @@ describe('the read-model rows of a request', () => {
       [5, 'permit-revoked', 'ncb-fr'],
     ]);
     expect(endorsement.history[1]).toMatchObject({ note: 'Checking.' });
-    expect(permit).toEqual({
+    expect(permits).toEqual([{
       permitId,
       requestId,
       agency: { principalId: 'agency-fr-ofb', country: 'FR' },
@@ -60,7 +60,7 @@ describe('the read-model rows of a request', () => {
       revokedAt: '2025-04-01T08:00:00.000Z',
       revocationReason: 'The case was closed.',
       revokedBy: 'ncb-fr',
-    });
+    }]);
   });
 
   it('hold a rejection read before the submission without an agency, rejected', () => {
@@ -72,5 +72,26 @@ describe('the read-model rows of a request', () => {
     expect(endorsement).toMatchObject({ status: 'rejected', version: 1, capabilities: [], rejection: { code: 'signature-invalid' } });
     expect(endorsement.agency).toBeUndefined();
     expect(endorsement.history).toEqual([{ version: 1, event: 'rejected', at: rejection.at, code: 'signature-invalid', reason: rejection.reason.text }]);
+  });
+});
+
+describe('the permits of a request whose endorsement was set aside', () => {
+  it('keep the void permit beside the one issued by the new endorsement, and point the request to the new one', () => {
+    const { requestId, events } = decided(
+      (id, so) => decideAcknowledge(commands.acknowledge(id), replay(so)),
+      (id, so) => decideEndorse(commands.endorse(id), replay(so)),
+      (id) => [setAside(id, 3, 'RequestEndorsed')],
+      (id, so) => decideEndorse(commands.endorse(id, { at: '2025-03-16T09:00:00.000Z' }), replay(so)),
+    );
+
+    const { endorsement, permits } = endorsementRecordOf(requestId, events);
+
+    expect(permits.map((p) => [p.voidedAt ?? null, p.revokedAt ?? null])).toEqual([
+      ['2025-03-15T08:00:00.000Z', null],
+      [null, null],
+    ]);
+    expect(endorsement).toMatchObject({ status: 'endorsed', permitId: permits[1]!.permitId });
+    expect(endorsement.history.map((entry) => entry.event)).toEqual(['received', 'acknowledged', 'endorsed', 'permit-issued', 'set-aside', 'endorsed', 'permit-issued']);
+    expect(endorsement.history[4]).toMatchObject({ code: 'key-unknown', decisionVersion: 3 });
   });
 });

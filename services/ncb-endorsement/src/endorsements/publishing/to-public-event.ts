@@ -1,4 +1,5 @@
 import type {
+  DecisionSetAsideV1,
   DirectContactPermitIssuedV1,
   DirectContactPermitRevokedV1,
   Principal,
@@ -24,12 +25,14 @@ export type EndorsementPublicEvent =
   | Published<'ncb-endorsement.RequestEndorsed.v1', RequestEndorsedV1>
   | Published<'ncb-endorsement.RequestDeclined.v1', RequestDeclinedV1>
   | Published<'ncb-endorsement.DirectContactPermitIssued.v1', DirectContactPermitIssuedV1>
-  | Published<'ncb-endorsement.DirectContactPermitRevoked.v1', DirectContactPermitRevokedV1>;
+  | Published<'ncb-endorsement.DirectContactPermitRevoked.v1', DirectContactPermitRevokedV1>
+  | Published<'ncb-endorsement.DecisionSetAside.v1', DecisionSetAsideV1>;
 
 /**
  * The one bridge from the endorsement's private stream events to its public contracts. Returns
  * undefined for the facts it only observes (intake's submission, provenance's rejection): they
- * were published by the services that decided them. Private notes on acknowledgements stay private.
+ * were published by the services that decided them. A decision set aside is published, since it
+ * changes where the request stands. Private notes on acknowledgements stay private.
  */
 export function toPublicEvent(event: EndorsementEvent): EndorsementPublicEvent | undefined {
   switch (event.type) {
@@ -92,6 +95,21 @@ export function toPublicEvent(event: EndorsementEvent): EndorsementPublicEvent |
           revokedAt: event.at,
           reason: event.reason,
           provenance: signedByNcb(event.revokedBy, event.signatureMaterial),
+        },
+      };
+    case 'DecisionSetAside':
+      return {
+        type: 'ncb-endorsement.DecisionSetAside.v1',
+        subject: event.requestId,
+        principal: ncbPrincipalOf(event.ncb),
+        data: {
+          requestId: event.requestId,
+          recordId: event.recordId,
+          recordType: event.recordType,
+          reason: event.reason,
+          setAsideAt: event.at,
+          status: event.status,
+          ...(event.voidedPermitId !== undefined && { voidedPermitId: event.voidedPermitId }),
         },
       };
     case 'RequestReceived':

@@ -20,32 +20,26 @@ export function endorsementViewOf(endorsement: EndorsementRecord, permit: Permit
     country: agency.country,
     capabilities: endorsement.capabilities,
     submittedAt: endorsement.submittedAt!,
-    ...(permit && { permit: permitViewOf(permit, endorsement.version, now, endorsement.rejection) }),
+    ...(permit && { permit: permitViewOf(permit, endorsement.version, now) }),
     ...(endorsement.rejection && { rejection: endorsement.rejection }),
     history,
   };
 }
 
 /**
- * A permit with its status at `now`; `version` and `rejection` are its request's. A permit ends the
- * first way it can: revoked by its NCB, void once provenance rejected its request (which no NCB
- * can act on afterwards, so the permit could not be revoked any more), or expired.
+ * A permit with its status at `now`; `version` is its request's. A permit ends the first way it
+ * can: revoked by its NCB; void when provenance rejected its request or the record of the
+ * endorsement that issued it (the fold sets `voidedAt` only before a revocation or the expiry); or
+ * expired.
  */
-export function permitViewOf(permit: PermitRecord, version: number, now: Date, rejection?: EndorsementRecord['rejection']): PermitView {
-  const status = permitStatusOf(permit, now, rejection);
-  return {
-    ...permit,
-    status,
-    ...(status === 'void' && { voidedAt: rejection!.at, voidReason: `The request was rejected by the provenance check (${rejection!.code}).` }),
-    version,
-  };
+export function permitViewOf(permit: PermitRecord, version: number, now: Date): PermitView {
+  return { ...permit, status: permitStatusOf(permit, now), version };
 }
 
-function permitStatusOf(permit: PermitRecord, now: Date, rejection: EndorsementRecord['rejection']): PermitStatus {
+function permitStatusOf(permit: PermitRecord, now: Date): PermitStatus {
   if (permit.revokedAt !== undefined) return 'revoked';
-  const expiresAt = Date.parse(permit.expiresAt);
-  if (rejection !== undefined && Date.parse(rejection.at) < expiresAt) return 'void';
-  return now.getTime() >= expiresAt ? 'expired' : 'active';
+  if (permit.voidedAt !== undefined) return 'void';
+  return now.getTime() >= Date.parse(permit.expiresAt) ? 'expired' : 'active';
 }
 
 function withoutNote({ note: _note, ...entry }: HistoryEntryDto): HistoryEntryDto {

@@ -3,7 +3,7 @@ import { decideAcknowledge, decideEndorse, decideRevokePermit } from '../domain/
 import type { EndorsementEvent } from '../domain/endorsement.events.js';
 import { commands, received, rejected } from '../domain/endorsement.examples.spec.js';
 import { replay } from '../domain/endorsement.state.js';
-import { endorsementRecordOf } from '../projections/endorsement-record.js';
+import { currentPermitOf, endorsementRecordOf, type EndorsementRecord, type PermitRecord } from '../projections/endorsement-record.js';
 import { endorsementViewOf } from './endorsement-view.js';
 
 const ncbFr = { id: 'ncb-fr', kind: 'ncb', country: 'FR' } as const;
@@ -16,9 +16,15 @@ function endorsedEvents(): EndorsementEvent[] {
   return [submission, ...acknowledged, ...endorsed];
 }
 
+/** A request's row and its current permit, folded from `events`. */
+function rowsOf(events: readonly EndorsementEvent[]): { endorsement: EndorsementRecord; permit?: PermitRecord } {
+  const records = endorsementRecordOf(events[0]!.requestId, events);
+  const permit = currentPermitOf(records);
+  return { endorsement: records.endorsement, ...(permit && { permit }) };
+}
+
 function endorsedWithNotes() {
-  const events = endorsedEvents();
-  return endorsementRecordOf(events[0]!.requestId, events);
+  return rowsOf(endorsedEvents());
 }
 
 /** The endorsed request's records once `more` (made from its events so far) are appended. */
@@ -26,7 +32,7 @@ function endorsedThen(...more: Array<(requestId: string, events: EndorsementEven
   const events = endorsedEvents();
   const requestId = events[0]!.requestId;
   for (const step of more) events.push(...step(requestId, events));
-  return endorsementRecordOf(requestId, events);
+  return rowsOf(events);
 }
 
 describe('a request as its reader sees it', () => {

@@ -13,8 +13,9 @@ export class AgencyReferenceDto {
 }
 
 /**
- * `void`: the permit's request was rejected by the provenance check (its submission is not an
- * official record) before the permit was revoked or expired. A void permit opens no direct contact.
+ * `void`: before the permit was revoked or expired, the provenance check rejected its request (the
+ * submission is not an official record) or the endorsement that issued it (the endorsement was set
+ * aside). A void permit opens no direct contact and cannot be revoked.
  */
 export const PERMIT_STATUSES = ['active', 'revoked', 'expired', 'void'] as const;
 export type PermitStatus = (typeof PERMIT_STATUSES)[number];
@@ -53,7 +54,7 @@ export class PermitView {
   @ApiPropertyOptional({ example: 'ncb-fr' })
   revokedBy?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'When the permit became void: its request was rejected by the provenance check' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the permit became void: the provenance check rejected its request, or the endorsement that issued it' })
   voidedAt?: string;
 
   @ApiPropertyOptional({ example: 'The request was rejected by the provenance check (signature-invalid).' })
@@ -67,7 +68,11 @@ export class HistoryEntryDto {
   @ApiProperty({ description: 'The request’s version this step led to' })
   version!: number;
 
-  @ApiProperty({ enum: ['received', 'acknowledged', 'endorsed', 'declined', 'permit-issued', 'permit-revoked', 'rejected'] })
+  @ApiProperty({
+    enum: ['received', 'acknowledged', 'endorsed', 'declined', 'permit-issued', 'permit-revoked', 'rejected', 'set-aside'],
+    description:
+      '`rejected`: the provenance check rejected the submission; the request never moves on. `set-aside`: it rejected the record of the decision at `decisionVersion`, which no longer counts',
+  })
   event!: string;
 
   @ApiProperty({ format: 'date-time' })
@@ -85,8 +90,11 @@ export class HistoryEntryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   permitId?: string;
 
-  @ApiPropertyOptional({ description: 'A rejection’s code' })
+  @ApiPropertyOptional({ description: 'A rejection’s code (of the request, or of the record of a decision set aside)' })
   code?: string;
+
+  @ApiPropertyOptional({ description: 'For `set-aside`: the version of the history entry of the decision that no longer counts' })
+  decisionVersion?: number;
 }
 
 export class RejectionDto {

@@ -5,7 +5,7 @@ import { EVENT_STORE } from '@wildlife/service-kit';
 import type pg from 'pg';
 import type { EndorsementEvent } from '../domain/endorsement.events.js';
 import type { EndorsementState } from '../domain/endorsement.state.js';
-import { loadEndorsement } from '../stream/endorsement-stream.js';
+import { loadEndorsement, type LoadedEndorsement } from '../stream/endorsement-stream.js';
 import { EndorsementRecorder } from '../stream/endorsement-recorder.js';
 
 /**
@@ -27,8 +27,18 @@ export class ObservedFactRecorder {
     fact: F,
     decide: (fact: F, state: EndorsementState) => readonly EndorsementEvent[],
   ): Promise<void> {
-    const loaded = await loadEndorsement(this.eventStore, fact.requestId, client);
-    const events = decide(fact, loaded.state);
+    await this.recordOn(client, source, fact.requestId, (loaded) => decide(fact, loaded.state));
+  }
+
+  /** The same, for a fact that can only be read against the loaded stream (`decide` gets all of it). */
+  async recordOn(
+    client: pg.PoolClient,
+    source: CloudEvent<unknown>,
+    requestId: string,
+    decide: (loaded: LoadedEndorsement) => readonly EndorsementEvent[],
+  ): Promise<void> {
+    const loaded = await loadEndorsement(this.eventStore, requestId, client);
+    const events = decide(loaded);
     await this.recorder.record(client, loaded, events, {
       at: source.time,
       causationId: source.id,

@@ -1,5 +1,5 @@
 import type { CloudEvent, RecordRejectedV1, SupportRequestSubmittedV1 } from '@wildlife/contracts';
-import type { ProvenanceRejected, RequestReceived } from '../domain/endorsement.events.js';
+import type { DecisionRejection, NcbDecisionType, ProvenanceRejected, RequestReceived } from '../domain/endorsement.events.js';
 
 // The facts the endorsement learns from other services' public events (already validated against
 // their contracts and upcast to the latest version by the pipeline).
@@ -21,4 +21,29 @@ export function provenanceRejectionFrom(event: CloudEvent<RecordRejectedV1>): Pr
   if (event.data.recordType !== SUPPORT_REQUEST_SUBMITTED) return undefined;
   const { rejectedAt, reason } = event.data;
   return { type: 'ProvenanceRejected', requestId: event.subject, at: rejectedAt, reason: { code: reason.code, text: reason.text }, sourceEventId: event.id };
+}
+
+const NCB_DECISION_RECORD = /^ncb-endorsement\.(RequestAcknowledged|RequestEndorsed|RequestDeclined|DirectContactPermitRevoked)\.v[1-9][0-9]*$/;
+
+/**
+ * Provenance's rejection of one of this service's NCB decision records, as the set-aside of that
+ * decision in the stream whose event ids are `eventIds` (the public event takes its stream event's
+ * id); undefined for a rejection of any other record, or of a record the stream does not hold.
+ */
+export function decisionSetAsideFrom(event: CloudEvent<RecordRejectedV1>, eventIds: readonly string[]): DecisionRejection | undefined {
+  const decision = NCB_DECISION_RECORD.exec(event.data.recordType)?.[1] as NcbDecisionType | undefined;
+  const index = eventIds.indexOf(event.data.recordId);
+  if (decision === undefined || index < 0) return undefined;
+  const { recordId, recordType, rejectedAt, reason } = event.data;
+  return {
+    type: 'DecisionSetAside',
+    requestId: event.subject,
+    decisionVersion: index + 1,
+    decision,
+    recordId,
+    recordType,
+    at: rejectedAt,
+    reason: { code: reason.code, text: reason.text },
+    sourceEventId: event.id,
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { recordRejectedV1Example, supportRequestSubmittedV1Example } from '@wildlife/contracts';
-import { provenanceRejectionFrom, requestReceivedFrom } from './observed-facts.js';
+import { decisionSetAsideFrom, provenanceRejectionFrom, requestReceivedFrom } from './observed-facts.js';
 
 describe('the facts learnt from other services', () => {
   it('reads intake’s submission as the request received: agency, country, capabilities, source event', () => {
@@ -30,5 +30,31 @@ describe('the facts learnt from other services', () => {
 
   it('ignores the rejection of any other record (here, an endorsement)', () => {
     expect(provenanceRejectionFrom(recordRejectedV1Example)).toBeUndefined();
+  });
+
+  it('reads provenance’s rejection of one of the stream’s decision records as that decision set aside, by its version', () => {
+    const rejection = recordRejectedV1Example;
+    const eventIds = ['received-id', 'acknowledged-id', rejection.data.recordId, 'permit-id'];
+
+    expect(rejection.data.recordType).toBe('ncb-endorsement.RequestEndorsed.v1');
+    expect(decisionSetAsideFrom(rejection, eventIds)).toEqual({
+      type: 'DecisionSetAside',
+      requestId: rejection.subject,
+      decisionVersion: 3,
+      decision: 'RequestEndorsed',
+      recordId: rejection.data.recordId,
+      recordType: 'ncb-endorsement.RequestEndorsed.v1',
+      at: rejection.data.rejectedAt,
+      reason: rejection.data.reason,
+      sourceEventId: rejection.id,
+    });
+  });
+
+  it('reads nothing from a rejection of a record the stream does not hold, or of no decision of the NCB', () => {
+    const rejection = recordRejectedV1Example;
+    const permitIssued = { ...rejection, data: { ...rejection.data, recordType: 'ncb-endorsement.DirectContactPermitIssued.v1' } };
+
+    expect(decisionSetAsideFrom(rejection, ['received-id', 'another-id'])).toBeUndefined();
+    expect(decisionSetAsideFrom(permitIssued, [rejection.data.recordId])).toBeUndefined();
   });
 });

@@ -9,6 +9,8 @@ export interface LoadedEndorsement {
   readonly requestId: string;
   readonly streamId: string;
   readonly events: readonly EndorsementEvent[];
+  /** The events' ids, in the same order: the id of the event at version v is `eventIds[v - 1]`. */
+  readonly eventIds: readonly string[];
   readonly state: EndorsementState;
   /** The correlation id of the conversation the request belongs to (from its first event), else the request id. */
   readonly correlationId: string;
@@ -26,6 +28,7 @@ export async function loadEndorsement(eventStore: EventStore, requestId: string,
     requestId,
     streamId,
     events,
+    eventIds: recorded.map((event) => event.eventId),
     state: replay(events),
     correlationId: recorded[0]?.metadata.correlationId ?? requestId,
   };

@@ -1,6 +1,7 @@
 import type { AgencyReference, NcbReference, SubmissionChannel } from '@wildlife/contracts';
 import type { ActingPrincipal, SignatureMaterial } from './acting-principal.js';
 import type { SupportRequestFacts } from './support-request.facts.js';
+import type { LifecycleStatus } from './support-request.status.js';
 
 // The private events of one support request's stream, `support-request-<requestId>`. Times are
 // RFC 3339 strings. Only `SupportRequestSubmitted` happens here; the others are facts intake learns
@@ -72,6 +73,19 @@ export interface ProvenanceRejected extends ObservedFact {
   readonly reason: { readonly code: string; readonly text: string };
 }
 
+/**
+ * The endorsement service set aside one of the NCB's decisions, because provenance rejected its
+ * record: the request stands at `status` again, and an endorsement's permit is void.
+ */
+export interface NcbDecisionSetAside extends ObservedFact {
+  readonly type: 'NcbDecisionSetAside';
+  /** The type of the decision's record event (e.g. ncb-endorsement.RequestEndorsed.v1). */
+  readonly recordType: string;
+  readonly reason: { readonly code: string; readonly text: string };
+  readonly status: LifecycleStatus;
+  readonly voidedPermitId?: string;
+}
+
 export type SupportRequestObservedFact =
   | RequestAcknowledgedByNcb
   | RequestEndorsedByNcb
@@ -79,6 +93,7 @@ export type SupportRequestObservedFact =
   | DirectContactPermitIssued
   | DirectContactPermitRevoked
   | ProvenanceVerified
-  | ProvenanceRejected;
+  | ProvenanceRejected
+  | NcbDecisionSetAside;
 
 export type SupportRequestEvent = SupportRequestSubmitted | SupportRequestObservedFact;

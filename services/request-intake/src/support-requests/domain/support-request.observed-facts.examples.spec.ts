@@ -1,6 +1,7 @@
 // Observed facts for the unit specs of request intake (no tests here; `.spec.ts` keeps it out of the build).
 import { randomUUID } from 'node:crypto';
 import type {
+  NcbDecisionSetAside,
   DirectContactPermitIssued,
   DirectContactPermitRevoked,
   ProvenanceRejected,
@@ -50,6 +51,14 @@ export const observed = {
     ...fact(requestId, at),
     classification,
     reason: classification === 'official' ? 'agency accredited by ncb-fr' : 'agency not accredited: awaiting its NCB',
+  }),
+  endorsementSetAside: (requestId: string, voidedPermitId: string, at = '2025-03-15T08:00:00.000Z'): NcbDecisionSetAside => ({
+    type: 'NcbDecisionSetAside',
+    ...fact(requestId, at),
+    recordType: 'ncb-endorsement.RequestEndorsed.v1',
+    reason: { code: 'key-unknown', text: 'No key "ncb-fr-2025" is registered.' },
+    status: 'acknowledged',
+    voidedPermitId,
   }),
   rejected: (requestId: string, at = '2025-03-14T09:27:00.000Z'): ProvenanceRejected => ({
     type: 'ProvenanceRejected',

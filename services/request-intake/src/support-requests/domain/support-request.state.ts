@@ -18,6 +18,8 @@ export interface PermitSeen {
   readonly gsTeam?: string;
   readonly expiresAt?: string;
   readonly revokedAt?: string;
+  /** Set once the permit stopped counting: the endorsement that issued it was set aside. */
+  readonly voidedAt?: string;
 }
 
 export interface NoSupportRequest {
@@ -50,7 +52,9 @@ export const initialSupportRequestState: SupportRequestState = { status: 'none',
  * Folds one stream event into the state. Total and pure: every event raises `version` by one.
  * Observed facts only ever move the lifecycle and provenance statuses forward (see
  * support-request.status.ts) and are always written to the history, so a fact that arrives late
- * is recorded without undoing what a later fact established.
+ * is recorded without undoing what a later fact established. The one exception is a decision the
+ * endorsement service set aside: it says where the request stands at its NCB now, after the
+ * decisions it published before it on the same ordered partition.
  */
 export function evolve(state: SupportRequestState, event: SupportRequestEvent): SupportRequestState {
   const version = state.version + 1;
@@ -97,11 +101,21 @@ function observe(state: SupportRequest, fact: SupportRequestObservedFact): Parti
       return { provenance: laterProvenanceStatus(state.provenance, fact.classification) };
     case 'ProvenanceRejected':
       return { status: 'rejected', provenance: 'rejected' };
+    case 'NcbDecisionSetAside':
+      return {
+        status: state.status === 'rejected' ? 'rejected' : fact.status,
+        ...(fact.voidedPermitId !== undefined && { permit: { ...permitSeen(state, fact.voidedPermitId), voidedAt: fact.at } }),
+      };
     case 'DirectContactPermitIssued':
-      return { permit: { ...state.permit, permitId: fact.permitId, gsTeam: fact.gsTeam, expiresAt: fact.expiresAt } };
+      return { permit: { ...permitSeen(state, fact.permitId), gsTeam: fact.gsTeam, expiresAt: fact.expiresAt } };
     case 'DirectContactPermitRevoked':
-      return { permit: { ...state.permit, permitId: fact.permitId, revokedAt: fact.at } };
+      return { permit: { ...permitSeen(state, fact.permitId), revokedAt: fact.at } };
   }
+}
+
+/** What was seen of permit `permitId`: nothing yet when the permit seen so far is another one. */
+function permitSeen(state: SupportRequest, permitId: string): PermitSeen {
+  return state.permit?.permitId === permitId ? state.permit : { permitId };
 }
 
 function historyEntryOf(fact: SupportRequestObservedFact): HistoryEntry {
@@ -121,5 +135,7 @@ function historyEntryOf(fact: SupportRequestObservedFact): HistoryEntry {
       return { ...entry, detail: `permit ${fact.permitId} for ${fact.gsTeam} until ${fact.expiresAt}` };
     case 'DirectContactPermitRevoked':
       return { ...entry, detail: `permit ${fact.permitId}: ${fact.reason}` };
+    case 'NcbDecisionSetAside':
+      return { ...entry, detail: `${fact.recordType} set aside, now ${fact.status}: ${fact.reason.code}: ${fact.reason.text}` };
   }
 }

@@ -117,6 +117,38 @@ describe('the state of a support request', () => {
     expect(state.permit).toEqual({ permitId: issued.permitId, gsTeam: issued.gsTeam, expiresAt: issued.expiresAt, revokedAt: revoked.at });
   });
 
+  it('goes back to where the NCB’s decisions that still count leave it when the endorsement is set aside, its permit void', () => {
+    const submission = submitted();
+    const { requestId } = submission;
+    const issued = observed.permitIssued(requestId);
+    const setAside = observed.endorsementSetAside(requestId, issued.permitId);
+
+    const state = requestAfter(submission, observed.acknowledged(requestId), observed.endorsed(requestId), issued, setAside);
+
+    expect(state.status).toBe('acknowledged');
+    expect(state.permit).toEqual({ permitId: issued.permitId, gsTeam: issued.gsTeam, expiresAt: issued.expiresAt, voidedAt: setAside.at });
+    expect(state.history.at(-1)).toEqual({
+      what: 'NcbDecisionSetAside',
+      at: setAside.at,
+      detail: 'ncb-endorsement.RequestEndorsed.v1 set aside, now acknowledged: key-unknown: No key "ncb-fr-2025" is registered.',
+    });
+  });
+
+  it('holds the new permit alone once the NCB endorses again after a set-aside, and stays rejected once rejected', () => {
+    const submission = submitted();
+    const { requestId } = submission;
+    const first = observed.permitIssued(requestId);
+    const second = observed.permitIssued(requestId);
+    const facts = [observed.acknowledged(requestId), observed.endorsed(requestId), first, observed.endorsementSetAside(requestId, first.permitId)];
+
+    const again = requestAfter(submission, ...facts, observed.endorsed(requestId), second);
+    const rejected = requestAfter(submission, observed.rejected(requestId), ...facts);
+
+    expect(again.status).toBe('endorsed');
+    expect(again.permit).toEqual({ permitId: second.permitId, gsTeam: second.gsTeam, expiresAt: second.expiresAt });
+    expect(rejected.status).toBe('rejected');
+  });
+
   it('remembers every observed source event id', () => {
     const submission = submitted();
     const facts = [observed.verified(submission.requestId, 'official'), observed.acknowledged(submission.requestId)];

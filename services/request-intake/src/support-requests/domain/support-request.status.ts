@@ -10,7 +10,10 @@
 // Intake learns both through Kafka, where facts from different topics can arrive in any order (an
 // endorsement can be read before its acknowledgement). A status therefore only ever advances: a
 // late fact is kept in the history but never moves a status back. Endorsed and declined rank the
-// same, so the first one seen stays (the endorsement service never lets both happen).
+// same, so the first one seen stays (the endorsement service never lets both happen). The one
+// fact that moves the lifecycle status back is a decision set aside (provenance rejected the NCB's
+// record of it): the endorsement service publishes it after the decision, on the same partition,
+// with the status the request has at its NCB from then on.
 
 export type LifecycleStatus = 'submitted' | 'acknowledged' | 'endorsed' | 'declined' | 'rejected';
 

@@ -40,7 +40,7 @@ export class SignerView {
 
 /**
  * The direct-contact permit as intake last heard of it. It opens direct contact only while it is not
- * revoked, not expired, and its request not rejected by the provenance check (`provenanceStatus`);
+ * revoked, not void, not expired, and its request not rejected by the provenance check (`provenanceStatus`);
  * the NCB endorsement service's `GET /v1/permits/{id}` gives its status.
  */
 export class PermitView {
@@ -48,10 +48,12 @@ export class PermitView {
   @ApiPropertyOptional({ description: 'The GS team the agency may contact directly' }) gsTeam?: string;
   @ApiPropertyOptional({ format: 'date-time' }) expiresAt?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Set once the permit was revoked' }) revokedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Set once the permit became void: the endorsement that issued it was set aside (provenance rejected its record)' })
+  voidedAt?: string;
 }
 
 export class HistoryEntryView {
-  @ApiProperty({ example: 'RequestEndorsedByNcb', description: 'What happened (SupportRequestSubmitted, RequestAcknowledgedByNcb, RequestEndorsedByNcb, RequestDeclinedByNcb, DirectContactPermitIssued, DirectContactPermitRevoked, ProvenanceVerified, ProvenanceRejected)' })
+  @ApiProperty({ example: 'RequestEndorsedByNcb', description: 'What happened (SupportRequestSubmitted, RequestAcknowledgedByNcb, RequestEndorsedByNcb, RequestDeclinedByNcb, DirectContactPermitIssued, DirectContactPermitRevoked, ProvenanceVerified, ProvenanceRejected, NcbDecisionSetAside)' })
   what!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiPropertyOptional({ description: 'The principal who did it' }) by?: string;
@@ -79,7 +81,7 @@ export class SupportRequestView {
   @ApiPropertyOptional({
     type: PermitView,
     description:
-      'The direct-contact permit as intake last heard of it: it opens direct contact only while not revoked, not expired, and the request not rejected by the provenance check (provenanceStatus). GET /v1/permits/{id} at the NCB endorsement service gives its status.',
+      'The direct-contact permit as intake last heard of it (the last one issued): it opens direct contact only while not revoked, not void, not expired, and the request not rejected by the provenance check (provenanceStatus). GET /v1/permits/{id} at the NCB endorsement service gives its status.',
   })
   permit?: PermitView;
   @ApiProperty({ type: [HistoryEntryView] }) history!: HistoryEntryView[];

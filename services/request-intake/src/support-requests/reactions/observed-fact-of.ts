@@ -39,6 +39,11 @@ export function observedFactOf(event: CloudEvent<unknown>): { fact: SupportReque
       const d = data as DecodedPublicEventData['ncb-endorsement.DirectContactPermitRevoked.v1'];
       return { fact: { type: 'DirectContactPermitRevoked', requestId: d.requestId, at: d.revokedAt, sourceEventId, permitId: d.permitId, reason: d.reason } };
     }
+    case 'ncb-endorsement.DecisionSetAside.v1': {
+      const d = data as DecodedPublicEventData['ncb-endorsement.DecisionSetAside.v1'];
+      const fact = { type: 'NcbDecisionSetAside', requestId: d.requestId, at: d.setAsideAt, sourceEventId, recordType: d.recordType, reason: d.reason, status: d.status } as const;
+      return { fact: d.voidedPermitId === undefined ? fact : { ...fact, voidedPermitId: d.voidedPermitId } };
+    }
     case 'provenance.RecordVerified.v1': {
       const d = data as DecodedPublicEventData['provenance.RecordVerified.v1'];
       // A support request is signed by an agency or an NCB: an `external` verdict on one cannot be

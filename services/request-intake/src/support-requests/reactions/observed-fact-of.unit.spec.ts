@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  decisionSetAsideV1Example,
   directContactPermitIssuedV1Example,
   directContactPermitRevokedV1Example,
   externalInformationReceivedV1Example,
@@ -28,6 +29,21 @@ describe('what intake learns from a public event', () => {
   it('keeps the NCB, the note and the reason of the NCB’s decisions', () => {
     expect(observedFactOf(requestEndorsedV1Example)?.fact).toMatchObject({ ncb: { principalId: 'ncb-fr', country: 'FR' }, note: requestEndorsedV1Example.data.note });
     expect(observedFactOf(requestDeclinedV1Example)?.fact).toMatchObject({ reason: requestDeclinedV1Example.data.reason });
+  });
+
+  it('reads a decision set aside with where the request now stands and the permit it voided', () => {
+    const { data } = decisionSetAsideV1Example;
+
+    expect(observedFactOf(decisionSetAsideV1Example)?.fact).toEqual({
+      type: 'NcbDecisionSetAside',
+      requestId: data.requestId,
+      at: data.setAsideAt,
+      sourceEventId: decisionSetAsideV1Example.id,
+      recordType: 'ncb-endorsement.RequestEndorsed.v1',
+      reason: data.reason,
+      status: 'acknowledged',
+      voidedPermitId: data.voidedPermitId,
+    });
   });
 
   it('leaves the note out of an endorsement that has none', () => {

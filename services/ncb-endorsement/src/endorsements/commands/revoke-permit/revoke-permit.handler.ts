@@ -26,8 +26,7 @@ export class RevokePermitHandler implements ICommandHandler<RevokePermitCommand>
       signed,
       ifMatch,
       notFound: () => permitIsNotFound(permitId),
-      // A request holds at most one permit, so the stream's permit is this one.
-      decide: (context, state) => decideRevokePermit({ ...context, reason: body.reason }, state),
+      decide: (context, state) => decideRevokePermit({ ...context, permitId, reason: body.reason }, state),
     });
   }
 }

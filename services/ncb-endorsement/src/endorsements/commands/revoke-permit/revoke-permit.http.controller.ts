@@ -30,7 +30,7 @@ export class RevokePermitController {
   @ApiResponse({ status: 401, description: 'The RFC 9421 signature was not accepted (`check` names why)' })
   @ApiResponse({ status: 403, type: EndorsementProblemResponse, description: 'The signer may see the permit but not revoke it: only the NCB of the request’s country may' })
   @ApiResponse({ status: 404, description: 'No such permit, or one the signer may not know of' })
-  @ApiResponse({ status: 409, type: EndorsementProblemResponse, description: 'The permit is already revoked or has expired, or the request changed meanwhile' })
+  @ApiResponse({ status: 409, type: EndorsementProblemResponse, description: 'The permit is already revoked, has expired or is void (`permitStatus`), or the request’s status allows no revocation (`currentState`)' })
   @ApiResponse({ status: 412, type: EndorsementProblemResponse, description: 'If-Match names a version that is no longer current' })
   async revoke(
     @Param('permitId') permitId: string,
@@ -40,8 +40,8 @@ export class RevokePermitController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PermitView> {
     const ifMatch = readIfMatch(ifMatchField);
-    const { endorsement, permit } = await this.commandBus.execute(new RevokePermitCommand(permitId, signed, ifMatch, body));
+    const { endorsement, permits } = await this.commandBus.execute(new RevokePermitCommand(permitId, signed, ifMatch, body));
     void reply.header('etag', entityTagOf(endorsement.version));
-    return permitViewOf(permit!, endorsement.version, this.clock(), endorsement.rejection);
+    return permitViewOf(permits.find((permit) => permit.permitId === permitId)!, endorsement.version, this.clock());
   }
 }

@@ -21,7 +21,7 @@ export class GetPermitController {
 
   @Get(':permitId')
   @ApiOperation({
-    summary: 'A direct-contact permit and whether it is active, revoked, expired or void (its request rejected by the provenance check): for the NCB, the agency and the GS',
+    summary: 'A direct-contact permit and whether it is active, revoked, expired or void (its request, or the endorsement that issued it, rejected by the provenance check): for the NCB, the agency and the GS',
   })
   @ApiParam({ name: 'permitId', format: 'uuid' })
   @ApiOkResponse({ type: PermitView, headers: ETAG_HEADER })
@@ -31,9 +31,9 @@ export class GetPermitController {
     const notFound = () => permitIsNotFound(permitId);
     const found = await readPermitWithVersion(this.pool, permitId);
     if (found === undefined) throw notFound();
-    const { permit, version, rejection } = found;
+    const { permit, version } = found;
     assertMayActOnRequest(signed.principal, 'support-request:read', permit.agency, notFound);
     void reply.header('etag', entityTagOf(version));
-    return permitViewOf(permit, version, this.clock(), rejection);
+    return permitViewOf(permit, version, this.clock());
   }
 }
