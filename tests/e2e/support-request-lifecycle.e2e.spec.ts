@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { createWildlifeClient, WildlifeApiError, type WildlifeClient } from '@wildlife/client';
+import { createWildlifeClient, WildlifeApiError, type SupportRequestSubmission, type WildlifeClient } from '@wildlife/client';
 import { createServiceApp, type KeyLookup, type PrincipalDirectory, type ServiceApp, type VerifiedPrincipal } from '@wildlife/service-kit';
 import { generateSigningKeyPair, type SigningKeyPair } from '@wildlife/signatures';
 import { eventually, serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/testing';
@@ -27,7 +27,7 @@ const directory: PrincipalDirectory = {
   principal: (id) => Object.values(cast).find((p) => p.id === id),
 };
 
-function submission() {
+function submission(): SupportRequestSubmission {
   return {
     capabilities: ['information-sharing', 'operational-support'],
     generalServices: ['diffusions'],
@@ -39,7 +39,7 @@ function submission() {
     platforms: [{ name: 'Example Classifieds', url: 'https://classifieds.example/listing/48213', countryOfOperation: 'NL' }],
     countriesConcerned: ['FR', 'NL'],
     evidenceReferences: [{ reference: 'OFB-2026-0412/PV-3', heldBy: 'agency-fr-ofb' }],
-  } as never;
+  };
 }
 
 async function refusal(call: Promise<unknown>): Promise<number> {

@@ -39,8 +39,6 @@ const route: Route = ({ method, path, headers }) => {
 };
 
 const submission: SupportRequestSubmission = {
-  requestingAgency: { principalId: 'agency-tz', country: 'TZ' },
-  submittedBy: 'requesting-agency',
   capabilities: ['information-sharing'],
   generalServices: [],
   natureOfHelp: ['investigation-support'],

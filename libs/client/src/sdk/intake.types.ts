@@ -1,35 +1,36 @@
 import type {
-  AgencyReference,
   EvidenceReference,
   GeneralService,
   NatureOfHelp,
   OperationalSupportRequested,
   PlatformConcerned,
   SpeciesConcerned,
-  SubmissionChannel,
   SupportCapability,
   Urgency,
 } from '@wildlife/contracts';
 import type { ResourceVersion } from './request-preconditions.js';
 
 /**
- * The facts of a support request as an agency (or its NCB on its behalf) submits them. The service
- * adds the request id, the time and the signature's provenance.
+ * The body of `POST /v1/support-requests`, member for member intake's `SubmitSupportRequestBody`,
+ * which refuses any other member with 400. Who asks is never in it: intake takes the agency and its
+ * country from the verified signature or, when an NCB signs, from `onBehalfOfAgency`. Lists left out
+ * are empty.
  */
 export interface SupportRequestSubmission {
-  readonly requestingAgency: AgencyReference;
-  readonly submittedBy: SubmissionChannel;
   readonly capabilities: readonly SupportCapability[];
-  readonly generalServices: readonly GeneralService[];
+  readonly generalServices?: readonly GeneralService[];
   /** Only with the `operational-support` capability. */
   readonly operationalSupport?: OperationalSupportRequested;
   readonly natureOfHelp: readonly NatureOfHelp[];
   readonly caseSummary: string;
   readonly urgency: Urgency;
-  readonly species: readonly SpeciesConcerned[];
-  readonly platforms: readonly PlatformConcerned[];
+  readonly species?: readonly SpeciesConcerned[];
+  readonly platforms?: readonly PlatformConcerned[];
+  /** ISO 3166-1 alpha-2 codes in upper case; at least one. */
   readonly countriesConcerned: readonly string[];
-  readonly evidenceReferences: readonly EvidenceReference[];
+  readonly evidenceReferences?: readonly EvidenceReference[];
+  /** The principal id of the agency an NCB submits for: required when an NCB signs, refused when an agency does. */
+  readonly onBehalfOfAgency?: string;
 }
 
 /** What intake answers to a submission (202), with the Idempotency-Key it was sent under. */
