@@ -10,22 +10,29 @@ export type { ApiObject, Reasoned } from './sdk/api-object.js';
 
 export type { IntakeClient } from './sdk/intake.client.js';
 export type {
-  ExternalInformationAccepted,
-  ExternalInformationSubmission,
   IdempotentCallOptions,
+  ProvenanceStatus,
   SupportRequestAccepted,
+  SupportRequestHistoryEntry,
   SupportRequestPage,
   SupportRequestQuery,
+  SupportRequestStatus,
   SupportRequestSubmission,
+  SupportRequestSummary,
   SupportRequestView,
 } from './sdk/intake.types.js';
+export type { ExternalInformation, ExternalInformationAccepted, ExternalInformationSubmission } from './sdk/external-information.types.js';
 export type { EndorsementClient } from './sdk/endorsement.client.js';
 export type {
   Acknowledgement,
   Decline,
   Endorsement,
   EndorsementGranted,
+  EndorsementHistoryEntry,
+  EndorsementStatus,
   EndorsementView,
+  Permit,
+  PermitStatus,
   VersionedDecision,
 } from './sdk/endorsement.types.js';
 export type { RegistryClient } from './sdk/registry.client.js';

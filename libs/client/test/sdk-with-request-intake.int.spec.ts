@@ -3,7 +3,7 @@ import { createServiceApp, type KeyLookup, type PrincipalDirectory, type Service
 import { generateSigningKeyPair, type SigningKeyPair } from '@wildlife/signatures';
 import { serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/testing';
 import { defineRequestIntake, loadRequestIntakeConfig } from '@wildlife/request-intake';
-import type { SupportRequestSubmission } from '../src/sdk/intake.types.js';
+import type { SupportRequestSubmission, SupportRequestSummary } from '../src/sdk/intake.types.js';
 import { WildlifeApiError } from '../src/sdk/wildlife-api-error.js';
 import { createWildlifeClient, type WildlifeClient } from '../src/sdk/wildlife-client.js';
 
@@ -13,10 +13,11 @@ import { createWildlifeClient, type WildlifeClient } from '../src/sdk/wildlife-c
 const cast = {
   agency: { id: 'agency-tz-wd', kind: 'agency', country: 'TZ' },
   ncb: { id: 'ncb-tz', kind: 'ncb', country: 'TZ' },
+  source: { id: 'source-wildwatch', kind: 'external-source' },
 } as const satisfies Record<string, VerifiedPrincipal>;
 type Member = keyof typeof cast;
 
-const keys = { agency: generateSigningKeyPair(), ncb: generateSigningKeyPair() } satisfies Record<Member, SigningKeyPair>;
+const keys = { agency: generateSigningKeyPair(), ncb: generateSigningKeyPair(), source: generateSigningKeyPair() } satisfies Record<Member, SigningKeyPair>;
 const lookups = new Map<string, KeyLookup>(
   (Object.keys(cast) as Member[]).map((member) => [`${cast[member].id}-k1`, { principal: cast[member], publicKey: keys[member].publicKey }]),
 );
@@ -110,6 +111,66 @@ describe('the SDK against the real request-intake', () => {
       const refused = await problemOf(clients.agency.intake.submitSupportRequest({ ...submission, caseSummary: 'x'.repeat(200_000) }));
 
       expect(refused).toMatchObject({ status: 413, type: expect.stringMatching(/payload-too-large$/) });
+    });
+  });
+
+  describe('listing support requests', () => {
+    it('pages through every request once, each item the summary SupportRequestSummary describes', async () => {
+      const submitted: string[] = [];
+      for (const urgency of ['routine', 'urgent', 'critical'] as const) {
+        submitted.push((await clients.agency.intake.submitSupportRequest({ ...submission, urgency })).requestId);
+      }
+
+      const listed: SupportRequestSummary[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await clients.agency.intake.listSupportRequests({ status: 'submitted', limit: 2, cursor });
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        listed.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== undefined);
+
+      const ids = listed.map((item) => item.requestId);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toEqual(expect.arrayContaining(submitted));
+      const view = await clients.agency.intake.getSupportRequest(submitted[0]!);
+      const summary: SupportRequestSummary = {
+        requestId: view.requestId,
+        status: view.status,
+        provenanceStatus: view.provenanceStatus,
+        requestingAgency: { principalId: cast.agency.id, country: 'TZ' },
+        channel: 'requesting-agency',
+        submittedAt: view.submittedAt,
+        urgency: 'routine',
+        capabilities: submission.capabilities,
+        countriesConcerned: submission.countriesConcerned,
+        statusUrl: `/v1/support-requests/${view.requestId}`,
+      };
+      expect(listed.find((item) => item.requestId === view.requestId)).toEqual(summary);
+    });
+  });
+
+  describe('external information', () => {
+    it('is accepted as external, with its caveat and the URL it is read back at by an NCB it concerns', async () => {
+      const accepted = await clients.source.intake.submitExternalInformation({ summary: 'Ivory carvings listed again — même vendeur.', countriesConcerned: ['TZ'] });
+
+      expect(accepted).toEqual({
+        informationId: expect.any(String),
+        external: true,
+        caveat: expect.stringContaining('external source'),
+        url: `/v1/external-information/${accepted.informationId}`,
+        idempotencyKey: expect.any(String),
+      });
+      const read = await clients.ncb.intake.getExternalInformation(accepted.informationId);
+      expect(read).toMatchObject({
+        external: true,
+        caveat: accepted.caveat,
+        informationId: accepted.informationId,
+        externalSource: { principalId: cast.source.id },
+        summary: 'Ivory carvings listed again — même vendeur.',
+        species: [],
+        countriesConcerned: ['TZ'],
+      });
     });
   });
 

@@ -130,13 +130,15 @@ describe('the request lifecycle at its NCB', () => {
     const { keyId, privateKey } = world.keys.ncbFr;
     const sdk = createWildlifeClient({ endpoints: { endorsement: url }, key: { keyId, privateKey } }).endorsement;
 
-    // When it reads, acknowledges, endorses with the versions it read, and revokes the permit
+    // When it reads, acknowledges, endorses with the versions it read, reads the permit and revokes it
     const read = await sdk.getEndorsement(requestId);
     const acknowledged = await sdk.acknowledge(requestId, { version: read.version });
-    const endorsed = await sdk.endorse(requestId, { version: acknowledged.version as number, permitValidityDays: 7 });
-    const revoked = await sdk.revokePermit((endorsed.permit as { permitId: string }).permitId, { reason: 'Closed.' });
+    const endorsed = await sdk.endorse(requestId, { version: acknowledged.version, permitValidityDays: 7 });
+    const permit = await sdk.getPermit(endorsed.permit.permitId);
+    const revoked = await sdk.revokePermit(permit.permitId, { reason: 'Closed.' });
 
-    // Then every call went through
-    expect([read.status, acknowledged.status, endorsed.status, revoked.status]).toEqual(['submitted', 'acknowledged', 'endorsed', 'revoked']);
+    // Then every call went through, and the permit read is the one the endorsement issued
+    expect([read.status, acknowledged.status, endorsed.status, permit.status, revoked.status]).toEqual(['submitted', 'acknowledged', 'endorsed', 'active', 'revoked']);
+    expect(permit).toEqual(endorsed.permit);
   });
 });

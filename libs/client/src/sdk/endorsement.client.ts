@@ -1,16 +1,17 @@
 import type { ApiTransport } from './api-transport.js';
 import type { ServiceUrl } from './endpoints.js';
-import type { ApiObject, Reasoned } from './api-object.js';
-import type { Acknowledgement, Decline, Endorsement, EndorsementGranted, EndorsementView } from './endorsement.types.js';
+import type { Reasoned } from './api-object.js';
+import type { Acknowledgement, Decline, Endorsement, EndorsementGranted, EndorsementView, Permit } from './endorsement.types.js';
 import { ifMatch, segment } from './request-preconditions.js';
 
 /** Calls an NCB makes on its agencies' requests, and the revocation of a direct-contact permit. */
 export interface EndorsementClient {
-  acknowledge(requestId: string, acknowledgement: Acknowledgement): Promise<ApiObject>;
+  acknowledge(requestId: string, acknowledgement: Acknowledgement): Promise<EndorsementView>;
   endorse(requestId: string, endorsement: Endorsement): Promise<EndorsementGranted>;
-  decline(requestId: string, decline: Decline): Promise<ApiObject>;
+  decline(requestId: string, decline: Decline): Promise<EndorsementView>;
   getEndorsement(requestId: string): Promise<EndorsementView>;
-  revokePermit(permitId: string, revocation: Reasoned): Promise<ApiObject>;
+  getPermit(permitId: string): Promise<Permit>;
+  revokePermit(permitId: string, revocation: Reasoned): Promise<Permit>;
 }
 
 export function endorsementClient(call: ApiTransport, url: ServiceUrl): EndorsementClient {
@@ -27,6 +28,7 @@ export function endorsementClient(call: ApiTransport, url: ServiceUrl): Endorsem
     endorse: (requestId, endorsement) => decide(requestId, 'endorse', endorsement),
     decline: (requestId, decline) => decide(requestId, 'decline', decline),
     getEndorsement: (requestId) => call({ method: 'GET', url: url(`v1/support-requests/${segment(requestId)}/endorsement`) }),
+    getPermit: (permitId) => call({ method: 'GET', url: url(`v1/permits/${segment(permitId)}`) }),
     revokePermit: (permitId, revocation) =>
       call({ method: 'POST', url: url(`v1/permits/${segment(permitId)}/revoke`), json: { reason: revocation.reason } }),
   };

@@ -1,4 +1,4 @@
-import type { ApiObject } from './api-object.js';
+import type { AgencyReference, SupportCapability } from '@wildlife/contracts';
 import type { ResourceVersion } from './request-preconditions.js';
 
 /** Every NCB decision names the version it was taken on; the service refuses it once the request has changed since. */
@@ -20,14 +20,66 @@ export interface Decline extends VersionedDecision {
   readonly reason: string;
 }
 
-/** The lifecycle of a request on the NCB side. */
+export type EndorsementStatus = 'submitted' | 'acknowledged' | 'endorsed' | 'declined' | 'rejected';
+
+/** `void`: the request was rejected by the provenance check first; a void permit opens no direct contact. */
+export type PermitStatus = 'active' | 'revoked' | 'expired' | 'void';
+
+/** A direct-contact permit (ncb-endorsement's `PermitView`), with its status at the time of the answer. */
+export interface Permit {
+  readonly permitId: string;
+  readonly requestId: string;
+  /** The requesting agency, which may contact the GS team directly while the permit is active. */
+  readonly agency: AgencyReference;
+  /** The General Secretariat team (its principal id). */
+  readonly gsTeam: string;
+  readonly issuedAt: string;
+  readonly expiresAt: string;
+  /** The endorsing NCB. */
+  readonly issuedBy: string;
+  readonly status: PermitStatus;
+  readonly revokedAt?: string;
+  readonly revocationReason?: string;
+  readonly revokedBy?: string;
+  readonly voidedAt?: string;
+  readonly voidReason?: string;
+  /** The version of the permit's request at its NCB (the ETag). */
+  readonly version: number;
+}
+
+/** One step of a request at its NCB. */
+export interface EndorsementHistoryEntry {
+  /** The version this step led to. */
+  readonly version: number;
+  readonly event: 'received' | 'acknowledged' | 'endorsed' | 'declined' | 'permit-issued' | 'permit-revoked' | 'rejected';
+  readonly at: string;
+  /** Who decided (for `received`, who asked). */
+  readonly by?: string;
+  /** An endorsement's note; an acknowledgement's note is shown to the NCB only. */
+  readonly note?: string;
+  readonly reason?: string;
+  readonly permitId?: string;
+  /** A rejection's code. */
+  readonly code?: string;
+}
+
+/** A request as its NCB's service shows it (ncb-endorsement's `EndorsementView`). */
 export interface EndorsementView {
-  readonly version: ResourceVersion;
-  readonly [member: string]: unknown;
+  readonly requestId: string;
+  readonly status: EndorsementStatus;
+  readonly version: number;
+  readonly agency: AgencyReference;
+  /** The requesting agency's country: only its NCB decides. */
+  readonly country: string;
+  readonly capabilities: readonly SupportCapability[];
+  readonly submittedAt: string;
+  readonly permit?: Permit;
+  /** Why provenance rejected the request. */
+  readonly rejection?: { readonly at: string; readonly code: string; readonly text: string };
+  readonly history: readonly EndorsementHistoryEntry[];
 }
 
 /** The answer to an endorsement: it carries the direct-contact permit issued with it. */
-export interface EndorsementGranted {
-  readonly permit?: ApiObject;
-  readonly [member: string]: unknown;
+export interface EndorsementGranted extends EndorsementView {
+  readonly permit: Permit;
 }

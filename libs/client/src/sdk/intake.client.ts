@@ -1,8 +1,7 @@
 import type { ApiTransport } from './api-transport.js';
 import type { ServiceUrl } from './endpoints.js';
+import type { ExternalInformation, ExternalInformationAccepted, ExternalInformationSubmission } from './external-information.types.js';
 import type {
-  ExternalInformationAccepted,
-  ExternalInformationSubmission,
   IdempotentCallOptions,
   SupportRequestAccepted,
   SupportRequestPage,
@@ -18,6 +17,7 @@ export interface IntakeClient {
   getSupportRequest(requestId: string): Promise<SupportRequestView>;
   listSupportRequests(query?: SupportRequestQuery): Promise<SupportRequestPage>;
   submitExternalInformation(information: ExternalInformationSubmission, options?: IdempotentCallOptions): Promise<ExternalInformationAccepted>;
+  getExternalInformation(informationId: string): Promise<ExternalInformation>;
 }
 
 export function intakeClient(call: ApiTransport, url: ServiceUrl): IntakeClient {
@@ -45,5 +45,6 @@ export function intakeClient(call: ApiTransport, url: ServiceUrl): IntakeClient 
       });
       return { ...accepted, idempotencyKey };
     },
+    getExternalInformation: (informationId) => call({ method: 'GET', url: url(`v1/external-information/${segment(informationId)}`) }),
   };
 }

@@ -1,14 +1,16 @@
 import type {
+  AgencyReference,
   EvidenceReference,
   GeneralService,
   NatureOfHelp,
   OperationalSupportRequested,
   PlatformConcerned,
+  PrincipalKind,
   SpeciesConcerned,
+  SubmissionChannel,
   SupportCapability,
   Urgency,
 } from '@wildlife/contracts';
-import type { ResourceVersion } from './request-preconditions.js';
 
 /**
  * The body of `POST /v1/support-requests`, member for member intake's `SubmitSupportRequestBody`,
@@ -36,48 +38,85 @@ export interface SupportRequestSubmission {
 /** What intake answers to a submission (202), with the Idempotency-Key it was sent under. */
 export interface SupportRequestAccepted {
   readonly requestId: string;
-  readonly status: string;
+  readonly status: 'submitted';
   readonly statusUrl: string;
   /** Send the same submission again with this key and intake answers the same request, never a second one. */
   readonly idempotencyKey: string;
 }
 
-/** A support request as intake shows it; members beyond these are passed through as sent. */
+/** Where a request stands at intake: what the NCB decided, or `rejected` by the provenance check. */
+export type SupportRequestStatus = 'submitted' | 'acknowledged' | 'endorsed' | 'declined' | 'rejected';
+
+/** What the provenance check said of the submission record. */
+export type ProvenanceStatus = 'unverified' | 'pending-ncb' | 'official' | 'rejected';
+
+/** One step in a request's history at intake. */
+export interface SupportRequestHistoryEntry {
+  /** What happened: SupportRequestSubmitted, RequestAcknowledgedByNcb, RequestEndorsedByNcb, ProvenanceVerified, … */
+  readonly what: string;
+  readonly at: string;
+  /** The principal who did it. */
+  readonly by?: string;
+  readonly detail?: string;
+}
+
+/** A support request as intake shows it (its `SupportRequestView`). */
 export interface SupportRequestView {
   readonly requestId: string;
-  readonly status: string;
-  /** Give it back as `version` to acknowledge, endorse or decline. */
-  readonly version: ResourceVersion;
-  readonly history: readonly Readonly<Record<string, unknown>>[];
-  readonly [member: string]: unknown;
-}
-
-export interface SupportRequestQuery {
-  readonly status?: string;
-  readonly cursor?: string;
-  readonly limit?: number;
-}
-
-export interface SupportRequestPage {
-  readonly items: readonly SupportRequestView[];
-  /** Absent or null on the last page. */
-  readonly nextCursor?: string | null;
-}
-
-/** Information from an external source (never official: it travels with the external-source caveat). */
-export interface ExternalInformationSubmission {
-  readonly summary: string;
-  readonly relatedRequestId?: string;
+  readonly status: SupportRequestStatus;
+  readonly provenanceStatus: ProvenanceStatus;
+  readonly requestingAgency: AgencyReference;
+  /** Who signed the submission: the agency, or its NCB on its behalf. */
+  readonly submittedBy: { readonly principalId: string; readonly kind: PrincipalKind; readonly country?: string };
+  readonly channel: SubmissionChannel;
+  readonly submittedAt: string;
+  readonly capabilities: readonly SupportCapability[];
+  readonly generalServices: readonly GeneralService[];
+  readonly operationalSupport?: OperationalSupportRequested;
+  readonly natureOfHelp: readonly NatureOfHelp[];
+  readonly caseSummary: string;
+  readonly urgency: Urgency;
   readonly species: readonly SpeciesConcerned[];
   readonly platforms: readonly PlatformConcerned[];
   readonly countriesConcerned: readonly string[];
   readonly evidenceReferences: readonly EvidenceReference[];
+  /** The direct-contact permit as intake last heard of it; `endorsement.getPermit` gives its status. */
+  readonly permit?: { readonly permitId: string; readonly gsTeam?: string; readonly expiresAt?: string; readonly revokedAt?: string };
+  readonly history: readonly SupportRequestHistoryEntry[];
+  /** Give it back as `version` to acknowledge, endorse or decline. */
+  readonly version: number;
 }
 
-export interface ExternalInformationAccepted {
-  readonly informationId: string;
+/**
+ * One request in a listing (intake's `SupportRequestSummaryView`): no facts, history or version;
+ * `getSupportRequest` reads the whole request.
+ */
+export interface SupportRequestSummary {
+  readonly requestId: string;
+  readonly status: SupportRequestStatus;
+  readonly provenanceStatus: ProvenanceStatus;
+  readonly requestingAgency: AgencyReference;
+  readonly channel: SubmissionChannel;
+  readonly submittedAt: string;
+  readonly urgency: Urgency;
+  readonly capabilities: readonly SupportCapability[];
+  readonly countriesConcerned: readonly string[];
+  /** The path of the whole request at intake. */
   readonly statusUrl: string;
-  readonly idempotencyKey: string;
+}
+
+export interface SupportRequestQuery {
+  readonly status?: SupportRequestStatus;
+  readonly cursor?: string;
+  /** 1 to 100; intake's default is 20. */
+  readonly limit?: number;
+}
+
+/** One page of a listing, newest first. */
+export interface SupportRequestPage {
+  readonly items: readonly SupportRequestSummary[];
+  /** Pass it as `cursor` for the next page; absent on the last page. */
+  readonly nextCursor?: string;
 }
 
 export interface IdempotentCallOptions {

@@ -31,10 +31,12 @@ const registryKey = { keyId: 'k-2', publicKey: 'x'.repeat(43) };
 
 const routes: [string, (client: WildlifeClient) => Promise<unknown>, string, string, unknown][] = [
   ['reads a request', (c) => c.intake.getSupportRequest('r 1'), 'GET', `${intake}/v1/support-requests/r%201`, undefined],
+  ['reads external information', (c) => c.intake.getExternalInformation('i-1'), 'GET', `${intake}/v1/external-information/i-1`, undefined],
   ['lists requests', (c) => c.intake.listSupportRequests({ status: 'endorsed', limit: 5 }), 'GET', `${intake}/v1/support-requests?status=endorsed&limit=5`, undefined],
   ['declines', (c) => c.endorsement.decline('r-1', { version: 2, reason: 'out of scope' }), 'POST', `${ncb}/v1/support-requests/r-1/decline`, { reason: 'out of scope' }],
   ['acknowledges', (c) => c.endorsement.acknowledge('r-1', { version: 1 }), 'POST', `${ncb}/v1/support-requests/r-1/acknowledge`, {}],
   ['reads an endorsement', (c) => c.endorsement.getEndorsement('r-1'), 'GET', `${ncb}/v1/support-requests/r-1/endorsement`, undefined],
+  ['reads a permit', (c) => c.endorsement.getPermit('p 1'), 'GET', `${ncb}/v1/permits/p%201`, undefined],
   ['revokes a permit', (c) => c.endorsement.revokePermit('p-1', reason), 'POST', `${ncb}/v1/permits/p-1/revoke`, reason],
   ['registers an agency', (c) => c.registry.registerAgency({ agencyId: 'a-tz', name: 'TAWA', ...registryKey }), 'POST', `${ncb}/v1/registry/agencies`, { agencyId: 'a-tz', name: 'TAWA', ...registryKey }],
   ['accredits', (c) => c.registry.accreditAgency('a-tz', accreditation), 'POST', `${ncb}/v1/registry/agencies/a-tz/accreditations`, accreditation],
