@@ -26,7 +26,12 @@ const route: Route = ({ method, path, headers }) => {
   if (method === 'POST' && path === '/v1/support-requests') {
     return { status: 202, body: { requestId: 'r-1', status: 'submitted', statusUrl: '/v1/support-requests/r-1' } };
   }
+  // Intake's version runs ahead of the endorsement's (intake also records provenance's verdict);
+  // decisions take the endorsement's.
   if (method === 'GET' && path === '/v1/support-requests/r-1') {
+    return { status: 200, body: { requestId: 'r-1', status: 'acknowledged', version: 5, history: [] }, headers: { etag: '"5"' } };
+  }
+  if (method === 'GET' && path === '/v1/support-requests/r-1/endorsement') {
     return { status: 200, body: { requestId: 'r-1', status: 'acknowledged', version: 3, history: [] }, headers: { etag: '"3"' } };
   }
   if (method === 'POST' && path === '/v1/support-requests/r-1/endorse') {
@@ -111,12 +116,12 @@ describe('the SDK against a verifying service', () => {
   it('signs reads too', async () => {
     const view = await client.intake.getSupportRequest('r-1');
 
-    expect(view).toEqual({ requestId: 'r-1', status: 'acknowledged', version: 3, history: [] });
+    expect(view).toEqual({ requestId: 'r-1', status: 'acknowledged', version: 5, history: [] });
     expect(service.seen.at(-1)).toMatchObject({ method: 'GET', path: '/v1/support-requests/r-1', signedBy: 'agency-tz' });
   });
 
-  it('sends the version it read as If-Match', async () => {
-    const { version } = await client.intake.getSupportRequest('r-1');
+  it('sends the endorsement’s version it read as If-Match', async () => {
+    const { version } = await client.endorsement.getEndorsement('r-1');
 
     const granted = await client.endorsement.endorse('r-1', { version, permitValidityDays: 30 });
 
@@ -126,8 +131,10 @@ describe('the SDK against a verifying service', () => {
     expect(JSON.parse(service.seen.at(-1)!.body)).toEqual({ permitValidityDays: 30 });
   });
 
-  it('throws the problem of a refused decision as a WildlifeApiError', async () => {
-    const refusal = await client.endorsement.endorse('r-1', { version: 2 }).catch((error: unknown) => error);
+  it('throws the 412 problem of a decision taken on intake’s version as a WildlifeApiError', async () => {
+    const { version: intakeVersion } = await client.intake.getSupportRequest('r-1');
+
+    const refusal = await client.endorsement.endorse('r-1', { version: intakeVersion }).catch((error: unknown) => error);
 
     expect(refusal).toBeInstanceOf(WildlifeApiError);
     expect(refusal).toMatchObject({ status: 412, type: versionMismatch.type, title: versionMismatch.title, detail: versionMismatch.detail });

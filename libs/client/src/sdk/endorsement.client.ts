@@ -15,7 +15,7 @@ export interface EndorsementClient {
 }
 
 export function endorsementClient(call: ApiTransport, url: ServiceUrl): EndorsementClient {
-  // The version travels as If-Match only; the body holds the decision itself.
+  // The endorsement's version travels as If-Match only; the body holds the decision itself.
   const decide = <T>(requestId: string, action: string, { version, ...decision }: { version: Acknowledgement['version'] }) =>
     call<T>({
       method: 'POST',

@@ -1,7 +1,12 @@
 import type { AgencyReference, SupportCapability } from '@wildlife/contracts';
 import type { ResourceVersion } from './request-preconditions.js';
 
-/** Every NCB decision names the version it was taken on; the service refuses it once the request has changed since. */
+/**
+ * Every NCB decision names the version of the request at its NCB that it was taken on, and the service
+ * refuses it (412) once that has changed. That version is the endorsement's: `getEndorsement(id).version`
+ * (its ETag), or the `version` of the previous decision's answer. Intake's `version` is another
+ * stream's and runs ahead of it (intake also records provenance's verdict), so it is never the one.
+ */
 export interface VersionedDecision {
   readonly version: ResourceVersion;
 }
@@ -67,6 +72,7 @@ export interface EndorsementHistoryEntry {
 export interface EndorsementView {
   readonly requestId: string;
   readonly status: EndorsementStatus;
+  /** The version decisions take (also the ETag): give it back as their `version`. */
   readonly version: number;
   readonly agency: AgencyReference;
   /** The requesting agency's country: only its NCB decides. */

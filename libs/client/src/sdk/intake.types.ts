@@ -83,7 +83,10 @@ export interface SupportRequestView {
   /** The direct-contact permit as intake last heard of it; `endorsement.getPermit` gives its status. */
   readonly permit?: { readonly permitId: string; readonly gsTeam?: string; readonly expiresAt?: string; readonly revokedAt?: string };
   readonly history: readonly SupportRequestHistoryEntry[];
-  /** Give it back as `version` to acknowledge, endorse or decline. */
+  /**
+   * Intake's version of the request (its ETag). Not the one NCB decisions take: that is the
+   * endorsement's, from `endorsement.getEndorsement`, which intake's runs ahead of.
+   */
   readonly version: number;
 }
 

@@ -27,7 +27,8 @@ export interface WildlifeClient {
  * A client for integrators. Every call, reads included, is signed with RFC 9421 by the given key (a
  * key file is read once, on the first call). Methods resolve to the service's parsed JSON answer and
  * reject with `WildlifeApiError` on any non-2xx answer. Creations send an Idempotency-Key (the
- * caller's or a fresh UUID) and return it; NCB decisions send `If-Match` from their `version`.
+ * caller's or a fresh UUID) and return it; NCB decisions send `If-Match` from their `version`, which
+ * is the endorsement's (`endorsement.getEndorsement`), never intake's.
  * Throws `EndpointIsNotAnHttpUrl` at once for a bad endpoint.
  */
 export function createWildlifeClient(options: WildlifeClientOptions): WildlifeClient {
