@@ -4,7 +4,7 @@
 export { createWildlifeClient, type WildlifeClient, type WildlifeClientOptions } from './sdk/wildlife-client.js';
 export { DEFAULT_ENDPOINTS, EndpointIsNotAnHttpUrl, type WildlifeEndpoints } from './sdk/endpoints.js';
 export { WildlifeApiError, problemOf, type ProblemDetails, type ProblemFieldError } from './sdk/wildlife-api-error.js';
-export { ResponseBodyIsNotJson } from './sdk/api-transport.js';
+export { CallGotNoAnswer, ResponseBodyIsNotJson, WildlifeCallError, type CallErrorOptions } from './sdk/wildlife-call.errors.js';
 export { ifMatch, type ResourceVersion } from './sdk/request-preconditions.js';
 export type { ApiObject, Reasoned } from './sdk/api-object.js';
 

@@ -5,6 +5,7 @@ import { serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/t
 import { defineRequestIntake, loadRequestIntakeConfig } from '@wildlife/request-intake';
 import type { SupportRequestSubmission, SupportRequestSummary } from '../src/sdk/intake.types.js';
 import { WildlifeApiError } from '../src/sdk/wildlife-api-error.js';
+import { CallGotNoAnswer } from '../src/sdk/wildlife-call.errors.js';
 import { createWildlifeClient, type WildlifeClient } from '../src/sdk/wildlife-client.js';
 
 // The SDK against the real request-intake (signature guard, validation pipe, controllers, PostgreSQL):
@@ -52,14 +53,15 @@ async function problemOf(call: Promise<unknown>): Promise<WildlifeApiError> {
 describe('the SDK against the real request-intake', () => {
   let environment: ServiceTestEnvironment;
   let service: ServiceApp;
+  let intakeUrl: string;
   const clients = {} as Record<Member, WildlifeClient>;
 
   beforeAll(async () => {
     environment = serviceTestEnvironment('client-intake');
     service = await createServiceApp(defineRequestIntake(loadRequestIntakeConfig(environment.env), { principals: directory }));
-    const intake = await service.listen();
+    intakeUrl = await service.listen();
     for (const member of Object.keys(cast) as Member[]) {
-      clients[member] = createWildlifeClient({ key: { keyId: `${cast[member].id}-k1`, privateKey: keys[member].privateKey }, endpoints: { intake } });
+      clients[member] = createWildlifeClient({ key: { keyId: `${cast[member].id}-k1`, privateKey: keys[member].privateKey }, endpoints: { intake: intakeUrl } });
     }
   }, 60_000);
 
@@ -105,6 +107,24 @@ describe('the SDK against the real request-intake', () => {
       const again = await clients.agency.intake.submitSupportRequest(submission, { idempotencyKey });
 
       expect(again).toEqual(first);
+    });
+
+    it('is made once when its answer was lost and it is retried under the key its error carries', async () => {
+      // The first answer is read here, then lost on the way back to the SDK.
+      let lostAnswer: { requestId: string } | undefined;
+      const losingFetch: typeof globalThis.fetch = async (input, init) => {
+        const response = await globalThis.fetch(input, init);
+        if (lostAnswer !== undefined) return response;
+        lostAnswer = (await response.json()) as { requestId: string };
+        throw new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) });
+      };
+      const client = createWildlifeClient({ key: { keyId: `${cast.agency.id}-k1`, privateKey: keys.agency.privateKey }, endpoints: { intake: intakeUrl }, fetch: losingFetch });
+
+      const failure = await client.intake.submitSupportRequest(submission).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(CallGotNoAnswer);
+      const retried = await client.intake.submitSupportRequest(submission, { idempotencyKey: (failure as CallGotNoAnswer).idempotencyKey });
+
+      expect(retried.requestId).toBe(lostAnswer?.requestId);
     });
 
     it('throws the 413 problem of a body over intake’s limit', async () => {

@@ -1,13 +1,6 @@
 import type { SignedFetch } from '@wildlife/signatures';
 import { problemOf, WildlifeApiError } from './wildlife-api-error.js';
-
-/** A 2xx answer declared as JSON whose body does not parse. */
-export class ResponseBodyIsNotJson extends Error {
-  constructor(readonly url: string, readonly status: number) {
-    super(`The ${status} answer from ${url} is declared as JSON but does not parse`);
-    this.name = 'ResponseBodyIsNotJson';
-  }
-}
+import { CallGotNoAnswer, ResponseBodyIsNotJson } from './wildlife-call.errors.js';
 
 export interface ApiCall {
   readonly method: 'GET' | 'POST';
@@ -15,6 +8,8 @@ export interface ApiCall {
   readonly url: string;
   readonly json?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Sent as Idempotency-Key; every error of the call then carries it. */
+  readonly idempotencyKey?: string;
 }
 
 /** Sends one signed call and returns what the service answered. */
@@ -24,25 +19,50 @@ const ACCEPT = 'application/json, application/problem+json;q=0.9, text/plain;q=0
 
 /**
  * Every call goes through `signedFetch` (so it is signed, reads included, when that fetch signs
- * reads). A 2xx answer resolves to its parsed JSON, to its text when it is not JSON, and to undefined
- * when it has no body. Any other status rejects with `WildlifeApiError`; network failures reject with
- * fetch's own error.
+ * reads), which must send through `fetchForCalls`. A 2xx answer resolves to its parsed JSON, to its
+ * text when it is not JSON, and to undefined when it has no body. Any other status rejects with
+ * `WildlifeApiError`; no answer, or a body cut off, with `CallGotNoAnswer`. Each of these carries the
+ * call's Idempotency-Key.
  */
 export function createApiTransport(signedFetch: SignedFetch): ApiTransport {
   return async <T>(call: ApiCall): Promise<T> => {
+    const { idempotencyKey } = call;
     const response = await signedFetch(call.url, {
       method: call.method,
-      headers: { accept: ACCEPT, ...call.headers },
+      headers: { accept: ACCEPT, ...call.headers, ...(idempotencyKey !== undefined && { 'idempotency-key': idempotencyKey }) },
       json: call.json,
     });
-    const text = await response.text();
-    if (!response.ok) throw new WildlifeApiError(problemOf(response.status, response.statusText, text));
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw new CallGotNoAnswer(call.method, call.url, { idempotencyKey, cause: error });
+    }
+    if (!response.ok) throw new WildlifeApiError(problemOf(response.status, response.statusText, text), { idempotencyKey });
     if (text === '') return undefined as T;
     if (!/[/+]json\b/i.test(response.headers.get('content-type') ?? '')) return text as T;
     try {
       return JSON.parse(text) as T;
     } catch {
-      throw new ResponseBodyIsNotJson(call.url, response.status);
+      throw new ResponseBodyIsNotJson(call.url, response.status, { idempotencyKey });
+    }
+  };
+}
+
+/**
+ * The fetch signed calls go out through (`fetch`, or the global one at the time of the call). A
+ * request that gets no answer (a refused or reset connection, a DNS or TLS failure, a timeout)
+ * rejects with `CallGotNoAnswer`, fetch's error as its cause, carrying the Idempotency-Key the
+ * request was sent under.
+ */
+export function fetchForCalls(fetch?: typeof globalThis.fetch): typeof globalThis.fetch {
+  return async (input, init) => {
+    try {
+      return await (fetch ?? globalThis.fetch)(input, init);
+    } catch (error) {
+      const url = input instanceof Request ? input.url : String(input);
+      const idempotencyKey = new Headers(init?.headers).get('idempotency-key') ?? undefined;
+      throw new CallGotNoAnswer(init?.method ?? 'GET', url, { idempotencyKey, cause: error });
     }
   };
 }

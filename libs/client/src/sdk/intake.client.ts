@@ -28,7 +28,7 @@ export function intakeClient(call: ApiTransport, url: ServiceUrl): IntakeClient 
         method: 'POST',
         url: url('v1/support-requests'),
         json: request,
-        headers: { 'idempotency-key': idempotencyKey },
+        idempotencyKey,
       });
       return { ...accepted, idempotencyKey };
     },
@@ -41,7 +41,7 @@ export function intakeClient(call: ApiTransport, url: ServiceUrl): IntakeClient 
         method: 'POST',
         url: url('v1/external-information'),
         json: information,
-        headers: { 'idempotency-key': idempotencyKey },
+        idempotencyKey,
       });
       return { ...accepted, idempotencyKey };
     },

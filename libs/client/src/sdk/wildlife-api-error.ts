@@ -1,3 +1,5 @@
+import { WildlifeCallError, type CallErrorOptions } from './wildlife-call.errors.js';
+
 /** One invalid field of a refused request body, as the services list them. */
 export interface ProblemFieldError {
   /** JSON Pointer (RFC 6901) into the request body, e.g. `/platforms/0/countryOfOperation`. */
@@ -20,9 +22,10 @@ export interface ProblemDetails {
 /**
  * A service answered with a status outside 2xx. Carries the problem details it sent; an answer that
  * was not problem+json (a proxy's HTML page, say) is described as an `about:blank` problem with the
- * HTTP status text as title and the start of the body as detail, so callers handle one shape.
+ * HTTP status text as title and the start of the body as detail, so callers handle one shape. A
+ * creation's refusal carries the Idempotency-Key it was sent under (see `WildlifeCallError`).
  */
-export class WildlifeApiError extends Error {
+export class WildlifeApiError extends WildlifeCallError {
   readonly status: number;
   readonly type: string;
   readonly title: string;
@@ -30,8 +33,8 @@ export class WildlifeApiError extends Error {
   readonly instance?: string;
   readonly errors?: readonly ProblemFieldError[];
 
-  constructor(readonly problem: ProblemDetails) {
-    super(`${problem.status} ${problem.title}${problem.detail ? `: ${problem.detail}` : ''} (${problem.type})`);
+  constructor(readonly problem: ProblemDetails, options?: CallErrorOptions) {
+    super(`${problem.status} ${problem.title}${problem.detail ? `: ${problem.detail}` : ''} (${problem.type})`, options);
     this.name = 'WildlifeApiError';
     this.status = problem.status;
     this.type = problem.type;

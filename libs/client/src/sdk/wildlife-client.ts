@@ -1,5 +1,5 @@
 import { createSignedFetch, type SigningKey } from '@wildlife/signatures';
-import { createApiTransport } from './api-transport.js';
+import { createApiTransport, fetchForCalls } from './api-transport.js';
 import { endorsementClient, type EndorsementClient } from './endorsement.client.js';
 import { serviceUrls, type WildlifeEndpoints } from './endpoints.js';
 import { intakeClient, type IntakeClient } from './intake.client.js';
@@ -26,10 +26,11 @@ export interface WildlifeClient {
 /**
  * A client for integrators. Every call, reads included, is signed with RFC 9421 by the given key (a
  * key file is read once, on the first call). Methods resolve to the service's parsed JSON answer and
- * reject with `WildlifeApiError` on any non-2xx answer. Creations send an Idempotency-Key (the
- * caller's or a fresh UUID) and return it; NCB decisions send `If-Match` from their `version`, which
- * is the endorsement's (`endorsement.getEndorsement`), never intake's.
- * Throws `EndpointIsNotAnHttpUrl` at once for a bad endpoint.
+ * reject with `WildlifeApiError` on any non-2xx answer, `CallGotNoAnswer` when none comes. Creations
+ * send an Idempotency-Key (the caller's or a fresh UUID) and return it, and every `WildlifeCallError`
+ * they throw carries it, so that a retry under it cannot create a second resource. NCB decisions send
+ * `If-Match` from their `version`, which is the endorsement's (`endorsement.getEndorsement`), never
+ * intake's. Throws `EndpointIsNotAnHttpUrl` at once for a bad endpoint.
  */
 export function createWildlifeClient(options: WildlifeClientOptions): WildlifeClient {
   const urls = serviceUrls(options.endpoints);
@@ -39,7 +40,7 @@ export function createWildlifeClient(options: WildlifeClientOptions): WildlifeCl
     ...credentials,
     baseUrl: urls.intake(''),
     signReads: true,
-    fetch: options.fetch,
+    fetch: fetchForCalls(options.fetch),
     now: options.now,
   });
   const call = createApiTransport(signedFetch);
