@@ -4,7 +4,13 @@
 export { createWildlifeClient, type WildlifeClient, type WildlifeClientOptions } from './sdk/wildlife-client.js';
 export { DEFAULT_ENDPOINTS, EndpointIsNotAnHttpUrl, type WildlifeEndpoints } from './sdk/endpoints.js';
 export { WildlifeApiError, problemOf, type ProblemDetails, type ProblemFieldError } from './sdk/wildlife-api-error.js';
-export { CallGotNoAnswer, ResponseBodyIsNotJson, WildlifeCallError, type CallErrorOptions } from './sdk/wildlife-call.errors.js';
+export {
+  CallGotNoAnswer,
+  RedirectIsNotFollowed,
+  ResponseBodyIsNotJson,
+  WildlifeCallError,
+  type CallErrorOptions,
+} from './sdk/wildlife-call.errors.js';
 export { ifMatch, type ResourceVersion } from './sdk/request-preconditions.js';
 export type { ApiObject, Reasoned } from './sdk/api-object.js';
 

@@ -7,6 +7,7 @@ import { main } from '../src/cli/main.js';
 import { processIo } from '../src/cli/process-io.js';
 import type { SupportRequestSubmission } from '../src/sdk/intake.types.js';
 import { WildlifeApiError } from '../src/sdk/wildlife-api-error.js';
+import { RedirectIsNotFollowed } from '../src/sdk/wildlife-call.errors.js';
 import { createWildlifeClient, type WildlifeClient } from '../src/sdk/wildlife-client.js';
 import { PROBLEM_HEADERS, startVerifyingService, type Route, type VerifyingService } from './support/verifying-service.js';
 
@@ -59,6 +60,7 @@ let service: VerifyingService;
 let dir: string;
 let keyFile: string;
 let keygenOutput = '';
+let registeredKey: { keyId: string; publicKey: string };
 let client: WildlifeClient;
 
 /** The CLI on the real file system and network, its output captured. */
@@ -77,8 +79,8 @@ beforeAll(async () => {
   const keygen = await wildlife('keygen', '--principal', 'agency-tz', '--key-id', 'agency-tz-1', '--out', keyFile);
   expect(keygen.status).toBe(0);
   keygenOutput = keygen.out;
-  const { keyId, publicKey } = JSON.parse(keygen.out) as { keyId: string; publicKey: string };
-  service.register(keyId, 'agency-tz', importPublicKey(publicKey));
+  registeredKey = JSON.parse(keygen.out) as { keyId: string; publicKey: string };
+  service.register(registeredKey.keyId, 'agency-tz', importPublicKey(registeredKey.publicKey));
   client = createWildlifeClient({ keyFile, endpoints: { intake: service.origin, endorsement: service.origin, provenance: service.origin } });
 });
 
@@ -177,5 +179,41 @@ describe('wildlife request against a verifying service', () => {
     expect(result.out).toMatch(/^412 Precondition Failed\n/);
     expect(result.err).toBe(`wildlife: 412 Precondition Failed: The request is at version 3. (${versionMismatch.type})\n`);
     expect(service.seen.at(-1)).toMatchObject({ signedBy: 'agency-tz' });
+  });
+});
+
+describe('a service that answers with a redirect to another host', () => {
+  let moved: VerifyingService;
+  let elsewhere: VerifyingService;
+
+  beforeAll(async () => {
+    // Both know the key: had the request been followed, the other host would have taken it.
+    elsewhere = await startVerifyingService(route);
+    moved = await startVerifyingService(({ path }) => ({ status: 307, headers: { location: `${elsewhere.origin}${path}` } }));
+    for (const to of [moved, elsewhere]) to.register(registeredKey.keyId, 'agency-tz', importPublicKey(registeredKey.publicKey));
+  });
+
+  afterAll(async () => {
+    await moved.close();
+    await elsewhere.close();
+  });
+
+  it('gets nothing from the SDK there: it throws RedirectIsNotFollowed with the Location and the Idempotency-Key', async () => {
+    const redirected = createWildlifeClient({ keyFile, endpoints: { intake: moved.origin } });
+
+    const failure = await redirected.intake.submitSupportRequest(submission).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(RedirectIsNotFollowed);
+    expect(failure).toMatchObject({ status: 307, location: `${elsewhere.origin}/v1/support-requests`, idempotencyKey: moved.seen[0]!.headers['idempotency-key'] });
+    expect(elsewhere.seen).toEqual([]);
+  });
+
+  it('gets nothing from wildlife request there: it prints the redirect and fails in one line naming its Location', async () => {
+    const result = await wildlife('request', 'GET', `${moved.origin}/v1/support-requests/r-1`, '--key', keyFile);
+
+    expect(result.status).toBe(1);
+    expect(result.out).toMatch(/^307 Temporary Redirect\n/);
+    expect(result.err).toMatch(new RegExp(`^wildlife: The 307 answer from .* redirects to ${elsewhere.origin}/v1/support-requests/r-1; redirects are not followed.*\n$`));
+    expect(elsewhere.seen).toEqual([]);
   });
 });

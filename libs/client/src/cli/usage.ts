@@ -13,7 +13,7 @@ Commands:
       Print the header fields that sign this request, one "name: value" per line.
   request <METHOD> <URL> --key <file> [--body <file>|-] [--header <name:value>]...
       Sign and send the request; print the status line and the answer.
-      Exits 1 on an answer outside 2xx.
+      Exits 1 on an answer outside 2xx; a redirect is not followed.
 
 A body ("-" reads standard input) is sent as application/json unless a content-type
 header is given. Exit status: 0 done, 1 failed, 2 invalid command line.

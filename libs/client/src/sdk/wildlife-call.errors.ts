@@ -30,6 +30,21 @@ export class CallGotNoAnswer extends WildlifeCallError {
   }
 }
 
+/**
+ * The service answered with a redirect (3xx), which is never followed: it would send the same
+ * signature, its nonce and any Idempotency-Key to another URL, maybe another host. Point the
+ * endpoint at `location` instead, if it is a URL you trust.
+ */
+export class RedirectIsNotFollowed extends WildlifeCallError {
+  constructor(readonly url: string, readonly status: number, readonly location: string | undefined, options?: CallErrorOptions) {
+    super(
+      `The ${status} answer from ${url} redirects to ${location ?? 'no Location'}; redirects are not followed, since they would resend the signature, its nonce and any Idempotency-Key elsewhere`,
+      options,
+    );
+    this.name = 'RedirectIsNotFollowed';
+  }
+}
+
 /** A 2xx answer declared as JSON whose body does not parse. */
 export class ResponseBodyIsNotJson extends WildlifeCallError {
   constructor(readonly url: string, readonly status: number, options?: CallErrorOptions) {

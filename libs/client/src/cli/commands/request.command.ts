@@ -1,5 +1,7 @@
 import { STATUS_CODES } from 'node:http';
+import { isRedirect } from '../../sdk/api-transport.js';
 import { problemOf, WildlifeApiError } from '../../sdk/wildlife-api-error.js';
+import { RedirectIsNotFollowed } from '../../sdk/wildlife-call.errors.js';
 import type { CliIo } from '../cli-io.js';
 import { ServiceCannotBeReached, reasonOf } from '../command.errors.js';
 import { readRequestToSign, signatureFieldsFor } from '../signed-request-line.js';
@@ -10,6 +12,7 @@ const ACCEPT = 'application/json, application/problem+json;q=0.9, */*;q=0.5';
  * `wildlife request <METHOD> <URL> --key <file> [--body <file>|-] [--header name:value]...`: signs
  * and sends the request, then prints the status line and the answer (JSON pretty-printed) on stdout.
  * Returns 1 for an answer outside 2xx, after one line on stderr describing the problem it carries.
+ * A redirect is such an answer: following it would resend the signature and its nonce elsewhere.
  */
 export async function request(args: readonly string[], io: CliIo): Promise<number> {
   const toSend = await readRequestToSign('request', args, io);
@@ -17,7 +20,7 @@ export async function request(args: readonly string[], io: CliIo): Promise<numbe
   let response: Response;
   let text: string;
   try {
-    response = await io.fetch(toSend.url, { method: toSend.method, headers, body: toSend.body });
+    response = await io.fetch(toSend.url, { method: toSend.method, headers, body: toSend.body, redirect: 'manual' });
     text = await response.text();
   } catch (error) {
     throw new ServiceCannotBeReached(toSend.url, reasonOf(error));
@@ -27,7 +30,10 @@ export async function request(args: readonly string[], io: CliIo): Promise<numbe
   const statusText = response.statusText || STATUS_CODES[response.status] || '';
   io.stdout(`${response.status} ${statusText}\n${printable(text, response.headers.get('content-type'))}`);
   if (response.ok) return 0;
-  io.stderr(`wildlife: ${new WildlifeApiError(problemOf(response.status, statusText, text)).message}\n`);
+  const failure = isRedirect(response)
+    ? new RedirectIsNotFollowed(toSend.url, response.status, response.headers.get('location') ?? undefined)
+    : new WildlifeApiError(problemOf(response.status, statusText, text));
+  io.stderr(`wildlife: ${failure.message}\n`);
   return 1;
 }
 
