@@ -15,8 +15,9 @@ export interface EndorsementClient {
 }
 
 export function endorsementClient(call: ApiTransport, url: ServiceUrl): EndorsementClient {
-  // The endorsement's version travels as If-Match only; the body holds the decision itself.
-  const decide = <T>(requestId: string, action: string, { version, ...decision }: { version: Acknowledgement['version'] }) =>
+  // The endorsement's version travels as If-Match only; the body holds the decision itself. Async, so
+  // that a version ifMatch refuses rejects the returned promise rather than throwing.
+  const decide = async <T>(requestId: string, action: string, { version, ...decision }: { version: Acknowledgement['version'] }) =>
     call<T>({
       method: 'POST',
       url: url(`v1/support-requests/${segment(requestId)}/${action}`),

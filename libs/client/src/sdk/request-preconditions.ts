@@ -5,11 +5,17 @@ export type ResourceVersion = number | string;
 
 /**
  * The If-Match value for `version`: a bare version becomes the strong entity tag `"<version>"`; a
- * value that already is an entity tag (an ETag read back from a response) is sent unchanged.
+ * strong entity tag (an ETag read back from a response) is sent unchanged. A weak one (`W/"3"`) is
+ * refused with a TypeError rather than sent or stripped: the services compare If-Match strongly, so
+ * it could only earn a 412, and the services hand out strong tags only, so a weak one came from
+ * somewhere else (a proxy or cache), which says nothing of the version the caller read.
  */
 export function ifMatch(version: ResourceVersion): string {
   const text = String(version);
-  if (/^(W\/)?".*"$/.test(text)) return text;
+  if (text.startsWith('W/')) {
+    throw new TypeError(`${text} is a weak entity tag, which the services never match: send the version, or the strong ETag they answered`);
+  }
+  if (/^"[\x21\x23-\x7e]*"$/.test(text)) return text;
   if (text === '' || /["\s]/.test(text)) throw new TypeError(`Version ${JSON.stringify(text)} cannot be sent as an entity tag`);
   return `"${text}"`;
 }

@@ -9,11 +9,16 @@ describe('If-Match from a version', () => {
 
   it('sends an ETag read back from a response unchanged', () => {
     expect(ifMatch('"7"')).toBe('"7"');
-    expect(ifMatch('W/"7"')).toBe('W/"7"');
+  });
+
+  it('refuses a weak entity tag, which the services’ strong comparison never matches', () => {
+    expect(() => ifMatch('W/"7"')).toThrow(new TypeError('W/"7" is a weak entity tag, which the services never match: send the version, or the strong ETag they answered'));
   });
 
   it('refuses a version that cannot be an entity tag', () => {
     expect(() => ifMatch('7"')).toThrow(TypeError);
+    expect(() => ifMatch('"7"8"')).toThrow(TypeError);
+    expect(() => ifMatch('"7 "')).toThrow(TypeError);
     expect(() => ifMatch('')).toThrow(TypeError);
   });
 });

@@ -83,6 +83,14 @@ describe('the wildlife client', () => {
     expect(sent[0]!.json).toEqual({ note: 'verified', permitValidityDays: 30 });
   });
 
+  it('refuses a decision on a weak entity tag before sending it, since the service would answer 412', async () => {
+    const { client, sent } = recordingClient();
+
+    await expect(client.endorsement.endorse('r-1', { version: 'W/"4"' })).rejects.toThrow(/weak entity tag/);
+
+    expect(sent).toHaveLength(0);
+  });
+
   it('resolves routes below an endpoint that has a path', async () => {
     const { client, sent } = recordingClient({ intake: 'https://gateway.example/intake', provenance: 'https://gateway.example/log/' });
 
