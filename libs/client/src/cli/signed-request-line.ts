@@ -19,12 +19,22 @@ export interface RequestToSign {
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+export interface RequestLineRules {
+  /**
+   * Refuse a URL that is not already in the normalised form the signature covers (`new URL(text).href`).
+   * For `sign`, whose request another tool sends with the URL as typed (the Host and the target as
+   * given), so a server verifies against that form, not the normalised one. `request` sends the
+   * normalised form itself and needs no such rule.
+   */
+  readonly urlAsSigned?: boolean;
+}
+
 /**
  * Reads `<METHOD> <URL> --key <file> [--body <file>|-] [--header name:value]...`. A body is
  * `application/json` unless a content-type header is given; GET and HEAD take no body. Refusals of
  * the command line throw `CommandLineIsInvalid`; unreadable files throw their own errors.
  */
-export async function readRequestToSign(command: string, args: readonly string[], io: CliIo): Promise<RequestToSign> {
+export async function readRequestToSign(command: string, args: readonly string[], io: CliIo, rules: RequestLineRules = {}): Promise<RequestToSign> {
   const { values, positionals } = parsedCommandLine(command, () =>
     parseArgs({
       args: [...args],
@@ -39,7 +49,7 @@ export async function readRequestToSign(command: string, args: readonly string[]
   );
   const [methodArgument, urlArgument] = positionalsOf(command, positionals, ['<METHOD>', '<URL>']);
   const method = methodOf(command, methodArgument!);
-  const url = absoluteUrlOf(command, urlArgument!);
+  const url = absoluteUrlOf(command, urlArgument!, rules);
   const keyPath = requiredOption(command, values.key, '--key <file>');
   const headers = headersOf(command, values.header ?? []);
   if (values.body !== undefined && (method === 'GET' || method === 'HEAD')) {
@@ -62,7 +72,7 @@ function methodOf(command: string, text: string): string {
   return text.toUpperCase();
 }
 
-function absoluteUrlOf(command: string, text: string): string {
+function absoluteUrlOf(command: string, text: string, { urlAsSigned = false }: RequestLineRules): string {
   let url: URL;
   try {
     url = new URL(text);
@@ -71,6 +81,9 @@ function absoluteUrlOf(command: string, text: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CommandLineIsInvalid(`${command}: "${text}" is not an http(s) URL`);
   // The signature covers the URL exactly as it will be sent, which is its normalised form.
+  if (urlAsSigned && url.href !== text) {
+    throw new CommandLineIsInvalid(`${command}: the URL would be signed as ${url.href}, not as given; give it in that form, the one the request must be sent with`);
+  }
   return url.href;
 }
 

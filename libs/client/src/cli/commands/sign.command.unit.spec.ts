@@ -73,6 +73,29 @@ describe('wildlife sign', () => {
     }
   });
 
+  it.each([
+    ['an upper-case host', 'http://Intake.Example:3001/v1/support-requests', 'http://intake.example:3001/v1/support-requests'],
+    ['an apostrophe in the query', "https://intake.example/v1/support-requests?cursor=it's", 'https://intake.example/v1/support-requests?cursor=it%27s'],
+    ['the default port', 'https://intake.example:443/v1/support-requests', 'https://intake.example/v1/support-requests'],
+    ['no path', 'https://intake.example', 'https://intake.example/'],
+  ])('refuses a URL it would sign in another form (%s), naming that form in one line', async (_case, given, normalised) => {
+    const io = inMemoryCliIo({ files: { 'k.json': keyFile } });
+
+    expect(await main(['sign', 'GET', given, '--key', 'k.json'], io)).toBe(2);
+
+    expect(io.err()).toBe(`wildlife: sign: the URL would be signed as ${normalised}, not as given; give it in that form, the one the request must be sent with (see wildlife --help)\n`);
+    expect(io.out()).toBe('');
+  });
+
+  it('prints headers that verify for the URL in the form it is given, once that is the normalised one', async () => {
+    const given = 'http://intake.example:3001/v1/support-requests?cursor=it%27s';
+    const io = inMemoryCliIo({ files: { 'k.json': keyFile } });
+
+    expect(await main(['sign', 'GET', given, '--key', 'k.json'], io)).toBe(0);
+
+    expect(await signatureChecker('agency-tz-1', publicKey)({ method: 'GET', url: given, headers: headersPrinted(io.out()) })).toMatchObject({ ok: true });
+  });
+
   it('fails in one line when the body file cannot be read', async () => {
     const io = inMemoryCliIo({ files: { 'k.json': keyFile } });
 
