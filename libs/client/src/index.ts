@@ -38,6 +38,7 @@ export type {
   EndorsementStatus,
   EndorsementView,
   Permit,
+  PermitRevocation,
   PermitStatus,
   VersionedDecision,
 } from './sdk/endorsement.types.js';

@@ -131,14 +131,17 @@ describe('the request lifecycle at its NCB', () => {
     const sdk = createWildlifeClient({ endpoints: { endorsement: url }, key: { keyId, privateKey } }).endorsement;
 
     // When it reads, acknowledges, endorses with the versions it read, reads the permit and revokes it
+    // on the permit's version (after trying an older one)
     const read = await sdk.getEndorsement(requestId);
     const acknowledged = await sdk.acknowledge(requestId, { version: read.version });
     const endorsed = await sdk.endorse(requestId, { version: acknowledged.version, permitValidityDays: 7 });
     const permit = await sdk.getPermit(endorsed.permit.permitId);
-    const revoked = await sdk.revokePermit(permit.permitId, { reason: 'Closed.' });
+    const stale = await sdk.revokePermit(permit.permitId, { reason: 'Closed.', version: read.version }).catch((error: unknown) => error);
+    const revoked = await sdk.revokePermit(permit.permitId, { reason: 'Closed.', version: permit.version });
 
-    // Then every call went through, and the permit read is the one the endorsement issued
+    // Then every call went through but the revocation on an old version, and the permit read is the one the endorsement issued
     expect([read.status, acknowledged.status, endorsed.status, permit.status, revoked.status]).toEqual(['submitted', 'acknowledged', 'endorsed', 'active', 'revoked']);
+    expect(stale).toMatchObject({ name: 'WildlifeApiError', status: 412 });
     expect(permit).toEqual(endorsed.permit);
   });
 });

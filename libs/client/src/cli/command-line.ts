@@ -1,8 +1,10 @@
 import { CommandLineIsInvalid } from './command.errors.js';
 
 /**
- * Runs a `node:util` `parseArgs` call and turns its refusals (unknown option, missing value) into
- * `CommandLineIsInvalid` with parseArgs's first sentence, prefixed with the command.
+ * Runs a `node:util` `parseArgs` call and turns its refusals (unknown option, missing value, a value
+ * that looks like an option) into `CommandLineIsInvalid` with parseArgs's first sentence, prefixed
+ * with the command. Sentences end at a period followed by a space or a line break: parseArgs puts
+ * its hints on lines of their own.
  */
 export function parsedCommandLine<T>(command: string, parse: () => T): T {
   try {
@@ -11,7 +13,7 @@ export function parsedCommandLine<T>(command: string, parse: () => T): T {
     // Matched by code, not class: the error may come from another realm (a test VM, a bundler).
     const code = (error as { code?: unknown } | null)?.code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      throw new CommandLineIsInvalid(`${command}: ${String((error as Error).message).split('. ')[0]}`);
+      throw new CommandLineIsInvalid(`${command}: ${String((error as Error).message).split(/\.(?:\s|$)/)[0]}`);
     }
     throw error;
   }

@@ -1,4 +1,4 @@
-import type { CliIo } from './cli-io.js';
+import { failureLine, type CliIo } from './cli-io.js';
 import { CommandLineIsInvalid } from './command.errors.js';
 import { keygen } from './commands/keygen.command.js';
 import { pubkey } from './commands/pubkey.command.js';
@@ -32,10 +32,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return await run(args, io);
   } catch (error) {
     if (error instanceof CommandLineIsInvalid) {
-      io.stderr(`wildlife: ${error.message} (see wildlife --help)\n`);
+      io.stderr(failureLine(`${error.message} (see wildlife --help)`));
       return 2;
     }
-    io.stderr(`wildlife: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(failureLine(error instanceof Error ? error.message : String(error)));
     return 1;
   }
 }

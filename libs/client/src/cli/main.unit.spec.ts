@@ -46,6 +46,13 @@ describe('the wildlife command line', () => {
     expect(io.err()).toBe("wildlife: pubkey: Unknown option '--verbose' (see wildlife --help)\n");
   });
 
+  it('refuses an option whose value looks like another option in one line, with exit status 2', async () => {
+    const io = inMemoryCliIo();
+
+    expect(await main(['sign', 'GET', 'http://x.example/', '--key', '--body', 'b'], io)).toBe(2);
+    expect(io.err()).toBe("wildlife: sign: Option '--key' argument is ambiguous (see wildlife --help)\n");
+  });
+
   it('refuses an option that lacks its value, with exit status 2', async () => {
     const io = inMemoryCliIo();
 

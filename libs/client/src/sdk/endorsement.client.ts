@@ -1,7 +1,6 @@
 import type { ApiTransport } from './api-transport.js';
 import type { ServiceUrl } from './endpoints.js';
-import type { Reasoned } from './api-object.js';
-import type { Acknowledgement, Decline, Endorsement, EndorsementGranted, EndorsementView, Permit } from './endorsement.types.js';
+import type { Acknowledgement, Decline, Endorsement, EndorsementGranted, EndorsementView, Permit, PermitRevocation } from './endorsement.types.js';
 import { ifMatch, segment } from './request-preconditions.js';
 
 /** Calls an NCB makes on its agencies' requests, and the revocation of a direct-contact permit. */
@@ -11,7 +10,7 @@ export interface EndorsementClient {
   decline(requestId: string, decline: Decline): Promise<EndorsementView>;
   getEndorsement(requestId: string): Promise<EndorsementView>;
   getPermit(permitId: string): Promise<Permit>;
-  revokePermit(permitId: string, revocation: Reasoned): Promise<Permit>;
+  revokePermit(permitId: string, revocation: PermitRevocation): Promise<Permit>;
 }
 
 export function endorsementClient(call: ApiTransport, url: ServiceUrl): EndorsementClient {
@@ -30,7 +29,12 @@ export function endorsementClient(call: ApiTransport, url: ServiceUrl): Endorsem
     decline: (requestId, decline) => decide(requestId, 'decline', decline),
     getEndorsement: (requestId) => call({ method: 'GET', url: url(`v1/support-requests/${segment(requestId)}/endorsement`) }),
     getPermit: (permitId) => call({ method: 'GET', url: url(`v1/permits/${segment(permitId)}`) }),
-    revokePermit: (permitId, revocation) =>
-      call({ method: 'POST', url: url(`v1/permits/${segment(permitId)}/revoke`), json: { reason: revocation.reason } }),
+    revokePermit: async (permitId, { reason, version }) =>
+      call({
+        method: 'POST',
+        url: url(`v1/permits/${segment(permitId)}/revoke`),
+        json: { reason },
+        headers: version === undefined ? {} : { 'if-match': ifMatch(version) },
+      }),
   };
 }

@@ -25,6 +25,16 @@ export interface Decline extends VersionedDecision {
   readonly reason: string;
 }
 
+/** Why the NCB ends a direct-contact permit early and, optionally, the version that was read. */
+export interface PermitRevocation {
+  readonly reason: string;
+  /**
+   * The permit's `version` (its request's at the NCB, from `getPermit` or `getEndorsement`), sent as
+   * If-Match: the revocation is then refused (412) if the request changed since. Left out, it is not.
+   */
+  readonly version?: ResourceVersion;
+}
+
 export type EndorsementStatus = 'submitted' | 'acknowledged' | 'endorsed' | 'declined' | 'rejected';
 
 /** `void`: the request was rejected by the provenance check first; a void permit opens no direct contact. */

@@ -10,6 +10,8 @@ export interface RegistryKey {
 export interface AgencyRegistration extends RegistryKey {
   readonly agencyId: string;
   readonly name: string;
+  /** ISO 3166-1 alpha-2, upper case: the signing NCB's country when left out, and only that one is allowed. */
+  readonly country?: string;
 }
 
 export interface Accreditation {

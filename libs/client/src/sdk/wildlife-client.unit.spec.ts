@@ -39,6 +39,13 @@ const routes: [string, (client: WildlifeClient) => Promise<unknown>, string, str
   ['reads a permit', (c) => c.endorsement.getPermit('p 1'), 'GET', `${ncb}/v1/permits/p%201`, undefined],
   ['revokes a permit', (c) => c.endorsement.revokePermit('p-1', reason), 'POST', `${ncb}/v1/permits/p-1/revoke`, reason],
   ['registers an agency', (c) => c.registry.registerAgency({ agencyId: 'a-tz', name: 'TAWA', ...registryKey }), 'POST', `${ncb}/v1/registry/agencies`, { agencyId: 'a-tz', name: 'TAWA', ...registryKey }],
+  [
+    'registers an agency of a country named',
+    (c) => c.registry.registerAgency({ agencyId: 'a-tz', name: 'TAWA', country: 'TZ', ...registryKey }),
+    'POST',
+    `${ncb}/v1/registry/agencies`,
+    { agencyId: 'a-tz', name: 'TAWA', country: 'TZ', ...registryKey },
+  ],
   ['accredits', (c) => c.registry.accreditAgency('a-tz', accreditation), 'POST', `${ncb}/v1/registry/agencies/a-tz/accreditations`, accreditation],
   ['suspends', (c) => c.registry.suspendAccreditation('a-tz', 'acc-1', reason), 'POST', `${ncb}/v1/registry/agencies/a-tz/accreditations/acc-1/suspend`, reason],
   ['revokes an accreditation', (c) => c.registry.revokeAccreditation('a-tz', 'acc-1', reason), 'POST', `${ncb}/v1/registry/agencies/a-tz/accreditations/acc-1/revoke`, reason],
@@ -81,6 +88,18 @@ describe('the wildlife client', () => {
 
     expect(sent[0]!.headers.get('if-match')).toBe('"4"');
     expect(sent[0]!.json).toEqual({ note: 'verified', permitValidityDays: 30 });
+  });
+
+  it('revokes a permit on the version it read as If-Match, and without one when none is given', async () => {
+    const { client, sent } = recordingClient();
+
+    await client.endorsement.revokePermit('p-1', { reason: 'Case closed', version: 5 });
+    await client.endorsement.revokePermit('p-1', { reason: 'Case closed' });
+
+    expect(sent.map((s) => [s.headers.get('if-match'), s.json])).toEqual([
+      ['"5"', { reason: 'Case closed' }],
+      [null, { reason: 'Case closed' }],
+    ]);
   });
 
   it('refuses a decision on a weak entity tag before sending it, since the service would answer 412', async () => {

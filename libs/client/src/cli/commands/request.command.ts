@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { isRedirect } from '../../sdk/api-transport.js';
 import { problemOf, WildlifeApiError } from '../../sdk/wildlife-api-error.js';
 import { RedirectIsNotFollowed } from '../../sdk/wildlife-call.errors.js';
-import type { CliIo } from '../cli-io.js';
+import { failureLine, type CliIo } from '../cli-io.js';
 import { ServiceCannotBeReached, reasonOf } from '../command.errors.js';
 import { readRequestToSign, signatureFieldsFor } from '../signed-request-line.js';
 
@@ -33,7 +33,7 @@ export async function request(args: readonly string[], io: CliIo): Promise<numbe
   const failure = isRedirect(response)
     ? new RedirectIsNotFollowed(toSend.url, response.status, response.headers.get('location') ?? undefined)
     : new WildlifeApiError(problemOf(response.status, statusText, text));
-  io.stderr(`wildlife: ${failure.message}\n`);
+  io.stderr(failureLine(failure.message));
   return 1;
 }
 

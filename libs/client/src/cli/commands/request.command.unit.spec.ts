@@ -54,6 +54,15 @@ describe('wildlife request', () => {
     );
   });
 
+  it('fails in one line even when the problem it prints spans several', async () => {
+    const page = '<html>\n  <body>\n    <h1>502 Bad Gateway</h1>\n  </body>\n</html>\n';
+    const io = inMemoryCliIo({ files: { 'k.json': keyFile }, answer: () => new Response(page, { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } }) });
+
+    expect(await main(['request', 'GET', endorse, '--key', 'k.json'], io)).toBe(1);
+    expect(io.out()).toBe(`502 Bad Gateway\n${page}`);
+    expect(io.err()).toBe('wildlife: 502 Bad Gateway: <html> <body> <h1>502 Bad Gateway</h1> </body> </html> (about:blank)\n');
+  });
+
   it('fails in one line when the service cannot be reached', async () => {
     const io = inMemoryCliIo({ files: { 'k.json': keyFile } });
 
