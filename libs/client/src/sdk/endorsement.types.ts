@@ -66,7 +66,8 @@ export interface Permit {
 export interface EndorsementHistoryEntry {
   /** The version this step led to. */
   readonly version: number;
-  readonly event: 'received' | 'acknowledged' | 'endorsed' | 'declined' | 'permit-issued' | 'permit-revoked' | 'rejected';
+  /** `set-aside`: provenance rejected the record of the decision at `decisionVersion`, which no longer counts. */
+  readonly event: 'received' | 'acknowledged' | 'endorsed' | 'declined' | 'permit-issued' | 'permit-revoked' | 'rejected' | 'set-aside';
   readonly at: string;
   /** Who decided (for `received`, who asked). */
   readonly by?: string;
@@ -74,8 +75,9 @@ export interface EndorsementHistoryEntry {
   readonly note?: string;
   readonly reason?: string;
   readonly permitId?: string;
-  /** A rejection's code. */
+  /** A rejection's code (of the request, or of the record of a decision set aside). */
   readonly code?: string;
+  readonly decisionVersion?: number;
 }
 
 /** A request as its NCB's service shows it (ncb-endorsement's `EndorsementView`). */

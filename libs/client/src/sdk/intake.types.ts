@@ -81,7 +81,7 @@ export interface SupportRequestView {
   readonly countriesConcerned: readonly string[];
   readonly evidenceReferences: readonly EvidenceReference[];
   /** The direct-contact permit as intake last heard of it; `endorsement.getPermit` gives its status. */
-  readonly permit?: { readonly permitId: string; readonly gsTeam?: string; readonly expiresAt?: string; readonly revokedAt?: string };
+  readonly permit?: { readonly permitId: string; readonly gsTeam?: string; readonly expiresAt?: string; readonly revokedAt?: string; readonly voidedAt?: string };
   readonly history: readonly SupportRequestHistoryEntry[];
   /**
    * Intake's version of the request (its ETag). Not the one NCB decisions take: that is the
