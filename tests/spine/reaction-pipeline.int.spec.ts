@@ -4,7 +4,7 @@ import type { Admin } from 'kafkajs';
 import { toKafkaMessage, createProducer, deadLetterHeaders, type MessageProducer, type OutgoingMessage } from '@wildlife/messaging';
 import { createServiceApp, type ServiceApp } from '@wildlife/service-kit';
 import { serviceTestEnvironment, waitUntil, type ServiceTestEnvironment } from '@wildlife/testing';
-import { attemptsOf, callSizesOf, effectsById, refuseEvent, stumbleOn } from './effect-recording/effects.js';
+import { attemptsOf, callSizesOf, effectsById, refuseEvent, storeTimeWith, stumbleOn } from './effect-recording/effects.js';
 import { acknowledgementTopic, effectReaction, effectRecordingService } from './effect-recording/effect-recording.service.js';
 import { anAcknowledgement } from './events/acknowledgements.js';
 import { poisonMessages } from './events/poison-messages.js';
@@ -146,5 +146,29 @@ describe('a reaction of a service pipeline on the real broker', () => {
     expect((await effects()).get(event.id)).toMatchObject({ applications: 1 });
     expect(await attemptsOf(service.pool, event.id)).toBeGreaterThanOrEqual(3);
     expect(deadLetters.messages.filter((m) => m.headers[deadLetterHeaders.originalKey] === key)).toEqual([]);
+  }, 60_000);
+
+  it('dead-letters, with PostgreSQL’s reason, an event whose effect PostgreSQL refuses as a data exception, and goes on', async () => {
+    // Given an event whose effect stores a time PostgreSQL refuses (an offset beyond ±15:59: SQLSTATE
+    // 22009, the same on every retry), between two others on its key
+    const key = randomUUID();
+    const [before, refused, after] = [anAcknowledgement(key), anAcknowledgement(key), anAcknowledgement(key)];
+    await storeTimeWith(service.pool, refused.id, '2025-03-14T14:31:02+23:59');
+    const [written] = await producer.sendBatch([before, refused, after].map((e) => ({ topic, ...toKafkaMessage(e) })));
+
+    // When the reaction has consumed past it
+    await waitUntil('the event after it has an effect', async () => (await effects()).has(after.id));
+    const ours = () => deadLetters.messages.filter((m) => m.headers[deadLetterHeaders.originalKey] === key);
+    await waitUntil('the refused event was dead-lettered', () => ours().length >= 1);
+
+    // Then it alone is a dead letter, saying what PostgreSQL refused; the others have their effect
+    expect((await effects()).has(refused.id)).toBe(false);
+    for (const event of [before, after]) expect((await effects()).get(event.id)).toMatchObject({ applications: 1 });
+    expect(ours()).toHaveLength(1);
+    expect(ours()[0]!.headers).toMatchObject({
+      [deadLetterHeaders.reason]: 'DatabaseRefusedTheEventsData',
+      [deadLetterHeaders.detail]: expect.stringMatching(/SQLSTATE 22009.*time zone displacement out of range/),
+      [deadLetterHeaders.originalOffset]: String(Number(written!.baseOffset) + 1),
+    });
   }, 60_000);
 });

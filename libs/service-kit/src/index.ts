@@ -12,6 +12,7 @@ export * from './validation.js';
 export * from './event-sourcing/event-pipeline.js';
 export * from './event-sourcing/outbox-message.js';
 export * from './event-sourcing/reaction.js';
+export { DatabaseRefusedTheEventsData } from './event-sourcing/refused-data.js';
 export * from './registry/index.js';
 export * from './signed-requests/nonce-store.js';
 export * from './signed-requests/principal-directory.js';

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { eventually } from '@wildlife/testing';
+import type { CloudEvent } from '@wildlife/contracts';
+import { deadLetterHeaders } from '@wildlife/messaging';
+import { eventually, headerOf, readTopics, testKafkaBrokers } from '@wildlife/testing';
+import { Kafka, logLevel } from 'kafkajs';
 import { rebuildReadModels } from '../src/index.js';
 import { supportRequestBody } from './support/intake-examples.js';
 import { startIntake, type RunningIntake } from './support/intake-service.js';
@@ -153,6 +156,42 @@ describe('the status of a request follows the endorsement and provenance service
       await admin.disconnect();
     }
   });
+
+  it('dead-letters, with the reason, facts timed when no record can hold, and applies the facts after them on both topics', async () => {
+    // Given facts whose times the contract's date-time used to take and PostgreSQL refuses (an offset
+    // beyond ±15:59, year 0) or stores as year 10000, which JavaScript cannot read back (a leap
+    // second at the end of 9999): before, each was retried for ever and held both topics' partitions
+    const { requestId, submissionEventId } = await submitted();
+    const acknowledgedAt = (time: string): CloudEvent => {
+      const event = endorsementEvents.acknowledged(requestId);
+      return { ...event, data: { ...event.data, acknowledgedAt: time } };
+    };
+    const poisons = [
+      { event: acknowledgedAt('2025-03-14T14:31:02+23:59'), why: 'has a UTC offset beyond ±15:59' },
+      { event: acknowledgedAt('0000-01-01T00:00:00Z'), why: 'falls outside the years 0001 to 9999 (UTC)' },
+      { event: acknowledgedAt('9999-12-31T23:59:60Z'), why: 'is a leap second' },
+    ];
+    const deadLetters = await readTopics(new Kafka({ clientId: 'intake-status-dlq', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }), [
+      intake.service.pipeline.deadLetterTopicOf('support-request-status'),
+    ]);
+    try {
+      // When they are published, then a fact after them on the same topic and key, and one on the other topic
+      for (const { event } of poisons) await others.publish(event);
+      await others.publish(endorsementEvents.acknowledged(requestId));
+      await others.publish(provenanceEvents.verified(requestId, submissionEventId, 'official'));
+
+      // Then the facts after them are applied, and each poison is a dead letter saying what is wrong
+      const applied = await once(requestId, (request) => request.status === 'acknowledged' && request.provenanceStatus === 'official');
+      expect(applied.history.map((entry) => entry.what).sort()).toEqual(['ProvenanceVerified', 'RequestAcknowledgedByNcb', 'SupportRequestSubmitted']);
+      for (const { event, why } of poisons) {
+        const { message } = await deadLetters.first((read) => headerOf(read.message, 'ce_id') === event.id, 30_000);
+        expect(headerOf(message, deadLetterHeaders.reason)).toBe('EventSchemaViolation');
+        expect(headerOf(message, deadLetterHeaders.detail)).toContain(`/acknowledgedAt must match format "date-time": it ${why}`);
+      }
+    } finally {
+      await deadLetters.stop();
+    }
+  }, 90_000);
 
   it('rebuilds read models equal to the live ones from the event log', async () => {
     const { requestId } = await submitted();

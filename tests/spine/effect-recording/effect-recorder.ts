@@ -13,7 +13,9 @@ import type pg from 'pg';
  * call that holds an event listed in `refused_events`: a test lists one to see what the pipeline does
  * with a reaction that fails. And it stumbles on an event listed in `stumbles`, as many times as
  * listed, with an `EventSchemaViolation` of its own making (as a reaction whose outgoing event broke
- * its contract would): a bug in the reaction, which must hold the message, not dead-letter it.
+ * its contract would): a bug in the reaction, which must hold the message, not dead-letter it. For an
+ * event listed in `times_to_store`, it reads the listed text as a timestamptz in the inbox transaction,
+ * as a reaction storing a time from the event would: PostgreSQL's data exceptions come from there.
  */
 @Injectable()
 export class EffectRecorder implements ReactionHandler {
@@ -33,6 +35,7 @@ export class EffectRecorder implements ReactionHandler {
       [ids],
     );
     if ((stumbled.rowCount ?? 0) > 0) throw new EventSchemaViolation('ncb-endorsement.SomethingOutgoing.v1', [{ path: '/', reason: 'a bug in the reaction' }]);
+    await client.query('SELECT value::timestamptz FROM times_to_store WHERE event_id = ANY($1::text[])', [ids]);
     await client.query(
       `INSERT INTO effects (event_id, subject, applied_by)
        SELECT id, subject, $3 FROM unnest($1::text[], $2::text[]) AS e(id, subject)

@@ -57,3 +57,8 @@ export async function refuseEvent(pool: pg.Pool, eventId: string): Promise<void>
 export async function stumbleOn(pool: pg.Pool, eventId: string, times: number): Promise<void> {
   await pool.query('INSERT INTO stumbles (event_id, remaining) VALUES ($1, $2)', [eventId, times]);
 }
+
+/** Makes the spine tests' reaction store `time` as a timestamptz when it handles `eventId`. */
+export async function storeTimeWith(pool: pg.Pool, eventId: string, time: string): Promise<void> {
+  await pool.query('INSERT INTO times_to_store (event_id, value) VALUES ($1, $2)', [eventId, time]);
+}

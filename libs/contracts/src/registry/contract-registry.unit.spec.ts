@@ -109,7 +109,7 @@ describe('decoding event data through the registry', () => {
     expect(caught(attempt)).toMatchObject({
       type: 'test-lab.SightingReported.v1',
       violations: expect.arrayContaining([
-        { path: '/reportedAt', reason: 'must match format "date-time"' },
+        { path: '/reportedAt', reason: expect.stringMatching(/^must match format "date-time": it is not an RFC 3339 date-time/) },
         { path: '/speciesName', reason: 'is required' },
         { path: '/colour', reason: 'is not allowed' },
       ]),

@@ -8,8 +8,17 @@ export const countryCode: JsonSchema = { type: 'string', pattern: '^[A-Z]{2}$' }
 
 export const uuid: JsonSchema = { type: 'string', format: 'uuid', maxLength: 36 };
 
-/** RFC 3339 date-time with a time zone. */
-export const timestamp: JsonSchema = { type: 'string', format: 'date-time', maxLength: 40 };
+/**
+ * RFC 3339 date-time with a time zone, at an instant a record can hold: UTC years 0001–9999, an
+ * offset within ±15:59, no second 60, a date that exists (`recordableInstantProblem`, the format
+ * `date-time` of our ajv). Every `Date#toISOString()` of those years passes.
+ */
+export const timestamp: JsonSchema = {
+  type: 'string',
+  format: 'date-time',
+  maxLength: 40,
+  description: 'RFC 3339 date-time with a time zone (Z or ±HH:MM): a date that exists, no second 60, an offset within ±15:59, a UTC year from 0001 to 9999',
+};
 
 export const principalId: JsonSchema = text(1, 200);
 

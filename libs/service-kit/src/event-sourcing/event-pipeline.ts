@@ -24,6 +24,7 @@ import type { Logger } from 'pino';
 import { untilDone } from '../until-done.js';
 import { kafkaMessageFor } from './outbox-message.js';
 import type { ReactionDefinition, ReactionHandler } from './reaction.js';
+import { withRefusedDataPermanent } from './refused-data.js';
 
 export interface EventSourcingDefinition {
   /** The service's own migrations (read models, …), applied after the event store's. */
@@ -149,9 +150,11 @@ export class EventPipeline {
           for (const { event } of fresh) await handler.handle(event, client);
         });
       },
+      // One by one, a reaction's data exception (SQLSTATE class 22) is permanent: the same event
+      // would be refused the same way on every retry.
       handle: async (consumed) => {
         const event = decoded(consumed);
-        await processOnce(this.o.pool, inboxConsumer, event.id, (client) => handler.handle(event, client));
+        await processOnce(this.o.pool, inboxConsumer, event.id, (client) => withRefusedDataPermanent(() => handler.handle(event, client)));
       },
     });
   }

@@ -7,8 +7,9 @@ import type pg from 'pg';
  * transaction that records the event id in the inbox, on `client`: whatever it writes with that
  * client commits together with the inbox row, so a redelivered event has no second effect.
  * The event arrives validated against its contract and upcast to the latest version.
- * Throwing a `PermanentMessageError` sends the message to the dead-letter topic; any other error is
- * retried with backoff.
+ * Throwing a `PermanentMessageError` sends the message to the dead-letter topic, and so does a
+ * PostgreSQL data exception (SQLSTATE class 22: a value from the event that a statement refuses,
+ * as `DatabaseRefusedTheEventsData`); any other error is retried with backoff.
  */
 export interface ReactionHandler {
   handle(event: CloudEvent<unknown>, client: pg.PoolClient): Promise<void>;

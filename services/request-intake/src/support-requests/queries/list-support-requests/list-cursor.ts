@@ -1,3 +1,4 @@
+import { isRecordableInstant } from '@wildlife/contracts';
 import { ProblemError } from '@wildlife/service-kit';
 
 /** Where a page ended, in listing order (newest first, then by id): the next page starts after it. */
@@ -7,11 +8,14 @@ export interface ListPosition {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** What `Date.prototype.toISOString` writes for the years PostgreSQL's timestamptz takes: all encodeCursor writes. */
+/** What `Date.prototype.toISOString` writes for four-digit years: all encodeCursor writes. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-/** A time exactly as `toISOString` wrote it (not merely one `Date.parse` takes, like "1" or year +275760, which PostgreSQL refuses). */
-const isIsoInstant = (text: string) => ISO_INSTANT.test(text) && !Number.isNaN(Date.parse(text)) && new Date(text).toISOString() === text;
+/**
+ * A time exactly as `toISOString` wrote it, at an instant PostgreSQL stores (the contracts' check:
+ * not merely one `Date.parse` takes, like "1", year +275760 or year 0000, which PostgreSQL refuses).
+ */
+const isIsoInstant = (text: string) => ISO_INSTANT.test(text) && isRecordableInstant(text) && new Date(text).toISOString() === text;
 
 /** The opaque cursor handed to clients: base64url JSON. It grants nothing: every page is still scoped to the caller. */
 export function encodeCursor(position: ListPosition): string {

@@ -19,6 +19,7 @@ describe('the list cursor', () => {
     ['a bad time', Buffer.from(JSON.stringify(['yesterday', position.requestId])).toString('base64url')],
     ['a time Date.parse takes and PostgreSQL does not ("1")', Buffer.from(JSON.stringify(['1', position.requestId])).toString('base64url')],
     ['a time beyond the years PostgreSQL takes', Buffer.from(JSON.stringify(['+275760-09-13T00:00:00.000Z', position.requestId])).toString('base64url')],
+    ['year 0000, which toISOString writes and PostgreSQL refuses', Buffer.from(JSON.stringify(['0000-06-01T00:00:00.000Z', position.requestId])).toString('base64url')],
     ['a day that does not exist', Buffer.from(JSON.stringify(['2026-02-30T00:00:00.000Z', position.requestId])).toString('base64url')],
     ['a request id that is no UUID', Buffer.from(JSON.stringify([position.submittedAt, "x' OR 1=1"])).toString('base64url')],
   ])('refuses %s with a 400 problem', (_case, cursor) => {
