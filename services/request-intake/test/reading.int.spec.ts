@@ -64,6 +64,29 @@ describe('reading support requests', () => {
       expect(shape(malformed)).toEqual(shape(missing));
       expect(shape(missing)).toMatchObject({ status: 404, type: expect.stringMatching(/\/support-request-not-found$/) });
     });
+
+    it('shows each history time as UTC to the millisecond, even one stored at year 10000', async () => {
+      // Given a request's history lines at times the API must render: one with microseconds, and one
+      // at year 10000, as a fact timed 9999-12-31T23:59:60Z was stored before the contracts refused it
+      // (PostgreSQL takes the leap second as the next minute); reading that one back was a 500 for good
+      const requestId = submitted.french[0]!;
+      const submittedAt = (await intake.client.get<{ submittedAt: string }>('frenchAgency', `/v1/support-requests/${requestId}`)).body.submittedAt;
+      await intake.service.pool.query(
+        `INSERT INTO support_request_history (request_id, position, what, at) VALUES
+           ($1, 2, 'RequestAcknowledgedByNcb', '2025-03-14T15:31:02.123456+01:00'), ($1, 3, 'RequestEndorsedByNcb', '9999-12-31T23:59:60Z')`,
+        [requestId],
+      );
+      try {
+        // When it is read
+        const answer = await intake.client.get<{ history: { at: string }[] }>('frenchAgency', `/v1/support-requests/${requestId}`);
+
+        // Then every time is shown, in UTC, to the millisecond (as toISOString writes the years it can)
+        expect(answer.status).toBe(200);
+        expect(answer.body.history.map((entry) => entry.at)).toEqual([submittedAt, '2025-03-14T14:31:02.123Z', '10000-01-01T00:00:00.000Z']);
+      } finally {
+        await intake.service.pool.query('DELETE FROM support_request_history WHERE request_id = $1 AND position > 1', [requestId]);
+      }
+    });
   });
 
   describe('the list', () => {

@@ -23,7 +23,7 @@ interface SupportRequestRow {
   version: number;
 }
 
-/** A history line as `ONE_WITH_HISTORY` aggregates it: JSON, so `at` is text. */
+/** A history line as `ONE_WITH_HISTORY` aggregates it: JSON, with `at` as the API shows it. */
 interface HistoryRow {
   what: string;
   at: string;
@@ -31,9 +31,17 @@ interface HistoryRow {
   detail: string | null;
 }
 
+/**
+ * A history time as the API shows it, rendered by PostgreSQL: RFC 3339 in UTC to the millisecond,
+ * what toISOString() wrote when JavaScript parsed PostgreSQL's rendering instead. That parse failed
+ * for good on a time stored at year 10000 (a leap second at the end of 9999, which the contracts took
+ * before they checked times), and the request's GET answered 500; PostgreSQL renders any time it stores.
+ */
+const API_TIME = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
 const ONE_WITH_HISTORY = `
   SELECT r.*, COALESCE(
-    (SELECT json_agg(json_build_object('what', h.what, 'at', h.at, 'by', h.by, 'detail', h.detail) ORDER BY h.position)
+    (SELECT json_agg(json_build_object('what', h.what, 'at', to_char(h.at AT TIME ZONE 'UTC', ${API_TIME}), 'by', h.by, 'detail', h.detail) ORDER BY h.position)
        FROM support_request_history h WHERE h.request_id = r.request_id),
     '[]') AS history
   FROM support_requests r WHERE r.request_id = $1`;
@@ -117,7 +125,7 @@ function summaryOf(row: SupportRequestRow): SupportRequestSummaryView {
 function historyEntryOf(row: HistoryRow): HistoryEntryView {
   return {
     what: row.what,
-    at: new Date(row.at).toISOString(),
+    at: row.at,
     ...(row.by !== null && { by: row.by }),
     ...(row.detail !== null && { detail: row.detail }),
   };
