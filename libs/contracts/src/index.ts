@@ -24,6 +24,7 @@ export { PRINCIPAL_KINDS, type Principal, type PrincipalKind } from './envelope/
 export type { JsonSchema } from './schema/json-schema.js';
 export type { SchemaViolation } from './schema/schema-violation.js';
 export { isUnstorableText, unstorableTextIn, type UnstorableText } from './schema/unstorable-text.js';
+export { MAX_JSON_NESTING, tooDeeplyNestedAt } from './schema/json-nesting.js';
 export { isRecordableInstant, recordableInstantMillis, recordableInstantProblem } from './schema/recordable-instant.js';
 
 export { ContractRegistry } from './registry/contract-registry.js';

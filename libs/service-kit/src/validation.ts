@@ -1,5 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata, type Type, type ValidationError } from '@nestjs/common';
-import { unstorableTextIn } from '@wildlife/contracts';
+import { MAX_JSON_NESTING, tooDeeplyNestedAt, unstorableTextIn } from '@wildlife/contracts';
 import { ProblemError } from './problem.js';
 
 export interface FieldProblem {
@@ -24,16 +24,29 @@ export function unstorableFieldsIn(value: unknown): FieldProblem[] {
   return unstorableTextIn(value).map(({ pointer, inName }) => ({ pointer, reason: inName ? `its name ${UNSTORABLE_REASON}` : UNSTORABLE_REASON }));
 }
 
+/**
+ * A problem for the first array or object of a parsed JSON body nested deeper than MAX_JSON_NESTING
+ * (64), by pointer; none when it nests no deeper.
+ */
+export function tooDeeplyNestedFieldsIn(value: unknown): FieldProblem[] {
+  const pointer = tooDeeplyNestedAt(value);
+  return pointer === undefined ? [] : [{ pointer, reason: `nests arrays and objects more than ${MAX_JSON_NESTING} deep, the most a body may` }];
+}
+
 const validationFailed = (problems: readonly FieldProblem[]) =>
   new ProblemError(400, 'validation-failed', 'Bad Request', `The request has ${problems.length} invalid field(s).`, { errors: problems });
 
 /**
  * The kit's pipe: a body's strings are also checked for text no record can store (a NUL, a lone
  * surrogate), which class-validator lets through and PostgreSQL would refuse with a 500; they are
- * listed in the same 400 as the other bad fields.
+ * listed in the same 400 as the other bad fields. Before anything, a body nested more than 64 deep
+ * is refused with a 400 naming where: class-transformer, class-validator and any other recursive
+ * walk would overflow the stack on it (`[[[[…]]]]` in a few kilobytes), a 500.
  */
 class EdgeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const tooDeep = metadata.type === 'body' ? tooDeeplyNestedFieldsIn(value) : [];
+    if (tooDeep.length > 0) throw validationFailed(tooDeep);
     const unstorable = metadata.type === 'body' ? unstorableFieldsIn(value) : [];
     let transformed: unknown;
     try {

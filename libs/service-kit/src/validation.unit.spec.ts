@@ -68,4 +68,23 @@ describe('validation at the edge', () => {
     expect(refused.toProblem().errors).toEqual([{ pointer: '/summary', reason: expect.stringContaining('U+0000') }]);
     expect(accepted.summary).toBe('rhino 🦏');
   });
+
+  it.each([
+    // 100,000 deep (200 KB, under the kit's 1 MB body limit): class-transformer and the search for
+    // unstorable text overflowed the stack on it, a 500
+    ['a body that is an array 100,000 deep', JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`) as unknown, '/0'.repeat(64)],
+    ['a field holding objects 50,000 deep', JSON.parse(`{"summary":${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)},"platforms":[]}`) as unknown, `/summary${'/a'.repeat(63)}`],
+    ['a U+0000 inside arrays nested past the limit (the depth is what is reported)', { summary: 'x', platforms: [JSON.parse(`${'['.repeat(64)}"\\u0000"${']'.repeat(64)}`)] }, `/platforms/0${'/0'.repeat(62)}`],
+  ])('refuses %s with a 400 naming where it nests more than 64 deep, and nothing else', async (_case, body, pointer) => {
+    const problem = await refusal(body);
+
+    expect(problem).toMatchObject({ status: 400, code: 'validation-failed' });
+    expect(problem.toProblem().errors).toEqual([{ pointer, reason: 'nests arrays and objects more than 64 deep, the most a body may' }]);
+  });
+
+  it('validates a body nested 64 deep as any other', async () => {
+    const problem = await refusal({ summary: JSON.parse(`${'['.repeat(63)}${']'.repeat(63)}`) as unknown, platforms: [{ name: 'a', countryOfOperation: 'FR' }] });
+
+    expect(problem.toProblem().errors).toEqual([{ pointer: '/summary', reason: 'summary must be a string' }]);
+  });
 });

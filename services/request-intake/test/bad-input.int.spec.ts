@@ -64,6 +64,19 @@ describe('bad input at the edge', () => {
     expect(refused).toMatchObject({ status: 400, body: { errors: [{ pointer, reason: expect.any(String) }] } });
   });
 
+  it('refuses a body nested more than 64 deep with 400 naming where, storing nothing', async () => {
+    // 30,000 arrays deep, 60 KB: under the body limit, and enough to overflow any recursive walk (a 500 before)
+    const text = `${'['.repeat(30_000)}${']'.repeat(30_000)}`;
+
+    const refused = await storesNothing(() => intake.client.postText('frenchAgency', '/v1/support-requests', text));
+
+    expect(refused).toMatchObject({
+      status: 400,
+      body: { type: expect.stringMatching(/\/validation-failed$/), errors: [{ pointer: '/0'.repeat(64), reason: expect.stringContaining('more than 64 deep') }] },
+    });
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
   it('refuses a body over 64 KiB with 413, storing nothing', async () => {
     const body = supportRequestBody({ caseSummary: 'x'.repeat(70 * 1024) });
 

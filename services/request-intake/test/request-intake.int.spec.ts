@@ -43,5 +43,6 @@ describe('the request-intake service', () => {
     );
     expect(Object.keys(document.paths['/v1/support-requests/{requestId}']!.get!.responses).sort()).toEqual(['200', '401', '404']);
     expect(document.info.description).toContain('64 KiB');
+    expect(document.info.description).toContain('nest at most 64 arrays and objects deep');
   });
 });

@@ -1,3 +1,5 @@
+import { pointerOf, type JsonPath } from './json-pointer.js';
+
 /** A UTF-16 surrogate without its pair. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -16,13 +18,35 @@ export interface UnstorableText {
   readonly inName: boolean;
 }
 
-/** Every string and member name of a parsed JSON value that holds unstorable text, in document order. */
-export function unstorableTextIn(value: unknown, pointer = ''): UnstorableText[] {
-  if (typeof value === 'string') return isUnstorableText(value) ? [{ pointer, inName: false }] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index) => unstorableTextIn(item, `${pointer}/${index}`));
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([name, member]) => {
-    const at = `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    return isUnstorableText(name) ? [{ pointer: at, inName: true }] : unstorableTextIn(member, at);
-  });
+interface Visit {
+  readonly value: unknown;
+  /** Undefined for the value itself. */
+  readonly path: JsonPath | undefined;
+  /** The member's name holds unstorable text: reported by name, its value not searched. */
+  readonly nameIsUnstorable: boolean;
+}
+
+/**
+ * Every string and member name of a parsed JSON value that holds unstorable text, in document order
+ * (a member whose name holds it is reported once, by name, and its value is not searched).
+ * Iterative: a value nested however deep is walked without deepening the stack.
+ */
+export function unstorableTextIn(value: unknown): UnstorableText[] {
+  const found: UnstorableText[] = [];
+  const stack: Visit[] = [{ value, path: undefined, nameIsUnstorable: false }];
+  for (let at = stack.pop(); at !== undefined; at = stack.pop()) {
+    const { value: member, path } = at;
+    if (at.nameIsUnstorable) found.push({ pointer: pointerOf(path), inName: true });
+    else if (typeof member === 'string') {
+      if (isUnstorableText(member)) found.push({ pointer: pointerOf(path), inName: false });
+    } else if (Array.isArray(member)) {
+      // Members pushed last first, so they are popped in document order.
+      for (let i = member.length - 1; i >= 0; i--) stack.push({ value: member[i], path: { parent: path, token: String(i) }, nameIsUnstorable: false });
+    } else if (member !== null && typeof member === 'object') {
+      for (const [name, inner] of Object.entries(member).reverse()) {
+        stack.push({ value: inner, path: { parent: path, token: name }, nameIsUnstorable: isUnstorableText(name) });
+      }
+    }
+  }
+  return found;
 }

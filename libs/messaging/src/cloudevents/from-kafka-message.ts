@@ -1,6 +1,8 @@
 import {
   eventAttributeViolations,
   isUnstorableText,
+  MAX_JSON_NESTING,
+  tooDeeplyNestedAt,
   unstorableTextIn,
   EVENT_ATTRIBUTE_NAMES,
   REQUIRED_EVENT_ATTRIBUTES,
@@ -15,6 +17,7 @@ import {
   CloudEventContentTypeIsUnsupported,
   CloudEventSpecVersionIsUnsupported,
   CloudEventValueHoldsUnstorableText,
+  CloudEventValueIsNestedTooDeeply,
   CloudEventValueIsNotJson,
 } from './undecodable-cloud-event.errors.js';
 
@@ -27,9 +30,11 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * CloudEventSpecVersionIsUnsupported, CloudEventContentTypeIsUnsupported, CloudEventAttributeIsInvalid (a
  * repeated or non-UTF-8 header, or one holding text no record can store), CloudEventAttributeIsMissing,
  * CloudEventAttributeIsInvalid (a value our envelope refuses), CloudEventValueIsNotJson,
- * CloudEventValueHoldsUnstorableText: all UndecodableCloudEvent, permanent. (PostgreSQL stores no
- * U+0000 nor half of a surrogate pair in text or jsonb: an event carrying one could never be
- * recorded, and retrying it would hold its partition.)
+ * CloudEventValueIsNestedTooDeeply, CloudEventValueHoldsUnstorableText: all UndecodableCloudEvent,
+ * permanent. (PostgreSQL stores no U+0000 nor half of a surrogate pair in text or jsonb: an event
+ * carrying one could never be recorded, and retrying it would hold its partition. A value nested
+ * deeper than MAX_JSON_NESTING could overflow the stack of whatever walks it next, as it once did
+ * the search for such text: a RangeError, retried for ever too.)
  * `ce_*` headers that are not attributes of our envelope are ignored, and the key is not read.
  */
 export function fromKafkaMessage(message: IncomingKafkaMessage): CloudEvent<unknown> {
@@ -106,6 +111,8 @@ function parseJson(value: Buffer | string | null): unknown {
   } catch (error) {
     throw new CloudEventValueIsNotJson((error as Error).message);
   }
+  const tooDeep = tooDeeplyNestedAt(data);
+  if (tooDeep !== undefined) throw new CloudEventValueIsNestedTooDeeply(tooDeep, MAX_JSON_NESTING);
   // Most values spell no such escape, and skip the walk.
   const unstorable = UNSTORABLE_ESCAPE.test(text) ? unstorableTextIn(data)[0] : undefined;
   if (unstorable !== undefined) throw new CloudEventValueHoldsUnstorableText(unstorable.pointer);

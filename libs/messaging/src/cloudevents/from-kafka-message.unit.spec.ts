@@ -10,6 +10,7 @@ import {
   CloudEventContentTypeIsUnsupported,
   CloudEventSpecVersionIsUnsupported,
   CloudEventValueHoldsUnstorableText,
+  CloudEventValueIsNestedTooDeeply,
   CloudEventValueIsNotJson,
   UndecodableCloudEvent,
 } from './undecodable-cloud-event.errors.js';
@@ -102,6 +103,24 @@ describe('decoding a Kafka message (binary mode) into an event', () => {
     const message = { ...sent, value: Buffer.from(JSON.stringify(data)) };
 
     expect(caught(() => fromKafkaMessage(message))).toMatchObject({ constructor: CloudEventValueHoldsUnstorableText, pointer, permanent: true });
+  });
+
+  it('refuses, for good, a value nesting arrays deeper than 64, naming where, even one that also spells a U+0000', () => {
+    // 100,000 arrays deep (200 KB): the search for unstorable text, which such an escape sets off,
+    // used to overflow the stack, a RangeError retried for ever
+    const text = `{"note":"\\u0000","deep":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+
+    expect(caught(() => fromKafkaMessage({ ...sent, value: Buffer.from(text) }))).toMatchObject({
+      constructor: CloudEventValueIsNestedTooDeeply,
+      pointer: `/deep${'/0'.repeat(63)}`,
+      permanent: true,
+    });
+  });
+
+  it('takes a value nested 64 deep', () => {
+    const data = { ...requestAcknowledgedV1Example.data, deep: JSON.parse(`${'['.repeat(63)}${']'.repeat(63)}`) as unknown };
+
+    expect(fromKafkaMessage({ ...sent, value: Buffer.from(JSON.stringify(data)) }).data).toEqual(data);
   });
 
   it('accepts a whole surrogate pair (an emoji) as it is', () => {

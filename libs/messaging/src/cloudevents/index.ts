@@ -9,6 +9,7 @@ export {
   CloudEventContentTypeIsUnsupported,
   CloudEventSpecVersionIsUnsupported,
   CloudEventValueHoldsUnstorableText,
+  CloudEventValueIsNestedTooDeeply,
   CloudEventValueIsNotJson,
   UndecodableCloudEvent,
 } from './undecodable-cloud-event.errors.js';

@@ -53,3 +53,17 @@ export class CloudEventValueHoldsUnstorableText extends UndecodableCloudEvent {
     super(`the message value holds a character no record can store (U+0000, or half of a surrogate pair) at ${pointer || '/'}`);
   }
 }
+
+/**
+ * The value's JSON nests arrays and objects deeper than any event of ours (MAX_JSON_NESTING of
+ * contracts): walking it (a search for unstorable text, a schema's deep equality, a canonicaliser)
+ * could overflow the stack, a RangeError retried for ever. Refused before anything walks it.
+ */
+export class CloudEventValueIsNestedTooDeeply extends UndecodableCloudEvent {
+  constructor(
+    readonly pointer: string,
+    readonly limit: number,
+  ) {
+    super(`the message value nests arrays and objects more than ${limit} deep, at ${pointer || '/'}`);
+  }
+}

@@ -33,6 +33,15 @@ export class IntakeClient {
     return answerOf<T>(await this.as(name)(path));
   }
 
+  /** A signed POST of `text` as it is, as `application/json`: for bodies JSON.stringify cannot write. */
+  async postText<T = Record<string, unknown>>(name: CastName, path: string, text: string): Promise<Answer<T>> {
+    const url = new URL(path, this.baseUrl).href;
+    const body = new TextEncoder().encode(text);
+    const unsigned = { 'content-type': 'application/json' };
+    const signature = signRequest({ method: 'POST', url, headers: unsigned, body }, { keyId: keyIdOf(name), privateKey: this.keys[name].privateKey });
+    return answerOf<T>(await fetch(url, { method: 'POST', headers: { ...unsigned, ...signature }, body }));
+  }
+
   /** One POST signed once (one nonce), that `send` sends again each time it is called: a replay. */
   signedOnce(name: CastName, path: string, json: unknown, headers: Record<string, string> = {}): { send(): Promise<Answer> } {
     const url = new URL(path, this.baseUrl).href;

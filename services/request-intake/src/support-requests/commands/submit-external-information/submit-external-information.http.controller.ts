@@ -4,7 +4,7 @@ import { ApiAcceptedResponse, ApiBody, ApiHeader, ApiOperation, ApiResponse, Api
 import { NonceClaimedWithTheWrite, ProblemResponse, Signed, type SignedFastifyRequest, type SignedRequestContext } from '@wildlife/service-kit';
 import type { FastifyReply } from 'fastify';
 import { ApiSignedRoute } from '../../http/api-signed-route.decorator.js';
-import { REQUEST_BODY_LIMIT_TEXT } from '../../http/body-limit.js';
+import { REQUEST_BODY_LIMIT_TEXT, REQUEST_BODY_NESTING_TEXT } from '../../http/body-limit.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf, submissionFingerprint } from '../../idempotency/idempotency-key.js';
 import { SubmitExternalInformationCommand } from './submit-external-information.command.js';
 import { SubmitExternalInformationBody } from './submit-external-information.request.dto.js';
@@ -25,7 +25,7 @@ export class SubmitExternalInformationController {
     description:
       'For civil society, NGOs and other non-law-enforcement bodies registered as external sources. The information is accepted as external information, ' +
       'never as an official record: it is flagged `external: true` with a caveat in everything that shows or passes it on. ' +
-      `Bodies over ${REQUEST_BODY_LIMIT_TEXT} are refused with 413.`,
+      `Bodies over ${REQUEST_BODY_LIMIT_TEXT} are refused with 413, and bodies nested more than ${REQUEST_BODY_NESTING_TEXT} with 400.`,
   })
   @ApiSignedRoute({ withBody: true })
   @ApiHeader({
@@ -38,7 +38,7 @@ export class SubmitExternalInformationController {
     type: ExternalInformationAcceptedResponse,
     headers: { Location: { description: 'Where the information can be read back', schema: { type: 'string' } } },
   })
-  @ApiResponse({ status: 400, type: ProblemResponse, description: 'Invalid body (each bad field in `errors`), unknown field (such as `external` or `caveat`), or malformed Idempotency-Key' })
+  @ApiResponse({ status: 400, type: ProblemResponse, description: `Invalid body (each bad field in \`errors\`), a body nested more than ${REQUEST_BODY_NESTING_TEXT}, unknown field (such as \`external\` or \`caveat\`), or malformed Idempotency-Key` })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'The signer is not a registered external source' })
   @ApiResponse({ status: 413, type: ProblemResponse, description: `Body over ${REQUEST_BODY_LIMIT_TEXT}` })
   @ApiResponse({ status: 422, type: ProblemResponse, description: '`idempotency-key-reused`: the key was used with another body' })

@@ -5,7 +5,7 @@ import { NonceClaimedWithTheWrite, ProblemResponse, Signed, type SignedFastifyRe
 import type { FastifyReply } from 'fastify';
 import { ApiSignedRoute } from '../../http/api-signed-route.decorator.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf, submissionFingerprint } from '../../idempotency/idempotency-key.js';
-import { REQUEST_BODY_LIMIT_TEXT } from '../../http/body-limit.js';
+import { REQUEST_BODY_LIMIT_TEXT, REQUEST_BODY_NESTING_TEXT } from '../../http/body-limit.js';
 import { SubmitSupportRequestCommand } from './submit-support-request.command.js';
 import { SubmitSupportRequestBody } from './submit-support-request.request.dto.js';
 import { SubmissionAcceptedResponse } from './submit-support-request.response.dto.js';
@@ -25,7 +25,7 @@ export class SubmitSupportRequestController {
     description:
       'Signed by a national agency (accredited or not) for itself, or by its NCB on its behalf (`onBehalfOfAgency`, an agency of the NCB’s own country). ' +
       'The requesting agency and its country come from the signature and the registry, never from the body. ' +
-      `Bodies over ${REQUEST_BODY_LIMIT_TEXT} are refused with 413. A refused request stores nothing and publishes nothing.`,
+      `Bodies over ${REQUEST_BODY_LIMIT_TEXT} are refused with 413, and bodies nested more than ${REQUEST_BODY_NESTING_TEXT} with 400. A refused request stores nothing and publishes nothing.`,
   })
   @ApiSignedRoute({ withBody: true })
   @ApiHeader({
@@ -43,7 +43,7 @@ export class SubmitSupportRequestController {
       'Idempotent-Replayed': { description: '`true` when this is the stored answer to an earlier submission with the same key', schema: { type: 'string' } },
     },
   })
-  @ApiResponse({ status: 400, type: ProblemResponse, description: 'Invalid body (each bad field in `errors`), unknown field, or malformed Idempotency-Key' })
+  @ApiResponse({ status: 400, type: ProblemResponse, description: `Invalid body (each bad field in \`errors\`), a body nested more than ${REQUEST_BODY_NESTING_TEXT}, unknown field, or malformed Idempotency-Key` })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'The signer may not submit this request: not an agency or an NCB, an agency naming another agency, or an NCB acting for another country' })
   @ApiResponse({ status: 413, type: ProblemResponse, description: `Body over ${REQUEST_BODY_LIMIT_TEXT}` })
   @ApiResponse({
