@@ -74,6 +74,21 @@ describe('an NCB decision whose record provenance rejected', () => {
     expect(await world.as('ncbFr').post(`/v1/support-requests/${requestId}/endorse`, {}, { 'if-match': '"4"' })).toMatchObject({ status: 200 });
   });
 
+  it('sets a decision aside when the rejection names its request in capitals (the contract takes them)', async () => {
+    // Given an acknowledged request, and provenance's rejection of the acknowledgement's record,
+    // whose subject spells the request's id in capitals
+    const requestId = await world.acknowledgedRequest();
+    const [acknowledgement] = await publishedOf(requestId, 'ncb-endorsement.RequestAcknowledged.v1');
+    const rejection = aRejectionOf(acknowledgement!);
+
+    // When it is delivered
+    await world.upstream.publish({ ...rejection, subject: requestId.toUpperCase() });
+    await world.streamReaches(requestId, 3);
+
+    // Then the acknowledgement is set aside on the request's own stream (it went to a stream of its own, unnoticed, before)
+    expect((await world.as('ncbFr').get(`/v1/support-requests/${requestId}/endorsement`)).body).toMatchObject({ status: 'submitted', version: 3 });
+  });
+
   it('changes nothing for a rejection delivered again, or one naming a record this stream does not hold', async () => {
     // Given an acknowledged request whose acknowledgement was set aside
     const requestId = await world.acknowledgedRequest();

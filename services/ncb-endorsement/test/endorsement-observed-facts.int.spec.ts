@@ -84,6 +84,23 @@ describe('what the endorsement learns from intake and provenance', () => {
     }
   });
 
+  it('rejects a request whose rejection names it in capitals, and receives a submission naming it so (the contract takes them)', async () => {
+    // Given a received request, and another request's submission spelling its id in capitals
+    const requestId = await world.receivedRequest();
+    const inCapitals = aSubmission();
+    const rejection = aRejectionOf(aSubmission(requestId));
+
+    // When provenance's rejection of the first names it in capitals, and the second is delivered
+    await world.upstream.publish({ ...rejection, subject: requestId.toUpperCase() });
+    await world.upstream.publish({ ...inCapitals, subject: inCapitals.subject.toUpperCase(), data: { ...inCapitals.data, requestId: inCapitals.subject.toUpperCase() } });
+
+    // Then each fact is on the request's own stream, as intake's id names it
+    await world.streamReaches(requestId, 2);
+    await world.streamReaches(inCapitals.subject, 1);
+    expect((await world.as('ncbFr').get(`/v1/support-requests/${requestId}/endorsement`)).body).toMatchObject({ status: 'rejected', version: 2 });
+    expect(await streamOf(inCapitals.subject)).toEqual(['RequestReceived']);
+  });
+
   it('keeps a request rejected when the rejection is read before the submission', async () => {
     // Given provenance's rejection, then intake's submission
     const submission = aSubmission();

@@ -137,6 +137,17 @@ describe('the status of a request follows the endorsement and provenance service
     expect(endorsed.history.map((entry) => entry.what)).toEqual(['SupportRequestSubmitted', 'RequestAcknowledgedByNcb', 'RequestEndorsedByNcb']);
   });
 
+  it('applies facts naming the request by its id in capitals, on both topics (the contracts take them)', async () => {
+    const { requestId, submissionEventId } = await submitted();
+    const inCapitals = requestId.toUpperCase();
+
+    await others.publish(endorsementEvents.acknowledged(inCapitals));
+    await others.publish(provenanceEvents.verified(inCapitals, submissionEventId, 'official'));
+
+    const applied = await once(requestId, (request) => request.status === 'acknowledged' && request.provenanceStatus === 'official');
+    expect(applied.history.map((entry) => entry.what).sort()).toEqual(['ProvenanceVerified', 'RequestAcknowledgedByNcb', 'SupportRequestSubmitted']);
+  });
+
   it('dead-letters a fact about a request it never received, and goes on with the next', async () => {
     const { requestId } = await submitted();
 

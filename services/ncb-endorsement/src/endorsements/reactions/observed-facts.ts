@@ -7,10 +7,18 @@ import type { DecisionRejection, NcbDecisionType, ProvenanceRejected, RequestRec
 export const SUPPORT_REQUEST_SUBMITTED = 'request-intake.SupportRequestSubmitted.v1';
 export const RECORD_REJECTED = 'provenance.RecordRejected.v1';
 
+/**
+ * The request an event names (its `requestId`, or its subject), as this service keys its streams:
+ * lower case, as intake issues ids. The contracts' `uuid` format takes capitals too; a rejection
+ * naming a known request in capitals would otherwise land on a stream of its own, and the request
+ * (or the NCB decision provenance rejected) would go on as if it counted.
+ */
+export const requestIdOf = (id: string): string => id.toLowerCase();
+
 /** Intake's submission as the stream records it: who asked, from which country, for what. */
 export function requestReceivedFrom(event: CloudEvent<SupportRequestSubmittedV1>): RequestReceived {
   const { requestId, requestingAgency, submittedAt, capabilities } = event.data;
-  return { type: 'RequestReceived', requestId, agency: requestingAgency, submittedAt, capabilities, sourceEventId: event.id };
+  return { type: 'RequestReceived', requestId: requestIdOf(requestId), agency: requestingAgency, submittedAt, capabilities, sourceEventId: event.id };
 }
 
 /**
@@ -20,7 +28,7 @@ export function requestReceivedFrom(event: CloudEvent<SupportRequestSubmittedV1>
 export function provenanceRejectionFrom(event: CloudEvent<RecordRejectedV1>): ProvenanceRejected | undefined {
   if (event.data.recordType !== SUPPORT_REQUEST_SUBMITTED) return undefined;
   const { rejectedAt, reason } = event.data;
-  return { type: 'ProvenanceRejected', requestId: event.subject, at: rejectedAt, reason: { code: reason.code, text: reason.text }, sourceEventId: event.id };
+  return { type: 'ProvenanceRejected', requestId: requestIdOf(event.subject), at: rejectedAt, reason: { code: reason.code, text: reason.text }, sourceEventId: event.id };
 }
 
 const NCB_DECISION_RECORD = /^ncb-endorsement\.(RequestAcknowledged|RequestEndorsed|RequestDeclined|DirectContactPermitRevoked)\.v[1-9][0-9]*$/;
@@ -37,7 +45,7 @@ export function decisionSetAsideFrom(event: CloudEvent<RecordRejectedV1>, eventI
   const { recordId, recordType, rejectedAt, reason } = event.data;
   return {
     type: 'DecisionSetAside',
-    requestId: event.subject,
+    requestId: requestIdOf(event.subject),
     decisionVersion: index + 1,
     decision,
     recordId,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { recordRejectedV1Example, supportRequestSubmittedV1Example } from '@wildlife/contracts';
-import { decisionSetAsideFrom, provenanceRejectionFrom, requestReceivedFrom } from './observed-facts.js';
+import { decisionSetAsideFrom, provenanceRejectionFrom, requestIdOf, requestReceivedFrom } from './observed-facts.js';
 
 describe('the facts learnt from other services', () => {
   it('reads intake’s submission as the request received: agency, country, capabilities, source event', () => {
@@ -56,5 +56,18 @@ describe('the facts learnt from other services', () => {
 
     expect(decisionSetAsideFrom(rejection, ['received-id', 'another-id'])).toBeUndefined();
     expect(decisionSetAsideFrom(permitIssued, [rejection.data.recordId])).toBeUndefined();
+  });
+
+  it('names the request in lower case, however the event spelled its id (the contract takes capitals)', () => {
+    const submission = supportRequestSubmittedV1Example;
+    const inCapitals = { ...submission, subject: submission.subject.toUpperCase(), data: { ...submission.data, requestId: submission.data.requestId.toUpperCase() } };
+    const rejection = { ...recordRejectedV1Example, subject: recordRejectedV1Example.subject.toUpperCase() };
+    const submissionRejection = { ...rejection, data: { ...rejection.data, recordType: 'request-intake.SupportRequestSubmitted.v1' } };
+
+    expect(inCapitals.data.requestId).not.toBe(submission.data.requestId);
+    expect(requestReceivedFrom(inCapitals).requestId).toBe(submission.data.requestId);
+    expect(provenanceRejectionFrom(submissionRejection)?.requestId).toBe(recordRejectedV1Example.subject);
+    expect(decisionSetAsideFrom(rejection, [rejection.data.recordId])?.requestId).toBe(recordRejectedV1Example.subject);
+    expect(requestIdOf('6F1C2A9E-4B7D-4C1E-9A2F-3D5E8B7C1A04')).toBe('6f1c2a9e-4b7d-4c1e-9a2f-3d5e8b7c1a04');
   });
 });

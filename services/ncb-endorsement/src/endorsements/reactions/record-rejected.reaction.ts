@@ -4,7 +4,7 @@ import type { ReactionHandler } from '@wildlife/service-kit';
 import type pg from 'pg';
 import { decideObserveRejection, decideSetAside } from '../domain/endorsement.observe.js';
 import { ObservedFactRecorder } from './observed-fact.recorder.js';
-import { decisionSetAsideFrom, provenanceRejectionFrom, RECORD_REJECTED } from './observed-facts.js';
+import { decisionSetAsideFrom, provenanceRejectionFrom, RECORD_REJECTED, requestIdOf } from './observed-facts.js';
 
 /**
  * Provenance's rejection of a record of the request's case: of the support request itself, which
@@ -21,7 +21,7 @@ export class RecordRejectedReaction implements ReactionHandler {
     const rejection = provenanceRejectionFrom(rejected);
     if (rejection) return this.facts.record(client, event, rejection, decideObserveRejection);
     if (!rejected.data.recordType.startsWith('ncb-endorsement.')) return;
-    await this.facts.recordOn(client, event, rejected.subject, (loaded) => {
+    await this.facts.recordOn(client, event, requestIdOf(rejected.subject), (loaded) => {
       const setAside = decisionSetAsideFrom(rejected, loaded.eventIds);
       return setAside === undefined ? [] : decideSetAside(setAside, loaded.state);
     });

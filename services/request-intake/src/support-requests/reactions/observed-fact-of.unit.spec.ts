@@ -73,6 +73,18 @@ describe('what intake learns from a public event', () => {
     expect(observedFactOf(withData(recordVerifiedV1Example, { classification: 'external' }))).toBeUndefined();
   });
 
+  it('names the request in lower case, however the event spelled its id (the contract takes capitals)', () => {
+    const upper = (id: string) => id.toUpperCase();
+    const acknowledged = withData(requestAcknowledgedV1Example, { requestId: upper(requestAcknowledgedV1Example.data.requestId) });
+    const verdict = { ...recordVerifiedV1Example, subject: upper(recordVerifiedV1Example.subject) };
+    const rejection = { ...withData(recordRejectedV1Example, { recordType: 'request-intake.SupportRequestSubmitted.v1' }), subject: upper(recordRejectedV1Example.subject) };
+
+    expect(acknowledged.data.requestId).not.toBe(requestAcknowledgedV1Example.data.requestId);
+    expect(observedFactOf(acknowledged)?.fact.requestId).toBe(requestAcknowledgedV1Example.data.requestId);
+    expect(observedFactOf(verdict)?.fact.requestId).toBe(recordVerifiedV1Example.subject);
+    expect(observedFactOf(rejection)?.fact.requestId).toBe(recordRejectedV1Example.subject);
+  });
+
   it('learns nothing from events of other types', () => {
     expect(observedFactOf(externalInformationReceivedV1Example)).toBeUndefined();
   });
