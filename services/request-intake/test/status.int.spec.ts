@@ -226,4 +226,35 @@ describe('the status of a request follows the endorsement and provenance service
     expect(await snapshot()).toEqual(live);
     expect(live.history.length).toBeGreaterThan(live.requests.length);
   });
+
+  it('rebuilds while a writer is between the request row and its history, without a deadlock', async () => {
+    // Given a writer holding support_requests and about to write support_request_history, in the
+    // order write_support_request_view writes them (here in two statements, so the test can stop between)
+    const { requestId } = await submitted();
+    const writer = await intake.service.pool.connect();
+    try {
+      await writer.query('BEGIN');
+      await writer.query('UPDATE support_requests SET version = version WHERE request_id = $1', [requestId]);
+
+      // When a rebuild starts meanwhile, and waits for the writer
+      const rebuilt = rebuildReadModels(intake.service.pool);
+      await eventually('the rebuild waits for the writer’s support_requests', async () => {
+        const { rows } = await intake.service.pool.query<{ waiting: number }>(
+          `SELECT count(*)::int AS waiting FROM pg_locks
+            WHERE NOT granted AND mode = 'ExclusiveLock' AND relation = 'support_requests'::regclass
+              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        );
+        return rows[0]!.waiting > 0 ? true : undefined;
+      });
+
+      // Then the writer writes the history and commits (the rebuild held no lock on it: a deadlock
+      // before, when it locked the history first), and the rebuild ends after it
+      await writer.query('UPDATE support_request_history SET at = at WHERE request_id = $1', [requestId]);
+      await writer.query('COMMIT');
+      await expect(rebuilt).resolves.toMatchObject({ supportRequests: expect.any(Number) });
+    } finally {
+      await writer.query('ROLLBACK').catch(() => undefined);
+      writer.release();
+    }
+  });
 });

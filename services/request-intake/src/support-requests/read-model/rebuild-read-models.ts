@@ -7,7 +7,14 @@ import { externalInformationEventOf, supportRequestEventOf } from '../stream/int
 import { writeExternalInformationView } from './external-information.projection.js';
 import { writeSupportRequestView } from './support-request.projection.js';
 
-const READ_MODELS = 'support_request_history, support_requests, external_information';
+/**
+ * Locked, and truncated, in this order: the order the writers take them. write_support_request_view
+ * (migrations/0002) writes support_requests, then support_request_history; record_submission
+ * (migrations/0003) writes one of the views; a read takes support_requests, then the history. Locked
+ * history first, a rebuild could hold it while waiting for a writer's support_requests, and that
+ * writer then wait for the history: a deadlock, one of the two aborted (found by review).
+ */
+const READ_MODELS = 'support_requests, support_request_history, external_information';
 const SUPPORT_REQUEST_STREAM = supportRequestStreamId('');
 const EXTERNAL_INFORMATION_STREAM = externalInformationStreamId('');
 
