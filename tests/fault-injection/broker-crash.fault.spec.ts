@@ -13,7 +13,7 @@ import {
   serviceDatabasePool,
   startServiceProcess,
   type ServiceProcess,
-} from './service-process/service-process.js';
+} from '../service-process/service-process.js';
 
 const EVENTS = 1_000;
 const KILL_AFTER_EFFECTS = 300;

@@ -7,6 +7,7 @@ export * from './problem.response.js';
 export * from './readiness.js';
 export * from './run-service.js';
 export * from './service-app.js';
+export * from './shutdown.js';
 export * from './tokens.js';
 export * from './validation.js';
 export * from './event-sourcing/event-pipeline.js';

@@ -4,7 +4,8 @@ import { createServiceApp, type ServiceDefinition } from './service-app.js';
 /**
  * The whole of a service's `main`: reads its config (a bad setting ends the process with one line
  * naming it), starts it, and on SIGTERM or SIGINT closes it gracefully within SHUTDOWN_TIMEOUT_MS,
- * after which it exits anyway. Closed once, whatever signals follow the first.
+ * after which it exits anyway (code 1); a close that completes exits 0 (1 if a part of it failed).
+ * Closed once, whatever signals follow the first.
  */
 export async function runService<S extends BaseSettings>(define: () => ServiceDefinition<S>): Promise<void> {
   let definition: ServiceDefinition<S>;
@@ -37,11 +38,15 @@ export async function runService<S extends BaseSettings>(define: () => ServiceDe
       service.logger.error('shutdown timed out; exiting');
       process.exit(1);
     }, definition.settings.SHUTDOWN_TIMEOUT_MS).unref();
+    // Exits as soon as the close is done: a client or timer left behind cannot keep the process up.
     service.close().then(
-      () => service.logger.info('stopped'),
+      () => {
+        service.logger.info('stopped');
+        process.exit(0);
+      },
       (e: Error) => {
         service.logger.error({ err: e }, 'shutdown failed');
-        process.exitCode = 1;
+        process.exit(1);
       },
     );
   };

@@ -13,8 +13,10 @@ import { HealthController } from './health.controller.js';
 import { createKafka } from './kafka.js';
 import { createLogger, PinoNestLogger } from './logger.js';
 import { databaseUrlFor, openServiceDatabase } from './database.js';
+import { HttpClosing } from './http-closing.js';
 import { ProblemFilter } from './problem.js';
 import { KafkaCheck, postgresCheck } from './readiness.js';
+import { runShutdownSteps, shutdownBudget } from './shutdown.js';
 import { createValidationPipe } from './validation.js';
 import { NonceStore } from './signed-requests/nonce-store.js';
 import type { PrincipalDirectory } from './signed-requests/principal-directory.js';
@@ -68,7 +70,13 @@ export interface ServiceApp {
   readonly registry: ServiceRegistry;
   /** Listens on the configured host and port (0 = any free port) and returns the base URL. */
   listen(): Promise<string>;
-  /** Stops taking requests, lets the modules shut down, then closes the database pool and Kafka probe. */
+  /**
+   * Stops within SHUTDOWN_TIMEOUT_MS as `shutdownBudget` shares it out: stops taking requests and
+   * starts stopping the consumers (which commit what they processed); gives requests in flight their
+   * share, then closes their connections; lets the modules shut down; stops the relay, the registry
+   * follower, the Kafka probe, and closes the pool. Each step runs even if one before it failed or
+   * overran (`runShutdownSteps`); rejects afterwards, naming those, if any did.
+   */
   close(): Promise<void>;
 }
 
@@ -100,7 +108,8 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
   const kafka = createKafka({ brokers: settings.KAFKA_BROKERS, clientId: settings.KAFKA_CLIENT_ID, logger });
   const eventStore = new EventStore(pool);
   const adminKafka = createKafka({ brokers: settings.KAFKA_BROKERS, clientId: `${settings.KAFKA_CLIENT_ID}-admin`, logger, retries: 1 });
-  const pipeline = new EventPipeline({ service: name, prefix: settings.KAFKA_TOPIC_PREFIX, pool, eventStore, kafka, adminKafka, logger, definition: eventSourcing });
+  const budget = shutdownBudget(settings.SHUTDOWN_TIMEOUT_MS);
+  const pipeline = new EventPipeline({ service: name, prefix: settings.KAFKA_TOPIC_PREFIX, pool, eventStore, kafka, adminKafka, logger, definition: eventSourcing, consumerStopTimeoutMs: budget.partMs });
   const nonces = new NonceStore({ connectionString: databaseUrlFor(settings.DATABASE_URL, settings.DATABASE_NAME), applicationName: name });
   const kafkaCheck = new KafkaCheck({ brokers: settings.KAFKA_BROKERS, clientId: settings.KAFKA_CLIENT_ID });
 
@@ -154,6 +163,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
   app.useGlobalFilters(new ProblemFilter(logger));
   app.useGlobalPipes(createValidationPipe());
   serveApiDocs(app, { name, description: definition.description });
+  const http = new HttpClosing(app, logger);
 
   let closing: Promise<void> | undefined;
   let nonceSweep: NodeJS.Timeout | undefined;
@@ -178,12 +188,22 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
     close() {
       closing ??= (async () => {
         clearInterval(nonceSweep);
-        await app.close();
-        await pipeline.stop();
-        await registry.follower.stop();
-        await kafkaCheck.close();
-        await nonces.close();
-        await pool.end();
+        http.begin();
+        // Consumers stop beside the drain: what they processed is committed whatever the requests do.
+        pipeline.stopConsuming().catch(() => undefined);
+        const appClosed = app.close();
+        const step = (what: string, run: () => Promise<void>, withinMs = budget.partMs) => ({ name: what, run, withinMs });
+        await runShutdownSteps(
+          [
+            step('closing the HTTP server and the modules', () => http.drain(appClosed, budget.httpDrainMs), budget.httpDrainMs + budget.partMs),
+            step('stopping the event pipeline', () => pipeline.stop()),
+            step('stopping the registry follower', () => registry.follower.stop()),
+            step('closing the Kafka probe', () => kafkaCheck.close()),
+            step('closing the nonce store', () => nonces.close()),
+            step('closing the database pool', () => pool.end()),
+          ],
+          logger,
+        );
       })();
       return closing;
     },

@@ -52,7 +52,7 @@ export class EventPipeline {
   private relay: OutboxRelay | undefined;
   private consumers: RunningConsumer[] = [];
   private topicsReady: Promise<void> | undefined;
-  private stopped = false;
+  private consumersStopped: Promise<void> | undefined;
   /** Aborted by `stop`: ends a consumer's start-up too (a group join can wait for a dead member's session). */
   private readonly stopping = new AbortController();
 
@@ -68,6 +68,8 @@ export class EventPipeline {
       adminKafka: Kafka;
       logger: Logger;
       definition: EventSourcingDefinition;
+      /** How long stopping a consumer waits for it (see `RunningConsumer.stop`); default 5 s. */
+      consumerStopTimeoutMs?: number;
     },
   ) {}
 
@@ -135,6 +137,7 @@ export class EventPipeline {
       topics: reaction.topics.map((t) => this.o.prefix + t),
       logger: this.o.logger.child({ component: 'consumer', group: groupId }),
       signal: this.stopping.signal,
+      stopTimeoutMs: this.o.consumerStopTimeoutMs,
       deadLetter: { producer, topicFor: () => this.deadLetterTopicOf(reaction.name) },
       // The partitions side by side, each in order: their inbox transactions (one WAL flush each)
       // overlap instead of queueing behind one another (bench/spine).
@@ -184,14 +187,23 @@ export class EventPipeline {
   }
 
   /**
-   * Stops consuming (committing what was processed), stops the relay, disconnects the producer. A
-   * consumer still starting stops too, so this is bounded by the consumers' stop timeout even then.
+   * Stops consuming: each consumer finishes the message in hand, commits what was processed and
+   * leaves its group. A consumer still starting stops too, so this is bounded by the consumers' stop
+   * timeout even then. Idempotent. The relay runs on (a service stops its consumers while requests
+   * still drain, whose appends it publishes).
    */
+  stopConsuming(): Promise<void> {
+    this.consumersStopped ??= (async () => {
+      this.stopping.abort();
+      await this.reactionsStarting;
+      await Promise.all(this.consumers.map((c) => c.stop()));
+    })();
+    return this.consumersStopped;
+  }
+
+  /** Stops consuming (as `stopConsuming`), then stops the relay and disconnects the producer. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.stopping.abort();
-    await this.reactionsStarting;
-    await Promise.all(this.consumers.map((c) => c.stop()));
+    await this.stopConsuming();
     await this.topicsReady?.catch(() => undefined);
     await this.relay?.stop();
     await this.producer?.disconnect().catch(() => undefined);

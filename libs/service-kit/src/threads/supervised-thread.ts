@@ -14,7 +14,10 @@ export interface SupervisedThreadOptions {
   /** Plain data the thread is started with (`workerData`), every time it is started. */
   readonly workerData: unknown;
   readonly logger: Logger;
-  /** How long `stop` waits for the thread to finish before ending it. Default 15 s. */
+  /**
+   * How long `stop` waits for the thread to finish before ending it. Default 5 s: a part's share of
+   * the default shutdown timeout (`shutdownBudget`); a service passes its own share.
+   */
   readonly stopTimeoutMs?: number;
 }
 
@@ -54,7 +57,7 @@ export class SupervisedThread {
     if (worker === undefined) return;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     worker.postMessage('stop' satisfies ToSupervisedThread);
-    const timeoutMs = this.o.stopTimeoutMs ?? 15_000;
+    const timeoutMs = this.o.stopTimeoutMs ?? 5_000;
     const timer = setTimeout(() => {
       this.o.logger.warn({ thread: this.o.name, timeoutMs }, `the ${this.o.name} thread did not stop in time; ending it`);
       void worker.terminate();

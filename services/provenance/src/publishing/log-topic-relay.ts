@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { createProducer } from '@wildlife/messaging';
-import { compiledWorkerScript, KAFKA, LOGGER, PG_POOL, serviceThreadSettings, SETTINGS, SupervisedThread, TOPIC_PREFIX } from '@wildlife/service-kit';
+import { compiledWorkerScript, KAFKA, LOGGER, PG_POOL, serviceThreadSettings, SETTINGS, shutdownBudget, SupervisedThread, TOPIC_PREFIX } from '@wildlife/service-kit';
 import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
 import type { Logger } from 'pino';
@@ -44,7 +44,9 @@ export class LogTopicRelay implements OnApplicationBootstrap, OnApplicationShutd
         topicPrefix: this.prefix,
         origin: this.logKey.origin,
       };
-      this.publisher = SupervisedThread.start({ name: 'log publisher', script, workerData, logger: this.logger });
+      // Its stop is one part of the service's shutdown, within the shutdown timeout.
+      const stopTimeoutMs = shutdownBudget(this.settings.SHUTDOWN_TIMEOUT_MS).partMs;
+      this.publisher = SupervisedThread.start({ name: 'log publisher', script, workerData, logger: this.logger, stopTimeoutMs });
       this.logger.info({ component: 'log-publisher', thread: 'worker' }, 'publishing the provenance log from a worker thread');
       return;
     }

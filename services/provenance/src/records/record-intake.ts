@@ -2,11 +2,11 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { contracts } from '@wildlife/contracts';
 import { createProducer, ensureTopics, startConsumer, type MessageHandler, type MessageProducer, type RunningConsumer } from '@wildlife/messaging';
 import type { TrustRoots } from '@wildlife/registry';
-import { KAFKA, LOGGER, TOPIC_PREFIX, untilDone } from '@wildlife/service-kit';
+import { KAFKA, LOGGER, SETTINGS, shutdownBudget, TOPIC_PREFIX, untilDone } from '@wildlife/service-kit';
 import type { Admin, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { LogAppender } from '../log/log-appender.js';
-import { SERVICE } from '../provenance.config.js';
+import { SERVICE, type ProvenanceConfig } from '../provenance.config.js';
 import { TRUST_ROOTS } from '../provenance.tokens.js';
 import { kafkaRegistryProgress } from './kafka-registry-progress.js';
 import { readReceivedRecord } from './read-received-record.js';
@@ -39,6 +39,7 @@ export class RecordIntake implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(TOPIC_PREFIX) private readonly prefix: string,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(TRUST_ROOTS) private readonly trustRoots: TrustRoots | undefined,
+    @Inject(SETTINGS) private readonly settings: ProvenanceConfig,
     private readonly appender: LogAppender,
   ) {}
 
@@ -111,6 +112,8 @@ export class RecordIntake implements OnApplicationBootstrap, OnApplicationShutdo
         topics: feed.topics.map((topic) => this.prefix + topic.name),
         logger: this.logger.child({ component: 'record-intake', feed: feed.name }),
         signal: this.stopping.signal,
+        // Its stop is one part of the service's shutdown, within the shutdown timeout.
+        stopTimeoutMs: shutdownBudget(this.settings.SHUTDOWN_TIMEOUT_MS).partMs,
         deadLetter: { producer: this.producer!, topicFor: () => this.prefix + deadLetterTopicOf(feed).name },
         // Partitions are handled side by side so that their records share log transactions.
         partitionsConsumedConcurrently: feed.topics.reduce((sum, topic) => sum + topic.partitions, 0),

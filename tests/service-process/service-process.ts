@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { adminDatabaseUrl, buildProject, databaseUrlFor, withAdmin } from '@wildlife/testing';
+import { adminDatabaseUrl, buildProject, databaseUrlFor, eventually, withAdmin } from '@wildlife/testing';
 
-const entry = fileURLToPath(new URL('../../dist/fault-injection/service-process/main.js', import.meta.url));
+const entry = fileURLToPath(new URL('../dist/service-process/main.js', import.meta.url));
 
 /**
  * Compiles the service process to `tests/dist/` (with the libraries it imports, which it loads from
@@ -12,8 +12,8 @@ const entry = fileURLToPath(new URL('../../dist/fault-injection/service-process/
  */
 export async function buildServiceProcess(): Promise<void> {
   await buildProject('libs/service-kit');
-  await buildProject('tests/fault-injection/service-process/tsconfig.json');
-  cpSync(new URL('../../spine/effect-recording/migrations/', import.meta.url), new URL('../../dist/spine/effect-recording/migrations/', import.meta.url), {
+  await buildProject('tests/service-process/tsconfig.json');
+  cpSync(new URL('../spine/effect-recording/migrations/', import.meta.url), new URL('../dist/spine/effect-recording/migrations/', import.meta.url), {
     recursive: true,
   });
 }
@@ -70,4 +70,12 @@ export async function serviceDatabaseIsMigrated(pool: pg.Pool, env: NodeJS.Proce
 async function databaseExists(name: string): Promise<boolean> {
   const { rowCount } = await withAdmin(adminDatabaseUrl(), (admin) => admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]));
   return rowCount === 1;
+}
+
+/** The base URL the service logs once it listens (at LOG_LEVEL info or lower). */
+export async function listeningUrl(service: ServiceProcess, timeoutMs = 60_000): Promise<string> {
+  return eventually('the service listens', () => /listening on (http:\/\/[^"\s]+)/.exec(service.output())?.[1], {
+    timeoutMs,
+    progress: () => service.output().slice(-2_000),
+  });
 }
