@@ -84,11 +84,12 @@ class ServiceRootModule {}
 
 /**
  * Builds a service: its database (created if missing), its Kafka client, health endpoints, RFC 9457
- * errors and JSON logs, around the service's own module. Nothing listens until `listen()`.
+ * errors and JSON logs (on `options.logger` if given), around the service's own module. Nothing
+ * listens until `listen()`.
  */
-export async function createServiceApp<S extends BaseSettings>(definition: ServiceDefinition<S>): Promise<ServiceApp> {
+export async function createServiceApp<S extends BaseSettings>(definition: ServiceDefinition<S>, options: { logger?: Logger } = {}): Promise<ServiceApp> {
   const { settings, name } = definition;
-  const logger = createLogger(name, settings.LOG_LEVEL);
+  const logger = options.logger ?? createLogger(name, settings.LOG_LEVEL);
   const pool = await openServiceDatabase({
     serverUrl: settings.DATABASE_URL,
     database: settings.DATABASE_NAME,
