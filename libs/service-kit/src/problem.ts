@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 
 /** An RFC 9457 problem details object. Extension members carry machine-readable detail. */
@@ -49,12 +49,21 @@ export class ProblemFilter implements ExceptionFilter {
     const problemError = toProblemError(error);
     // Deliberate problem answers are the API working; only an unexpected error is worth an error log.
     if (problemError.code === 'internal-error') this.logger.error({ err: error, url: request.url }, 'request failed');
-    void reply
-      .status(problemError.status)
-      .headers(problemError.headers)
-      .header('content-type', PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify(problemError.toProblem(request.url)));
+    void sendProblem(reply, problemError, request.url);
   }
+}
+
+/** Writes `problem` on `reply` as `application/problem+json`: how every problem answer goes out. */
+export function sendProblem(reply: FastifyReply, problem: ProblemError, instance?: string): FastifyReply {
+  return reply.status(problem.status).headers(problem.headers).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem.toProblem(instance)));
+}
+
+/**
+ * Fastify's `frameworkErrors`: the answers Fastify makes itself, before any route or filter (a path
+ * whose percent-encoding is malformed, a path parameter over its length limit), as problems.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  void sendProblem(reply, toProblemError(error), request.url);
 }
 
 function toProblemError(error: unknown): ProblemError {

@@ -14,7 +14,7 @@ import { createKafka } from './kafka.js';
 import { createLogger, PinoNestLogger } from './logger.js';
 import { databaseUrlFor, openServiceDatabase } from './database.js';
 import { HttpClosing } from './http-closing.js';
-import { ProblemFilter } from './problem.js';
+import { answerFrameworkError, ProblemFilter } from './problem.js';
 import { KafkaCheck, postgresCheck } from './readiness.js';
 import { runShutdownSteps, shutdownBudget } from './shutdown.js';
 import { createValidationPipe } from './validation.js';
@@ -154,7 +154,8 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
   try {
     app = await NestFactory.create<NestFastifyApplication>(
       { module: ServiceRootModule, imports: [kit, definition.module] },
-      new FastifyAdapter({ bodyLimit: definition.bodyLimitBytes ?? 1_048_576 }),
+      // Fastify's own answers as problems: those before any route, and 503 while closing (HttpClosing).
+      new FastifyAdapter({ bodyLimit: definition.bodyLimitBytes ?? 1_048_576, frameworkErrors: answerFrameworkError, return503OnClosing: false }),
       { logger: new PinoNestLogger(logger), abortOnError: false, rawBody: true },
     );
   } catch (e) {
