@@ -5,11 +5,14 @@
 // files), brings up Kafka and PostgreSQL (`infra/`) with the cast's own databases, runs the five
 // services with those trust roots, waits until each is ready, seeds the registry through
 // ncb-endorsement and prints the URLs and the principals. With TRUST_ROOTS_FILE set, no fixture is
-// generated or seeded, and the services use their default databases.
+// generated or seeded, and the services use their default databases. The services inherit this
+// shell's settings (LOG_LEVEL, KAFKA_BROKERS, DATABASE_URL, …) except those that belong to one
+// service each (PORT, DATABASE_NAME, KAFKA_CLIENT_ID: see scripts/service-environment.mjs).
 // Ctrl-C (or SIGTERM) stops the services gracefully; the broker keeps running (`npm run infra:down`).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { perServiceSettingsIn, serviceEnvironment } from './service-environment.mjs';
 
 const SERVICES = [
   ['request-intake', 3001],
@@ -41,19 +44,22 @@ if (fixture?.created) console.log(`  registry: generated the development princip
 // a cast generated anew (`.local` removed, another checkout on the same server) would otherwise find its
 // agencies' ids registered with keys it does not hold, and a provenance log resting on other trust roots.
 const databaseNameOf = (name) => `wildlife_${name.replace(/-/g, '_')}_${fixture.castTag}`;
-const castDatabases = fixture && !process.env.DATABASE_NAME ? SERVICES.map(([name]) => databaseNameOf(name)) : undefined;
+const castDatabases = fixture ? SERVICES.map(([name]) => databaseNameOf(name)) : undefined;
 
 const { ensureInfrastructure } = await import('../infra/index.mjs');
 const infra = await ensureInfrastructure({ log: (line) => console.log(`  infra: ${line}`), databases: castDatabases });
 
+const ignored = perServiceSettingsIn(process.env);
+if (ignored.length > 0) console.log(`  ignoring ${ignored.join(', ')} from the environment: each service has its own`);
 const children = SERVICES.map(([name, port]) => {
-  const env = {
-    KAFKA_BROKERS: infra.kafkaBrokers,
-    DATABASE_URL: infra.databaseUrl,
-    PORT: String(port),
-    ...(fixture && { TRUST_ROOTS_FILE: fixture.trustRootsPath, DATABASE_NAME: databaseNameOf(name) }),
-    ...process.env,
-  };
+  const env = serviceEnvironment({
+    parentEnv: process.env,
+    kafkaBrokers: infra.kafkaBrokers,
+    databaseUrl: infra.databaseUrl,
+    port,
+    databaseName: fixture && databaseNameOf(name),
+    trustRootsFile: fixture?.trustRootsPath,
+  });
   const child = spawn(process.execPath, [`services/${name}/dist/main.js`], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   child.on('exit', (code, signal) => {
     if (!stopping) console.error(`✘ ${name} exited (${signal ?? code}); stopping the others`);

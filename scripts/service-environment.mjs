@@ -1,0 +1,31 @@
+// The environment `npm start` (scripts/start.mjs) gives each of the five services.
+
+/**
+ * Settings that belong to one service each, so one value in the parent shell cannot serve five:
+ * `PORT` (five services on one port: EADDRINUSE), `DATABASE_NAME` (five event stores in one database),
+ * `KAFKA_CLIENT_ID` (five services under one name in the broker's logs and quotas).
+ */
+export const PER_SERVICE_SETTINGS = ['PORT', 'DATABASE_NAME', 'KAFKA_CLIENT_ID'];
+
+/**
+ * What a service started by `npm start` runs with: the parent's environment (the user's own global
+ * settings: LOG_LEVEL, HOST, SHUTDOWN_TIMEOUT_MS, …) without its per-service settings; the broker and
+ * server the infrastructure found (which are the parent's KAFKA_BROKERS and DATABASE_URL when set);
+ * then the service's own port and, with the development cast, its database and the cast's trust roots.
+ * A per-service setting the service is not given here takes the service's default.
+ * @param {{ parentEnv: NodeJS.ProcessEnv, kafkaBrokers: string, databaseUrl: string, port: number, databaseName?: string, trustRootsFile?: string }} o
+ * @returns {NodeJS.ProcessEnv}
+ */
+export function serviceEnvironment({ parentEnv, kafkaBrokers, databaseUrl, port, databaseName, trustRootsFile }) {
+  const env = { ...parentEnv, KAFKA_BROKERS: kafkaBrokers, DATABASE_URL: databaseUrl };
+  for (const name of PER_SERVICE_SETTINGS) delete env[name];
+  env.PORT = String(port);
+  if (databaseName !== undefined) env.DATABASE_NAME = databaseName;
+  if (trustRootsFile !== undefined) env.TRUST_ROOTS_FILE = trustRootsFile;
+  return env;
+}
+
+/** The per-service settings set in `parentEnv`, which `serviceEnvironment` leaves out (to say so). */
+export function perServiceSettingsIn(parentEnv) {
+  return PER_SERVICE_SETTINGS.filter((name) => parentEnv[name] !== undefined);
+}
