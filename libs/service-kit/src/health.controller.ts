@@ -5,7 +5,8 @@ import { READINESS_CHECKS } from './tokens.js';
 import type { ReadinessCheck } from './readiness.js';
 
 /**
- * Liveness says the process serves requests; readiness says its PostgreSQL and Kafka answer now.
+ * Liveness says the process serves requests; readiness says its PostgreSQL and Kafka answer now (not
+ * that its consumers have joined their groups, which can take a dead member's session).
  * A dependency that is down gives 503 with the list of dependencies and which are down.
  */
 @PublicRoute()

@@ -1,5 +1,5 @@
 import { Kafka, logLevel, type Admin } from 'kafkajs';
-import type pg from 'pg';
+import pg from 'pg';
 
 export interface DependencyStatus {
   name: string;
@@ -21,18 +21,65 @@ function withTimeout<T>(ms: number, work: Promise<T>): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-export function postgresCheck(pool: pg.Pool, timeoutMs = 2_000): ReadinessCheck {
-  return {
-    name: 'postgres',
-    async check() {
-      try {
-        await withTimeout(timeoutMs, pool.query('SELECT 1'));
-        return { name: 'postgres', up: true };
-      } catch (e) {
-        return { name: 'postgres', up: false, detail: (e as Error).message };
-      }
-    },
-  };
+/**
+ * Asks PostgreSQL `SELECT 1` on a connection of its own (named `<applicationName>-readiness`), not
+ * through the service's pool: a pool whose every connection is taken for longer than the time limit
+ * is load, not an outage, and must not make readiness flap. The connection is kept between probes and
+ * opened again after a failure (a server restart, a terminated backend); concurrent probes share one
+ * request. `connectionString` names the service's own database, so a database that refuses
+ * connections answers "down".
+ */
+export class PostgresCheck implements ReadinessCheck {
+  readonly name = 'postgres';
+  private client: pg.Client | undefined;
+  private inFlight: Promise<DependencyStatus> | undefined;
+
+  constructor(
+    private readonly options: { connectionString: string; applicationName: string },
+    private readonly timeoutMs = 2_000,
+  ) {}
+
+  check(): Promise<DependencyStatus> {
+    this.inFlight ??= this.probe().finally(() => (this.inFlight = undefined));
+    return this.inFlight;
+  }
+
+  private async probe(): Promise<DependencyStatus> {
+    try {
+      await withTimeout(this.timeoutMs, this.connected().then((client) => client.query('SELECT 1')));
+      return { name: this.name, up: true };
+    } catch (e) {
+      await this.drop();
+      return { name: this.name, up: false, detail: (e as Error).message };
+    }
+  }
+
+  private async connected(): Promise<pg.Client> {
+    if (this.client !== undefined) return this.client;
+    const client = new pg.Client({
+      connectionString: this.options.connectionString,
+      application_name: `${this.options.applicationName}-readiness`,
+      connectionTimeoutMillis: this.timeoutMs,
+    });
+    // A connection lost between probes (never thrown): the next probe opens another.
+    client.on('error', () => {
+      if (this.client === client) this.client = undefined;
+    });
+    this.client = client;
+    await client.connect();
+    return client;
+  }
+
+  private async drop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.inFlight?.catch(() => undefined);
+    await this.drop();
+  }
 }
 
 /**

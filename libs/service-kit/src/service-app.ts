@@ -15,7 +15,7 @@ import { createLogger, PinoNestLogger } from './logger.js';
 import { databaseUrlFor, openServiceDatabase } from './database.js';
 import { HttpClosing } from './http-closing.js';
 import { answerFrameworkError, ProblemFilter } from './problem.js';
-import { KafkaCheck, postgresCheck } from './readiness.js';
+import { KafkaCheck, PostgresCheck } from './readiness.js';
 import { runShutdownSteps, shutdownBudget } from './shutdown.js';
 import { createValidationPipe } from './validation.js';
 import { NonceStore } from './signed-requests/nonce-store.js';
@@ -113,6 +113,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
   const pipeline = new EventPipeline({ service: name, prefix: settings.KAFKA_TOPIC_PREFIX, pool, eventStore, kafka, adminKafka, logger, definition: eventSourcing, consumerStopTimeoutMs: budget.partMs });
   const nonces = new NonceStore({ connectionString: databaseUrlFor(settings.DATABASE_URL, settings.DATABASE_NAME), applicationName: name });
   const kafkaCheck = new KafkaCheck({ brokers: settings.KAFKA_BROKERS, clientId: settings.KAFKA_CLIENT_ID });
+  const postgresCheck = new PostgresCheck({ connectionString: databaseUrlFor(settings.DATABASE_URL, settings.DATABASE_NAME), applicationName: name });
 
   @Global()
   @Module({})
@@ -125,7 +126,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
       { provide: PG_POOL, useValue: pool },
       { provide: KAFKA, useValue: kafka },
       { provide: LOGGER, useValue: logger },
-      { provide: READINESS_CHECKS, useValue: [postgresCheck(pool), kafkaCheck] },
+      { provide: READINESS_CHECKS, useValue: [postgresCheck, kafkaCheck] },
       { provide: EVENT_STORE, useValue: eventStore },
       { provide: EVENT_PIPELINE, useValue: pipeline },
       { provide: TOPIC_PREFIX, useValue: settings.KAFKA_TOPIC_PREFIX },
@@ -200,7 +201,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
             step('closing the HTTP server and the modules', () => http.drain(appClosed, budget.httpDrainMs), budget.httpDrainMs + budget.partMs),
             step('stopping the event pipeline', () => pipeline.stop()),
             step('stopping the registry follower', () => registry.follower.stop()),
-            step('closing the Kafka probe', () => kafkaCheck.close()),
+            step('closing the readiness probes', () => Promise.all([kafkaCheck.close(), postgresCheck.close()]).then(() => undefined)),
             step('closing the nonce store', () => nonces.close()),
             step('closing the database pool', () => pool.end()),
           ],

@@ -48,6 +48,25 @@ describe('readiness when a dependency is down', () => {
     expect((await fetch(`${started.url}/health/live`)).status).toBe(200);
   });
 
+  it('answers 200 while every connection of the service\'s pool is taken: a busy pool is load, not an outage', async () => {
+    // Given a service whose two pool connections are both taken for longer than the probe's 2 s
+    const environment = serviceTestEnvironment('kit-pg-busy', { DATABASE_POOL_SIZE: '2' });
+    environments.push(environment);
+    const started = await start(environment);
+    service = started.service;
+    const taken = [await service.pool.connect(), await service.pool.connect()];
+    try {
+      // When readiness is asked
+      const ready = await fetch(`${started.url}/health/ready`);
+
+      // Then PostgreSQL is up: it answered, on a connection of the probe's own
+      expect(ready.status).toBe(200);
+      expect(((await ready.json()) as { dependencies: unknown[] }).dependencies).toContainEqual({ name: 'postgres', up: true });
+    } finally {
+      for (const client of taken) client.release();
+    }
+  });
+
   it('answers 503 naming PostgreSQL while its database refuses connections, and recovers after', async () => {
     const environment = serviceTestEnvironment('kit-pg-down');
     environments.push(environment);
