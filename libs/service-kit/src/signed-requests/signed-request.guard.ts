@@ -26,6 +26,22 @@ export function nonceReusedProblem(keyId: string): ProblemError {
   return new ProblemError(401, 'signature-nonce-reused', TITLE, `nonce already used with key "${keyId}"`, { check: 'nonce_reused' });
 }
 
+const keyRefusalText: Record<KeyRefusal, string> = {
+  key_unknown: 'The keyid is not registered.',
+  key_revoked: 'The key was revoked.',
+  key_rotated_out: 'The key was rotated out: its principal signs with a newer key now.',
+  key_not_yet_valid: 'The key is not valid yet.',
+};
+
+/**
+ * The 401 problem for a signature whose key the registry refuses (`check` is the refusal): what the
+ * guard answers, and what a handler answers when the registry it decides on refuses the key the
+ * guard's copy still accepted (see ncb-endorsement's registry commands).
+ */
+export function keyRefusalProblem(check: KeyRefusal): ProblemError {
+  return new ProblemError(401, `signature-${check.replace(/_/g, '-')}`, TITLE, keyRefusalText[check], { check });
+}
+
 /**
  * Authenticates every request that is not a public route as an RFC 9421 HTTP Message Signature
  * (ed25519) over at least @method, @target-uri and, with a body, content-digest; with `created` inside
@@ -83,18 +99,11 @@ export class SignedRequestGuard implements CanActivate {
       },
     );
     if (!verification.ok) {
-      const check = verification.code === 'key_unknown' && refusal ? refusal : verification.code;
-      const detail = check === verification.code ? verification.reason : keyRefusalText[check as KeyRefusal];
-      throw new ProblemError(401, `signature-${check.replace(/_/g, '-')}`, TITLE, detail, { check });
+      if (verification.code === 'key_unknown' && refusal !== undefined && refusal !== 'key_unknown') throw keyRefusalProblem(refusal);
+      const check = verification.code;
+      throw new ProblemError(401, `signature-${check.replace(/_/g, '-')}`, TITLE, verification.reason, { check });
     }
     request.signed = { principal: verification.key.principal, material: verification.material, ...(pendingNonce && { pendingNonce }) };
     return true;
   }
 }
-
-const keyRefusalText: Record<KeyRefusal, string> = {
-  key_unknown: 'The keyid is not registered.',
-  key_revoked: 'The key was revoked.',
-  key_rotated_out: 'The key was rotated out: its principal signs with a newer key now.',
-  key_not_yet_valid: 'The key is not valid yet.',
-};

@@ -11,16 +11,20 @@ import { toStoredFact, type SignedRegistryFact } from '../stream/stored-registry
 import { assertMayActOnRegistry, resourceOf } from './registry-access.js';
 import { IssueRegistryCommand, type RegistryFactsRecorded } from './issue-registry-command.command.js';
 import { problemOfRefusal } from './registry-refusal.problem.js';
+import { assertSigningKeyStands } from './signing-key.js';
 
 /** Registry commands are independent of each other: one that lost a race is decided again on the new state. */
 const ATTEMPTS = 3;
 
 /**
- * Loads the registry, checks the table (`authorize`) for the signer, decides with `@wildlife/registry`,
- * and appends the facts to the `registry` stream with their public events in the outbox, in one
- * transaction, expecting the version it decided on. On StreamVersionConflict it decides again on the
- * newer registry, up to three times in all, then answers 409. Refusals are problems: 403 / 404 from
- * the table, then the refusal kind's status from `decide`.
+ * Loads the registry; checks on it the key that signed the command (401 with the guard's `check`: the
+ * guard read the service's Kafka-fed copy of the registry, which may not know yet that the key was
+ * rotated out or revoked) and the table (`authorize`) for the signer; decides with
+ * `@wildlife/registry`; and appends the facts to the `registry` stream with their public events in
+ * the outbox, in one transaction, expecting the version it decided on. On StreamVersionConflict it
+ * decides again on the newer registry, key check included, up to three times in all, then answers
+ * 409. Refusals are problems: 401 for the key, 403 / 404 from the table, then the refusal kind's
+ * status from `decide`.
  */
 @CommandHandler(IssueRegistryCommand)
 export class IssueRegistryCommandHandler implements ICommandHandler<IssueRegistryCommand> {
@@ -34,8 +38,10 @@ export class IssueRegistryCommandHandler implements ICommandHandler<IssueRegistr
   async execute({ command, signed }: IssueRegistryCommand): Promise<RegistryFactsRecorded> {
     for (let attempt = 1; ; attempt++) {
       const { state, version } = await this.registry.load();
+      const at = decisionTime(state);
+      assertSigningKeyStands(state, signed, at);
       assertMayActOnRegistry(signed.principal, `registry:${command.command}`, resourceOf(state, command));
-      const decision = decide(state, command, { by: signed.principal.id, at: decisionTime(state) });
+      const decision = decide(state, command, { by: signed.principal.id, at });
       if (!decision.accepted) throw problemOfRefusal(decision.refusal);
       const facts = decision.facts.map((fact) => ({ eventId: randomUUID(), signed: { fact, provenance: provenanceOf(signed) } }));
       try {

@@ -29,7 +29,11 @@ export function ApiRegistryCommand(summary: string, refusals: { readonly forbidd
     HttpCode(201),
     ApiCreatedResponse({ type: RegistryFactsResponse, description: 'The fact was recorded and will be published on wildlife.registry.events' }),
     ApiResponse({ status: 400, description: 'The body is invalid (`errors` lists each field)' }),
-    ApiResponse({ status: 401, description: 'The RFC 9421 signature was not accepted (`check` names why)' }),
+    ApiResponse({
+      status: 401,
+      description:
+        'The RFC 9421 signature was not accepted (`check` names why). The signing key is checked again on the registry the command is decided on, so a key rotated out or revoked a moment ago is refused (`key_rotated_out`, `key_revoked`) even before every service has learnt of it',
+    }),
     ApiResponse({ status: 403, description: `${refusals.forbidden} (\`rule\` or \`action\` says which rule)` }),
     ApiResponse({ status: 404, description: 'A principal or accreditation the command names is not registered, or not one the signer may know of' }),
     ApiResponse({ status: 409, description: `${refusals.conflict} (\`rule\` names it)` }),

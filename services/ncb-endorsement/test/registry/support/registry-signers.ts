@@ -25,15 +25,17 @@ export function aSigner(principalId: string): Signer {
 /** The body fields registering `signer`'s key. */
 export const keyOf = (signer: Signer) => ({ keyId: signer.keyId, publicKey: signer.publicKey });
 
-/** The trust roots of the tests: the GS, and the NCBs of France and Kenya. */
+/** The trust roots of the tests: the GS, and the NCBs of France (with two keys) and Kenya (with one). */
 export interface TrustRootSigners {
   readonly gs: Signer;
   readonly ncbFr: Signer;
+  /** France's NCB's second trust-root key, valid beside `ncbFr`. */
+  readonly ncbFrSecond: Signer;
   readonly ncbKe: Signer;
 }
 
 export function trustRootSigners(): TrustRootSigners {
-  return { gs: aSigner('gs'), ncbFr: aSigner('ncb-fr'), ncbKe: aSigner('ncb-ke') };
+  return { gs: aSigner('gs'), ncbFr: aSigner('ncb-fr'), ncbFrSecond: aSigner('ncb-fr'), ncbKe: aSigner('ncb-ke') };
 }
 
 /** Writes the trust-roots file of `roots` into a fresh temporary folder; returns its path. */
@@ -42,7 +44,7 @@ export async function writeTrustRoots(roots: TrustRootSigners): Promise<string> 
     version: 1,
     generalSecretariat: { principalId: 'gs', keys: [keyOf(roots.gs)] },
     ncbs: [
-      { country: 'FR', principalId: 'ncb-fr', keys: [keyOf(roots.ncbFr)] },
+      { country: 'FR', principalId: 'ncb-fr', keys: [keyOf(roots.ncbFr), keyOf(roots.ncbFrSecond)] },
       { country: 'KE', principalId: 'ncb-ke', keys: [keyOf(roots.ncbKe)] },
     ],
   };

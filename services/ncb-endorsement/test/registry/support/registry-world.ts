@@ -29,6 +29,12 @@ export interface RegistryWorld {
   as(signer: Signer): SignedCalls;
   /** Waits until the service's own registry projection accepts `signer`'s key (its fact went through Kafka). */
   knows(signer: Signer): Promise<void>;
+  /**
+   * Stops the service's own registry projection (what the signature guard reads) from learning facts
+   * from here on, as if every new fact were still on its way through Kafka. For good: `knows` then
+   * waits in vain.
+   */
+  holdProjection(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,6 +63,7 @@ export async function startRegistryWorld(label: string): Promise<RegistryWorld> 
     async knows(signer) {
       await waitUntil(`the registry projection accepts ${signer.keyId}`, () => !('refused' in service.registry.directory.resolveKey(signer.keyId, new Date())));
     },
+    holdProjection: () => service.registry.follower.stop(),
     async close() {
       await published.stop().catch(() => undefined);
       await service.close();
