@@ -90,6 +90,7 @@ describe('revoking a key', () => {
     ['a compromise start for a key that was not compromised', { compromisedSince: day(1) }, 'OnlyACompromisedKeyHasACompromiseDate'],
     ['a compromise that starts after the revocation', { reason: 'compromised', compromisedSince: day(6) }, 'CompromiseCannotStartAfterTheRevocation'],
     ['a compromise start that is not a timestamp', { reason: 'compromised', compromisedSince: 'last week' }, 'TimeIsMalformed'],
+    ['a compromise start in year 0000 (in UTC)', { reason: 'compromised', compromisedSince: '0000-01-01T00:00:00+01:00' }, 'TimeIsMalformed'],
     ['an unknown reason', { reason: 'lost' }, 'KeyRevocationReasonIsUnknown'],
   ])('refuses %s', (_what, extra, refusal) => {
     expect(refusalOf(world(), revoke('fr-ofb', 'fr-ofb-k1', extra), 'ncb-fr')).toBe(refusal);

@@ -182,6 +182,22 @@ describe('the registry commands at ncb-endorsement', () => {
       expect(unknown).toMatchObject({ status: 404 });
     });
 
+    it('refuses times outside the years 0001 to 9999 in UTC, though RFC 3339 writes them, with 422 TimeIsMalformed, and records nothing', async () => {
+      const { agency } = await aFrenchAgency();
+      const ncb = world.as(world.roots.ncbFr);
+      const before = await registryVersion();
+
+      const accreditations = `v1/registry/agencies/${agency.principalId}/accreditations`;
+      const answers = [
+        await ncb.post(accreditations, { scope: ['information-sharing'], validFrom: '0000-01-01T00:00:00+01:00', validUntil: inDays(30) }),
+        await ncb.post(accreditations, { scope: ['information-sharing'], validFrom: new Date().toISOString(), validUntil: '9999-12-31T23:59:59-23:59' }),
+        await ncb.post(`v1/registry/principals/${agency.principalId}/keys/${agency.keyId}/revoke`, { reason: 'compromised', compromisedSince: '0000-01-01T00:00:00+01:00' }),
+      ];
+
+      expect(answers.map((answer) => [answer.status, answer.body.rule])).toEqual(answers.map(() => [422, 'TimeIsMalformed']));
+      expect(await registryVersion()).toBe(before);
+    });
+
     it('refuses a body that is not well formed with 400, naming each field', async () => {
       const answer = await world.as(world.roots.ncbFr).post('v1/registry/agencies', { agencyId: 'UPPER', name: '', keyId: 'k', publicKey: 'short', extra: 1 });
 

@@ -37,6 +37,10 @@ export function ApiRegistryCommand(summary: string, refusals: { readonly forbidd
     ApiResponse({ status: 403, description: `${refusals.forbidden} (\`rule\` or \`action\` says which rule)` }),
     ApiResponse({ status: 404, description: 'A principal or accreditation the command names is not registered, or not one the signer may know of' }),
     ApiResponse({ status: 409, description: `${refusals.conflict} (\`rule\` names it)` }),
-    ApiResponse({ status: 422, description: 'A value breaks a registry rule whatever the registry holds (`rule` names it): a reserved id, a key that is not Ed25519, dates in the wrong order' }),
+    ApiResponse({
+      status: 422,
+      description:
+        'A value breaks a registry rule whatever the registry holds (`rule` names it): a reserved id, a key that is not Ed25519, dates in the wrong order, a time outside the years 0001 to 9999 once in UTC (`TimeIsMalformed`)',
+    }),
   );
 }
