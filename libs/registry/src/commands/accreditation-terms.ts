@@ -29,8 +29,8 @@ export function checkAccreditationTerms(
   }
   const validFrom = epochMillisOf(body.validFrom);
   const validUntil = epochMillisOf(body.validUntil);
-  if (validFrom === undefined) return new TimeIsMalformed(`validFrom ${JSON.stringify(body.validFrom)} is not an RFC 3339 timestamp`);
-  if (validUntil === undefined) return new TimeIsMalformed(`validUntil ${JSON.stringify(body.validUntil)} is not an RFC 3339 timestamp`);
+  if (validFrom === undefined) return new TimeIsMalformed(`validFrom ${JSON.stringify(body.validFrom)} is not an RFC 3339 timestamp of a date and time that exist, in the years 0001 to 9999 (UTC)`);
+  if (validUntil === undefined) return new TimeIsMalformed(`validUntil ${JSON.stringify(body.validUntil)} is not an RFC 3339 timestamp of a date and time that exist, in the years 0001 to 9999 (UTC)`);
   if (validUntil <= validFrom) return new AccreditationMustEndAfterItStarts(`it ends at ${isoOf(validUntil)}, not after ${isoOf(validFrom)}`);
   if (validUntil <= at) return new AccreditationMustEndInTheFuture(`it ends at ${isoOf(validUntil)}, already past`);
   return { validFrom: isoOf(validFrom), validUntil: isoOf(validUntil) };

@@ -62,6 +62,7 @@ describe('accrediting an agency', () => {
     ['a validity that is not a timestamp', accredit('fr-ofb', 'acc-1', 'tomorrow', day(30)), 'TimeIsMalformed'],
     ['a validity from year 0000 (in UTC)', accredit('fr-ofb', 'acc-1', '0000-01-01T00:00:00+01:00', day(30)), 'TimeIsMalformed'],
     ['a validity until year 10000 (in UTC)', accredit('fr-ofb', 'acc-1', day(1), '9999-12-31T23:59:59-23:59'), 'TimeIsMalformed'],
+    ['a validity until a day that does not exist', accredit('fr-ofb', 'acc-1', day(1), '2030-02-30T00:00:00Z'), 'TimeIsMalformed'],
     ['a malformed accreditation id', accredit('fr-ofb', 'Acc 1', day(1), day(30)), 'AccreditationIdIsMalformed'],
   ])('refuses %s', (_what, command, refusal) => {
     expect(refusalOf(registryWithAgencies(), command, 'ncb-fr', day(1))).toBe(refusal);

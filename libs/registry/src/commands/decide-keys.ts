@@ -82,7 +82,7 @@ function compromiseStart(body: RevokeKeyBody, at: number): string | undefined | 
   if (body.compromisedSince === undefined) return undefined;
   if (body.reason !== 'compromised') return new OnlyACompromisedKeyHasACompromiseDate(`the reason is "${body.reason}"`);
   const since = epochMillisOf(body.compromisedSince);
-  if (since === undefined) return new TimeIsMalformed(`compromisedSince ${JSON.stringify(body.compromisedSince)} is not an RFC 3339 timestamp`);
+  if (since === undefined) return new TimeIsMalformed(`compromisedSince ${JSON.stringify(body.compromisedSince)} is not an RFC 3339 timestamp of a date and time that exist, in the years 0001 to 9999 (UTC)`);
   if (since > at) return new CompromiseCannotStartAfterTheRevocation(`compromisedSince ${isoOf(since)} is after the revocation at ${isoOf(at)}`);
   return isoOf(since);
 }

@@ -8,6 +8,8 @@ describe('an instant', () => {
     ['the first moment of year 0001 in UTC', '0001-01-01T00:00:00Z', '0001-01-01T00:00:00.000Z'],
     ['the last moment of year 9999 in UTC', '9999-12-31T23:59:59.999Z', '9999-12-31T23:59:59.999Z'],
     ['year 0000 where the offset brings it into year 0001', '0000-12-31T23:30:00-01:00', '0001-01-01T00:30:00.000Z'],
+    ['29 February of a leap year', '2028-02-29T23:30:00+05:30', '2028-02-29T18:00:00.000Z'],
+    ['an offset that moves it into the next day', '2030-02-28T23:30:00-01:00', '2030-03-01T00:30:00.000Z'],
   ])('is read from an RFC 3339 timestamp with %s', (_case, text, iso) => {
     expect(isoOf(epochMillisOf(text)!)).toBe(iso);
   });
@@ -18,6 +20,12 @@ describe('an instant', () => {
     ['not a time', 'tomorrow'],
     ['year 0000 in UTC, though RFC 3339 writes it', '0000-01-01T00:00:00+01:00'],
     ['year 10000 in UTC, though RFC 3339 writes it', '9999-12-31T23:59:59-23:59'],
+    ['a day that does not exist (30 February)', '2030-02-30T00:00:00Z'],
+    ['29 February of a year that is not a leap year', '2029-02-29T12:00:00+01:00'],
+    ['31 April', '2030-04-31T00:00:00Z'],
+    ['month 13', '2030-13-01T00:00:00Z'],
+    ['hour 24', '2030-01-01T24:00:00Z'],
+    ['minute 60', '2030-01-01T10:60:00Z'],
   ])('is not read from a timestamp with %s', (_case, text) => {
     expect(epochMillisOf(text)).toBeUndefined();
     expect(() => toEpochMillis(text)).toThrow(InstantIsMalformed);

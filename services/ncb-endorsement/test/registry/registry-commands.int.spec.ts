@@ -182,7 +182,7 @@ describe('the registry commands at ncb-endorsement', () => {
       expect(unknown).toMatchObject({ status: 404 });
     });
 
-    it('refuses times outside the years 0001 to 9999 in UTC, though RFC 3339 writes them, with 422 TimeIsMalformed, and records nothing', async () => {
+    it('refuses times of days that do not exist, or outside the years 0001 to 9999 in UTC, with 422 TimeIsMalformed, and records nothing', async () => {
       const { agency } = await aFrenchAgency();
       const ncb = world.as(world.roots.ncbFr);
       const before = await registryVersion();
@@ -191,6 +191,7 @@ describe('the registry commands at ncb-endorsement', () => {
       const answers = [
         await ncb.post(accreditations, { scope: ['information-sharing'], validFrom: '0000-01-01T00:00:00+01:00', validUntil: inDays(30) }),
         await ncb.post(accreditations, { scope: ['information-sharing'], validFrom: new Date().toISOString(), validUntil: '9999-12-31T23:59:59-23:59' }),
+        await ncb.post(accreditations, { scope: ['information-sharing'], validFrom: new Date().toISOString(), validUntil: '2030-02-30T00:00:00Z' }),
         await ncb.post(`v1/registry/principals/${agency.principalId}/keys/${agency.keyId}/revoke`, { reason: 'compromised', compromisedSince: '0000-01-01T00:00:00+01:00' }),
       ];
 

@@ -40,7 +40,7 @@ export function ApiRegistryCommand(summary: string, refusals: { readonly forbidd
     ApiResponse({
       status: 422,
       description:
-        'A value breaks a registry rule whatever the registry holds (`rule` names it): a reserved id, a key that is not Ed25519, dates in the wrong order, a time outside the years 0001 to 9999 once in UTC (`TimeIsMalformed`)',
+        'A value breaks a registry rule whatever the registry holds (`rule` names it): a reserved id, a key that is not Ed25519, dates in the wrong order, a time of a day that does not exist (30 February) or outside the years 0001 to 9999 once in UTC (`TimeIsMalformed`)',
     }),
   );
 }
