@@ -54,6 +54,7 @@ export { staticTopics, topics, type StaticTopicId } from './topics/topics.js';
 
 export { contracts, publicContracts, type DecodedPublicEventData, type PublicEventType } from './events/public-contracts.js';
 export type { RecordProvenance } from './events/shared/record-provenance.js';
+export { recordProvenanceViolations } from './events/shared/record-provenance.validation.js';
 export type {
   AgencyReference,
   CitesAppendix,

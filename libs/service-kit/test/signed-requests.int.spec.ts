@@ -102,6 +102,13 @@ describe('signed requests at a service', () => {
     expect(handled).toHaveLength(before);
   });
 
+  it('refuses with 400 a valid signature whose material no record could keep (a label too long for it), and runs no handler', async () => {
+    const before = handled.length;
+    const response = await send(signed(ncb.privateKey, 'ncb-ke-1', { label: `l${'a'.repeat(80)}` }));
+    expect(response).toMatchObject({ status: 400, body: { type: expect.stringMatching(/\/signature-material-unrecordable$/), errors: [{ pointer: '/label' }] } });
+    expect(handled).toHaveLength(before);
+  });
+
   it('refuses a replayed request (same nonce) with 401 nonce_reused', async () => {
     const request = signed();
     expect((await send(request)).status).toBe(201);

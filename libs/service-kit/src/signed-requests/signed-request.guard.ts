@@ -8,6 +8,7 @@ import type { NonceStore } from './nonce-store.js';
 import type { KeyRefusal, PrincipalDirectory, VerifiedPrincipal } from './principal-directory.js';
 import { NONCE_CLAIMED_WITH_THE_WRITE } from './nonce-claim.metadata.js';
 import { RequestsInFlight } from './requests-in-flight.js';
+import { unrecordableSignatureProblem } from './recordable-signature.js';
 import { PendingNonce, type SignedFastifyRequest } from './signed-request.js';
 
 const PUBLIC_ROUTE = 'wildlife:public-route';
@@ -47,9 +48,11 @@ export function keyRefusalProblem(check: KeyRefusal): ProblemError {
  * (ed25519) over at least @method, @target-uri and, with a body, content-digest; with `created` inside
  * the window, a nonce never used before by that key, and a key the registry knows, not revoked, not
  * rotated out. A refusal is a 401 problem whose `check` names the check that failed; the handler never
- * runs, so nothing is stored or published. On success the request carries `signed` (principal and
- * signature material). On a route marked `@NonceClaimedWithTheWrite()` the nonce is the one check
- * left to the route: it is handed over unclaimed as `signed.pendingNonce` (see that decorator).
+ * runs, so nothing is stored or published. A verified signature whose material no record could keep
+ * as its provenance is refused too, before the handler, with a 400 (`unrecordableSignatureProblem`).
+ * On success the request carries `signed` (principal and signature material). On a route marked
+ * `@NonceClaimedWithTheWrite()` the nonce is the one check left to the route: it is handed over
+ * unclaimed as `signed.pendingNonce` (see that decorator).
  * The Ed25519 check goes to libuv's thread pool while other signed requests are in flight
  * (`RequestsInFlight`), and stays on the event loop for a lone one.
  */
@@ -103,6 +106,8 @@ export class SignedRequestGuard implements CanActivate {
       const check = verification.code;
       throw new ProblemError(401, `signature-${check.replace(/_/g, '-')}`, TITLE, verification.reason, { check });
     }
+    const unrecordable = unrecordableSignatureProblem(verification.key.principal, verification.material);
+    if (unrecordable) throw unrecordable;
     request.signed = { principal: verification.key.principal, material: verification.material, ...(pendingNonce && { pendingNonce }) };
     return true;
   }

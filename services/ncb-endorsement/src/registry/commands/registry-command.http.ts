@@ -28,7 +28,7 @@ export function ApiRegistryCommand(summary: string, refusals: { readonly forbidd
     ApiOperation({ summary }),
     HttpCode(201),
     ApiCreatedResponse({ type: RegistryFactsResponse, description: 'The fact was recorded and will be published on wildlife.registry.events' }),
-    ApiResponse({ status: 400, description: 'The body is invalid (`errors` lists each field)' }),
+    ApiResponse({ status: 400, description: 'The body is invalid (`errors` lists each field); or signature material a record cannot keep as its provenance (`signature-material-unrecordable`: e.g. a query string, label or covered header too long; `errors` says where)' }),
     ApiResponse({
       status: 401,
       description:

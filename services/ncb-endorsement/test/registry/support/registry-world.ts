@@ -23,6 +23,8 @@ export interface SignedCalls {
 /** ncb-endorsement on its own database and topic prefix, with the registry of its own trust roots (not an in-memory directory). */
 export interface RegistryWorld {
   readonly service: ServiceApp;
+  /** The service's base URL. */
+  readonly url: string;
   readonly roots: TrustRootSigners;
   /** What the service published on wildlife.registry.events, read as another service would. */
   readonly published: RegistryTopicReader;
@@ -57,6 +59,7 @@ export async function startRegistryWorld(label: string): Promise<RegistryWorld> 
   }
   return {
     service,
+    url,
     roots,
     published,
     as: (signer) => signedCalls(url, signer),

@@ -38,7 +38,7 @@ export class SubmitExternalInformationController {
     type: ExternalInformationAcceptedResponse,
     headers: { Location: { description: 'Where the information can be read back', schema: { type: 'string' } } },
   })
-  @ApiResponse({ status: 400, type: ProblemResponse, description: `Invalid body (each bad field in \`errors\`), a body nested more than ${REQUEST_BODY_NESTING_TEXT}, unknown field (such as \`external\` or \`caveat\`), or malformed Idempotency-Key` })
+  @ApiResponse({ status: 400, type: ProblemResponse, description: `Invalid body (each bad field in \`errors\`), a body nested more than ${REQUEST_BODY_NESTING_TEXT}, unknown field (such as \`external\` or \`caveat\`), or malformed Idempotency-Key; or signature material a record cannot keep as its provenance (\`signature-material-unrecordable\`: e.g. a query string, label or covered header too long; \`errors\` says where)` })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'The signer is not a registered external source' })
   @ApiResponse({ status: 413, type: ProblemResponse, description: `Body over ${REQUEST_BODY_LIMIT_TEXT}` })
   @ApiResponse({ status: 422, type: ProblemResponse, description: '`idempotency-key-reused`: the key was used with another body' })

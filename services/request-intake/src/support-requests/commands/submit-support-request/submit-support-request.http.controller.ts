@@ -43,7 +43,7 @@ export class SubmitSupportRequestController {
       'Idempotent-Replayed': { description: '`true` when this is the stored answer to an earlier submission with the same key', schema: { type: 'string' } },
     },
   })
-  @ApiResponse({ status: 400, type: ProblemResponse, description: `Invalid body (each bad field in \`errors\`), a body nested more than ${REQUEST_BODY_NESTING_TEXT}, unknown field, or malformed Idempotency-Key` })
+  @ApiResponse({ status: 400, type: ProblemResponse, description: `Invalid body (each bad field in \`errors\`), a body nested more than ${REQUEST_BODY_NESTING_TEXT}, unknown field, or malformed Idempotency-Key; or signature material a record cannot keep as its provenance (\`signature-material-unrecordable\`: e.g. a query string, label or covered header too long; \`errors\` says where)` })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'The signer may not submit this request: not an agency or an NCB, an agency naming another agency, or an NCB acting for another country' })
   @ApiResponse({ status: 413, type: ProblemResponse, description: `Body over ${REQUEST_BODY_LIMIT_TEXT}` })
   @ApiResponse({
