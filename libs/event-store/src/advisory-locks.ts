@@ -7,7 +7,8 @@
 export const AdvisoryLockClass = {
   /**
    * Held for an append's transaction, keyed by `hashtext(stream_id)`: appends to a stream queue up.
-   * Taken inside the SQL function `append_events` (migrations/0005), which spells it `x'45530001'`.
+   * Taken inside the SQL function `append_events` (migrations/0005), which spells it `x'45530001'`,
+   * and by `EventStore.lockStreamWith` for a whole decision's transaction.
    */
   stream: 0x45530001,
   /** Held by `migrate` for its whole run, key 0. */

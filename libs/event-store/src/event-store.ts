@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { AdvisoryLockClass } from './advisory-locks.js';
 import { appendEvents, appendEventsTogether, streamVersion, type AppendOptions, type AppendRequest, type AppendResult } from './append-events.js';
 import { StreamVersionConflict } from './event-store.errors.js';
 import type { ExpectedVersion, NewEvent, RecordedEvent } from './event.types.js';
@@ -114,6 +115,19 @@ export class EventStore {
     // The in-process wake-up needs to see the commit; where it cannot, PostgreSQL NOTIFYs instead.
     const wokenAfterCommit = !wakeUp.notifyRelay && Boolean(options.outbox?.length) && runAfterCommit(client, wakeUp.committed);
     return appendEvents(client, streamId, expected, events, options, this.clock(), !wokenAfterCommit);
+  }
+
+  /**
+   * Takes, in the transaction open on `client`, the lock every append to `streamId` takes (the
+   * `stream` class of AdvisoryLockClass): until that transaction ends, appends to the stream by others
+   * wait, and so do others taking this lock. A decision read after it (`readStreamWith`) and appended
+   * in the same transaction expecting the version read cannot meet a StreamVersionConflict, however
+   * many decide at once: they decide one after the other instead of racing and retrying. Each waiter
+   * holds its pooled connection while it waits, so this suits a stream whose commands are few and
+   * each depends on the whole stream (ncb-endorsement's registry).
+   */
+  async lockStreamWith(client: pg.ClientBase, streamId: string): Promise<void> {
+    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [AdvisoryLockClass.stream, streamId]);
   }
 
   /** A stream's committed events from `fromStreamPosition` (inclusive, 1-based), in stream order. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type pg from 'pg';
-import type { TestDatabase } from '@wildlife/testing';
+import { waitUntil, type TestDatabase } from '@wildlife/testing';
 import {
   EventIdIsAlreadyRecorded,
   EventStore,
@@ -223,3 +223,45 @@ describe('reading a stream inside a transaction', () => {
   });
 });
 
+
+describe('deciding under a stream’s lock', () => {
+  /** Sessions of this test's database waiting for an advisory lock. */
+  const lockWaiters = async () =>
+    (
+      await pool.query<{ waiting: number }>(
+        `SELECT count(*)::int AS waiting FROM pg_locks
+          WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      )
+    ).rows[0]!.waiting;
+
+  it('keeps others’ appends to the stream waiting until the decision commits, so the version it read stays current', async () => {
+    // Given a stream, and a decision that locks it, reads its version, then waits before appending
+    const streamId = aStreamId();
+    await store.append(streamId, 'no_stream', [anEvent('First')]);
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    let proceed!: () => void;
+    const mayProceed = new Promise<void>((resolve) => (proceed = resolve));
+    const decision = inTransaction(pool, async (client) => {
+      await store.lockStreamWith(client, streamId);
+      const version = (await store.readStreamWith(client, streamId)).length;
+      locked();
+      await mayProceed;
+      return store.appendWith(client, streamId, version, [anEvent('Decided')]);
+    });
+    await isLocked;
+
+    // When another writer appends on the same version meanwhile
+    const other = store.append(streamId, 1, [anEvent('Other')]).catch((error: unknown) => error);
+    try {
+      await waitUntil('the other append waits for the stream’s lock', async () => (await lockWaiters()) > 0, { timeoutMs: 5_000 });
+    } finally {
+      proceed();
+    }
+
+    // Then the decision is appended, and the other writer, which waited for it, finds the stream moved on
+    expect((await decision).nextExpectedVersion).toBe(2);
+    expect(await other).toBeInstanceOf(StreamVersionConflict);
+    expect((await store.readStream(streamId)).map((e) => e.type)).toEqual(['First', 'Decided']);
+  });
+});

@@ -133,6 +133,20 @@ describe('the registry commands at ncb-endorsement', () => {
       ]);
     });
 
+    it('records every one of eight registrations sent at once (201 each): concurrent commands wait for each other rather than fail', async () => {
+      // Given eight new agencies of France
+      const agencies = Array.from({ length: 8 }, () => aSigner(unique('fr-agency')));
+      const before = await registryVersion();
+
+      // When its NCB registers them all at once
+      const answers = await Promise.all(agencies.map((agency) => registerAgency(world.roots.ncbFr, agency)));
+
+      // Then each is recorded, once
+      expect(answers.map((answer) => [answer.status, answer.body.type])).toEqual(agencies.map(() => [201, undefined]));
+      const recorded = (await world.service.eventStore.readStream('registry', before + 1)).map((event) => (event.data as { agencyId?: string }).agencyId);
+      expect(recorded.sort()).toEqual(agencies.map((agency) => agency.principalId).sort());
+    });
+
     it('suspends, reinstates and revokes the accreditation, rotates the agency’s key and revokes the new one', async () => {
       const { agency, accreditationId } = await aFrenchAgency();
       const ncb = world.as(world.roots.ncbFr);
