@@ -1,11 +1,13 @@
 import { KEY_REVOCATION_REASONS, type KeyRevoked, type KeyRotated } from '../facts/registry-facts.js';
+import { keyIdsOf } from '../state/registry-lookups.js';
 import type { KeyEntry, RegistryState } from '../state/registry-state.js';
+import { resolveKey } from '../state/resolve-key.js';
 import { epochMillisOf, isoOf } from '../time/instant.js';
 import { checkNewKey } from './command-checks.js';
 import { accept, issuerContext, refuse, type CommandDecision, type IssuerContext } from './command-decision.js';
 import { mayManageKeysOf } from './key-authority.js';
 import { OnlyTheAuthorityInChargeOfThePrincipalMayManageItsKeys } from './refusals/authority.refusals.js';
-import { KeyIsAlreadyRevoked, KeyIsAlreadyRotatedOut } from './refusals/conflict.refusals.js';
+import { KeyIsAlreadyRevoked, KeyIsAlreadyRotatedOut, PrincipalMayNotRevokeItsOwnLastValidKey } from './refusals/conflict.refusals.js';
 import {
   CompromiseCannotStartAfterTheRevocation,
   KeyRevocationReasonIsUnknown,
@@ -37,7 +39,10 @@ export function decideRotateKey(state: RegistryState, body: RotateKeyBody, issue
   });
 }
 
-/** Revokes a key (rotated out or not); see `KeyRevoked` and `resolveKey` for what it stops verifying. */
+/**
+ * Revokes a key (rotated out or not); see `KeyRevoked` and `resolveKey` for what it stops verifying.
+ * A principal may not revoke, signing itself, its last valid key (`PrincipalMayNotRevokeItsOwnLastValidKey`).
+ */
 export function decideRevokeKey(state: RegistryState, body: RevokeKeyBody, issuedBy: CommandIssuer): CommandDecision<KeyRevoked> {
   const target = managedKey(state, body.principalId, body.keyId, issuedBy);
   if (target instanceof RegistryRefusal) return refuse(target);
@@ -48,6 +53,11 @@ export function decideRevokeKey(state: RegistryState, body: RevokeKeyBody, issue
   }
   const compromisedSince = compromiseStart(body, context.at);
   if (compromisedSince instanceof RegistryRefusal) return refuse(compromisedSince);
+  if (context.issuer.id === body.principalId && isLastValidKey(state, key, context.at)) {
+    return refuse(
+      new PrincipalMayNotRevokeItsOwnLastValidKey(`key "${key.keyId}" is the last valid key of "${body.principalId}", which signs its revocation: rotate it out instead`),
+    );
+  }
   return accept({
     type: 'KeyRevoked',
     principalId: body.principalId,
@@ -76,6 +86,12 @@ function managedKey(
   const key = state.keys.get(keyId);
   if (key === undefined || key.principalId !== principalId) return new PrincipalHasNoSuchKey(`"${principalId}" has no key "${keyId}"`);
   return { context, key };
+}
+
+/** Whether `key` is valid at `at` and no other key of its principal is. */
+function isLastValidKey(state: RegistryState, key: KeyEntry, at: number): boolean {
+  const isValid = (keyId: string) => !('refused' in resolveKey(state, keyId, new Date(at)));
+  return isValid(key.keyId) && !keyIdsOf(state, key.principalId).some((keyId) => keyId !== key.keyId && isValid(keyId));
 }
 
 function compromiseStart(body: RevokeKeyBody, at: number): string | undefined | RegistryRefusal {

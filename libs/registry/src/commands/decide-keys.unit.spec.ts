@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { decide, type RegistryCommand, type RegistryState } from '../index.js';
-import { day, freshKey, given, registryWithAgencies } from '../../test/support/registry-scenario.js';
+import { day, freshKey, given, registryWithAgencies, trustRootsWithSecondKeys } from '../../test/support/registry-scenario.js';
 
 const refusalOf = (state: RegistryState, command: RegistryCommand, by: string, at = day(5)) => {
   const decision = decide(state, command, { by, at });
@@ -13,10 +13,13 @@ const rotate = (principalId: string, retiredKeyId: string, newKeyId = `${princip
 const revoke = (principalId: string, keyId: string, extra: Record<string, string> = {}): RegistryCommand =>
   ({ command: 'revoke-key', body: { principalId, keyId, reason: 'superseded', ...extra } }) as RegistryCommand;
 
-/** The agencies, plus an external source and an auditor registered by the GS on day 1. */
+/**
+ * The agencies, plus an external source and an auditor registered by the GS on day 1. The NCBs and the
+ * GS have two keys each (`-k1`, `-k2`), so each may revoke one of its own.
+ */
 function world(): RegistryState {
   return given(
-    registryWithAgencies(),
+    registryWithAgencies(trustRootsWithSecondKeys()),
     [{ command: 'register-external-source', body: { sourceId: 'ngo-watch', name: 'Watch', key: freshKey('ngo-watch-k1') } }, 'gs', day(1)],
     [{ command: 'register-auditor', body: { auditorId: 'auditor-1', name: 'Auditor', key: freshKey('auditor-1-k1') } }, 'gs', day(1)],
   );
@@ -94,6 +97,29 @@ describe('revoking a key', () => {
     ['an unknown reason', { reason: 'lost' }, 'KeyRevocationReasonIsUnknown'],
   ])('refuses %s', (_what, extra, refusal) => {
     expect(refusalOf(world(), revoke('fr-ofb', 'fr-ofb-k1', extra), 'ncb-fr')).toBe(refusal);
+  });
+
+  it('refuses a principal revoking, with its own signature, its last valid key (it could sign nothing after)', () => {
+    const withOneKeyEach = registryWithAgencies();
+    const revokedK1 = given(world(), [revoke('ncb-fr', 'ncb-fr-k1'), 'ncb-fr', day(2)]);
+
+    expect(refusalOf(withOneKeyEach, revoke('ncb-fr', 'ncb-fr-k1', { reason: 'compromised' }), 'ncb-fr')).toBe('PrincipalMayNotRevokeItsOwnLastValidKey');
+    expect(refusalOf(withOneKeyEach, revoke('gs', 'gs-k1'), 'gs')).toBe('PrincipalMayNotRevokeItsOwnLastValidKey');
+    expect(refusalOf(revokedK1, revoke('ncb-fr', 'ncb-fr-k2'), 'ncb-fr')).toBe('PrincipalMayNotRevokeItsOwnLastValidKey');
+  });
+
+  it('lets a principal revoke its own key while another stays valid, and a key it rotated out', () => {
+    const rotated = given(registryWithAgencies(), [rotate('ncb-fr', 'ncb-fr-k1', 'ncb-fr-k9'), 'ncb-fr', day(2)]);
+
+    expect(refusalOf(world(), revoke('ncb-fr', 'ncb-fr-k1'), 'ncb-fr')).toBeUndefined();
+    expect(refusalOf(rotated, revoke('ncb-fr', 'ncb-fr-k1', { reason: 'compromised', compromisedSince: day(1) }), 'ncb-fr')).toBeUndefined();
+  });
+
+  it('lets the authority in charge revoke another principal’s last valid key', () => {
+    const withOneKeyEach = registryWithAgencies();
+
+    expect(refusalOf(withOneKeyEach, revoke('fr-ofb', 'fr-ofb-k1'), 'ncb-fr')).toBeUndefined();
+    expect(refusalOf(withOneKeyEach, revoke('gs', 'gs-k1'), 'gs-analyst-1')).toBeUndefined();
   });
 
   it('refuses to revoke a key twice', () => {

@@ -1,11 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { authorize, decide, principal, type Action, type RegistryCommand, type RegistryState, type ResourceTies } from '../index.js';
-import { accredit, day, freshKey, given, registryWithAgencies } from '../../test/support/registry-scenario.js';
+import { accredit, day, freshKey, given, registryWithAgencies, trustRootsWithSecondKeys } from '../../test/support/registry-scenario.js';
 
-/** The agencies, an external source, an auditor, and fr-ofb accredited (acc-1) then suspended (acc-2 not). */
+/**
+ * The agencies (with NCBs and GS of two keys each, so each may revoke one of its own), an external
+ * source, an auditor, and fr-ofb accredited (acc-1) then suspended (acc-2 not).
+ */
 function world(): RegistryState {
   return given(
-    registryWithAgencies(),
+    registryWithAgencies(trustRootsWithSecondKeys()),
     [{ command: 'register-external-source', body: { sourceId: 'ngo-watch', name: 'Watch', key: freshKey('ngo-watch-k1') } }, 'gs', day(1)],
     [{ command: 'register-auditor', body: { auditorId: 'auditor-1', name: 'Auditor', key: freshKey('auditor-1-k1') } }, 'gs', day(1)],
     [accredit('fr-ofb', 'acc-1', day(1), day(30)), 'ncb-fr', day(1)],

@@ -39,6 +39,13 @@ export function trustRoots(): TrustRoots {
   };
 }
 
+/** `trustRoots()` with a second key `<id>-k2` for each NCB and the GS, so each may revoke one of its own keys. */
+export function trustRootsWithSecondKeys(): TrustRoots {
+  const roots = trustRoots();
+  const withSecond = <R extends { principalId: string; keys: readonly PublicKeyEntry[] }>(root: R): R => ({ ...root, keys: [...root.keys, freshKey(`${root.principalId}-k2`)] });
+  return { ...roots, generalSecretariat: withSecond(roots.generalSecretariat), ncbs: roots.ncbs.map(withSecond) };
+}
+
 export class CommandWasRefusedInSetUp extends Error {}
 
 /** Applies each command in turn, as `by` at `at`; a refused one fails the test's set-up. */
@@ -53,8 +60,8 @@ export function given(state: RegistryState, ...steps: [command: RegistryCommand,
   return current;
 }
 
-export function initialRegistry(): RegistryState {
-  return registryFromTrustRoots(trustRoots());
+export function initialRegistry(roots: TrustRoots = trustRoots()): RegistryState {
+  return registryFromTrustRoots(roots);
 }
 
 export function registerAgency(agencyId: string, country: string, keyId = `${agencyId}-k1`): RegistryCommand {
@@ -66,9 +73,9 @@ export function accredit(agencyId: string, accreditationId: string, validFrom: s
 }
 
 /** France's NCB with two agencies registered on day 0: `fr-ofb` and `fr-douane`; Kenya's with `ke-kws`. */
-export function registryWithAgencies(): RegistryState {
+export function registryWithAgencies(roots: TrustRoots = trustRoots()): RegistryState {
   return given(
-    initialRegistry(),
+    initialRegistry(roots),
     [registerAgency('fr-ofb', 'FR'), 'ncb-fr', day(0)],
     [registerAgency('fr-douane', 'FR'), 'ncb-fr', day(0)],
     [registerAgency('ke-kws', 'KE'), 'ncb-ke', day(0)],

@@ -184,6 +184,20 @@ describe('the registry commands at ncb-endorsement', () => {
       });
     });
 
+    it('refuses an NCB revoking its only key, signed with that key (409): nobody could give it a new one; nothing is recorded', async () => {
+      // Given Kenya's NCB, with one key
+      const ncb = world.as(world.roots.ncbKe);
+      const before = await registryVersion();
+
+      // When it revokes that key, signing with it
+      const answer = await ncb.post(`v1/registry/principals/ncb-ke/keys/${world.roots.ncbKe.keyId}/revoke`, { reason: 'superseded' });
+
+      // Then it is refused, the registry is unchanged, and the key still signs
+      expect(answer).toMatchObject({ status: 409, body: { type: expect.stringMatching(/\/principal-may-not-revoke-its-own-last-valid-key$/), rule: 'PrincipalMayNotRevokeItsOwnLastValidKey' } });
+      expect(await registryVersion()).toBe(before);
+      expect((await ncb.get('v1/registry/principals/ncb-ke')).body).toMatchObject({ keys: [{ keyId: world.roots.ncbKe.keyId, standing: 'valid' }] });
+    });
+
     it('refuses to register an agency twice (409), under a reserved id (422), or to accredit an unknown agency (404)', async () => {
       const { agency } = await aFrenchAgency();
       const ncb = world.roots.ncbFr;

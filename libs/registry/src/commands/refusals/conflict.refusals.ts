@@ -70,6 +70,16 @@ export class KeyIsAlreadyRotatedOut extends RegistryRefusal {
   readonly kind = 'conflict' as const;
 }
 
+/**
+ * A principal revoking, with its own signature, the one key it can still sign with: it could then sign
+ * nothing, not even a rotation to a new key, and for an NCB nobody else manages its keys. It rotates
+ * the key out instead (and may then revoke the old key, e.g. as compromised).
+ */
+export class PrincipalMayNotRevokeItsOwnLastValidKey extends RegistryRefusal {
+  override readonly name = 'PrincipalMayNotRevokeItsOwnLastValidKey' as const;
+  readonly kind = 'conflict' as const;
+}
+
 /** Registry facts are kept in time order, so that "as the registry stood at t" has one answer. */
 export class CommandIsDatedBeforeTheLatestRegistryFact extends RegistryRefusal {
   override readonly name = 'CommandIsDatedBeforeTheLatestRegistryFact' as const;

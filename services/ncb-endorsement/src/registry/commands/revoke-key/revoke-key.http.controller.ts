@@ -13,10 +13,13 @@ export class RevokeKeyController {
   @Post(':principalId/keys/:keyId/revoke')
   @ApiParam({ name: 'principalId' })
   @ApiParam({ name: 'keyId' })
-  @ApiRegistryCommand('The authority in charge of a principal’s keys revokes one of them: it verifies nothing received from now on (KeyRevoked)', {
-    forbidden: 'Only the authority in charge of the principal’s keys revokes them',
-    conflict: 'The key is revoked already',
-  })
+  @ApiRegistryCommand(
+    'The authority in charge of a principal’s keys revokes one of them: it verifies nothing received from now on (KeyRevoked). A principal may not revoke, signing itself, its last valid key: it could sign nothing after, not even a rotation, and nobody else manages an NCB’s keys; it rotates the key out instead, then may revoke the old one',
+    {
+      forbidden: 'Only the authority in charge of the principal’s keys revokes them',
+      conflict: 'The key is revoked already (`KeyIsAlreadyRevoked`), or it is the last valid key of the principal that signs its revocation (`PrincipalMayNotRevokeItsOwnLastValidKey`)',
+    },
+  )
   revoke(
     @Param('principalId') principalId: string,
     @Param('keyId') keyId: string,
