@@ -1,6 +1,6 @@
 import type { Capability } from '../principals/capabilities.js';
 import { isoOf, toEpochMillis, type Instant } from '../time/instant.js';
-import { accreditationStatus, governingAccreditation, lastChangeBy } from './accreditation-status.js';
+import { accreditationStatus, governingAccreditation, lastChangeBy, revokedBeforeItStarted } from './accreditation-status.js';
 import { effectiveStartOf, type AccreditationEntry, type RegistryState } from './registry-state.js';
 
 interface AccreditationTerms {
@@ -24,7 +24,8 @@ export type AccreditationStanding =
  * accreditation governing it then (the one that started counting last; see `governingAccreditation`)
  * had started counting (not before it was granted), had not ended (`validUntil` exclusive), and was
  * neither revoked nor suspended at that moment. Nothing is retroactive: a revocation or suspension
- * changes the answer only from its own time on. Throws only `InstantIsMalformed`.
+ * changes the answer only from its own time on. With none counting, `not-yet-valid` names the next one
+ * to count, never one revoked before it started (which never will). Throws only `InstantIsMalformed`.
  */
 export function accreditationAt(state: RegistryState, agencyId: string, atTime: Instant): AccreditationStanding {
   return accreditationStandingAt(state, agencyId, toEpochMillis(atTime));
@@ -51,10 +52,11 @@ export function accreditationStandingAt(state: RegistryState, agencyId: string, 
   }
 }
 
+/** No accreditation counting at `at`: the next one to count, if any. One revoked before it started never will, so it is left out. */
 function notYetOrNever(state: RegistryState, agencyId: string, at: number): AccreditationStanding {
   const upcoming = (state.accreditationsByAgency.get(agencyId) ?? [])
     .map((id) => state.accreditations.get(id))
-    .filter((entry): entry is AccreditationEntry => entry !== undefined)
+    .filter((entry): entry is AccreditationEntry => entry !== undefined && !revokedBeforeItStarted(entry))
     .sort((a, b) => effectiveStartOf(a) - effectiveStartOf(b))[0];
   if (upcoming === undefined) {
     return { accredited: false, status: 'never-accredited', whyNot: `Agency "${agencyId}" had no accreditation at ${isoOf(at)}.` };

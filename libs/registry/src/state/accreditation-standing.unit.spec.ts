@@ -92,6 +92,21 @@ describe('an agency’s accreditation at a given time', () => {
     expect(accreditationAt(state, 'fr-ofb', day(150))).toMatchObject({ accredited: false, status: 'revoked', accreditationId: 'acc-2' });
   });
 
+  it('is not reported as upcoming once revoked before it started, since it never will count', () => {
+    // Given an accreditation from day 10, revoked on day 5, then another from day 20
+    const revoked = given(
+      registryWithAgencies(),
+      [accredit('fr-ofb', 'acc-1', day(10), day(30)), 'ncb-fr', day(1)],
+      [change('revoke-accreditation', 'acc-1'), 'ncb-fr', day(5)],
+    );
+    const withAnother = given(revoked, [accredit('fr-ofb', 'acc-2', day(20), day(40)), 'ncb-fr', day(6)]);
+
+    // Then the agency was never accredited, before the revoked one's start or after it, until another is upcoming
+    expect(accreditationAt(revoked, 'fr-ofb', day(6))).toMatchObject({ accredited: false, status: 'never-accredited' });
+    expect(accreditationAt(revoked, 'fr-ofb', day(15))).toMatchObject({ accredited: false, status: 'never-accredited' });
+    expect(accreditationAt(withAnother, 'fr-ofb', day(7))).toMatchObject({ accredited: false, status: 'not-yet-valid', accreditationId: 'acc-2' });
+  });
+
   it('says why not for an agency never accredited, or a principal that is not an agency', () => {
     const state = registryWithAgencies();
 

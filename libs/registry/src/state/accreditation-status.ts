@@ -19,7 +19,8 @@ export function governingAccreditation(state: RegistryState, agencyId: string, a
   return governing;
 }
 
-function revokedBeforeItStarted(accreditation: AccreditationEntry): boolean {
+/** Revoked at or before its first counting moment: it never counted, and never will. */
+export function revokedBeforeItStarted(accreditation: AccreditationEntry): boolean {
   const revoked = accreditation.changes.find((change) => change.change === 'revoked');
   return revoked !== undefined && revoked.at <= effectiveStartOf(accreditation);
 }

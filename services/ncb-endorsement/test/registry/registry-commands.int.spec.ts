@@ -198,6 +198,23 @@ describe('the registry commands at ncb-endorsement', () => {
       expect((await ncb.get('v1/registry/principals/ncb-ke')).body).toMatchObject({ keys: [{ keyId: world.roots.ncbKe.keyId, standing: 'valid' }] });
     });
 
+    it('does not show an accreditation revoked before it started as upcoming: it never counts', async () => {
+      // Given an agency accredited from tomorrow, whose accreditation its NCB revokes today
+      const agency = aSigner(unique('fr-agency'));
+      const ncb = world.as(world.roots.ncbFr);
+      expect((await registerAgency(world.roots.ncbFr, agency)).status).toBe(201);
+      const accreditations = `v1/registry/agencies/${agency.principalId}/accreditations`;
+      const accreditationId = unique('acc');
+      expect((await ncb.post(accreditations, { accreditationId, scope: ['information-sharing'], validFrom: inDays(1), validUntil: inDays(30) })).status).toBe(201);
+      expect((await ncb.post(`${accreditations}/${accreditationId}/revoke`, { reason: 'Withdrawn before it began' })).status).toBe(201);
+
+      // When its registry entry is read
+      const read = await ncb.get(`v1/registry/principals/${agency.principalId}`);
+
+      // Then it is not accredited, and nothing is said to count from tomorrow
+      expect(read.body.accreditation).toMatchObject({ accredited: false, status: 'never-accredited' });
+    });
+
     it('refuses to register an agency twice (409), under a reserved id (422), or to accredit an unknown agency (404)', async () => {
       const { agency } = await aFrenchAgency();
       const ncb = world.roots.ncbFr;

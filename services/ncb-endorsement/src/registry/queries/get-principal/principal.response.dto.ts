@@ -30,7 +30,11 @@ export class AccreditationView {
 
 export class AccreditationStandingView {
   @ApiProperty() accredited!: boolean;
-  @ApiProperty({ enum: ['active', 'not-an-agency', 'never-accredited', 'not-yet-valid', 'suspended', 'revoked', 'expired'] }) status!: string;
+  @ApiProperty({
+    enum: ['active', 'not-an-agency', 'never-accredited', 'not-yet-valid', 'suspended', 'revoked', 'expired'],
+    description: '`not-yet-valid` names the next accreditation to count; one revoked before it started never counts, so is never named (`never-accredited` when it is the only one)',
+  })
+  status!: string;
   @ApiPropertyOptional() accreditationId?: string;
   @ApiPropertyOptional({ enum: CAPABILITIES, isArray: true }) scope?: Capability[];
   @ApiPropertyOptional({ format: 'date-time' }) validFrom?: string;
