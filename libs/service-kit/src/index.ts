@@ -4,6 +4,8 @@ export * from './kafka.js';
 export * from './logger.js';
 export * from './problem.js';
 export * from './problem.response.js';
+export * from './idempotency/idempotency-key.js';
+export * from './idempotency/idempotent-replay.js';
 export * from './readiness.js';
 export * from './run-service.js';
 export * from './service-app.js';

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CommandBus } from '@nestjs/cqrs';
-import { PendingNonce, type VerifiedPrincipal } from '@wildlife/service-kit';
+import { PendingNonce, type SubmissionOutcome, type VerifiedPrincipal } from '@wildlife/service-kit';
 import { plainToInstance } from 'class-transformer';
 import { SubmitSupportRequestCommand } from '../src/support-requests/commands/submit-support-request/submit-support-request.command.js';
 import { SubmitSupportRequestBody } from '../src/support-requests/commands/submit-support-request/submit-support-request.request.dto.js';
 import { signatureMaterial } from '../src/support-requests/domain/support-request.examples.spec.js';
-import type { SubmissionOutcome } from '../src/support-requests/idempotency/idempotent-replay.js';
 import { externalInformationBody, supportRequestBody } from './support/intake-examples.js';
 import { startIntake, storedCounts, type RunningIntake } from './support/intake-service.js';
 

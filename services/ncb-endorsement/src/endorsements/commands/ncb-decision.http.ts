@@ -6,7 +6,7 @@ import { currentPermitOf, type EndorsementRecords } from '../projections/endorse
 import { endorsementViewOf } from '../queries/endorsement-view.js';
 import { EndorsementView } from '../queries/endorsement.response.dto.js';
 import { EndorsementProblemResponse } from './endorsement-problem.response.js';
-import { entityTagOf } from './if-match.precondition.js';
+import { entityTagOf } from '../../http/if-match.precondition.js';
 
 export const ETAG_HEADER = { ETag: { description: 'The request’s new version, "<version>": send it as If-Match next time', schema: { type: 'string' } } };
 

@@ -14,7 +14,7 @@ import { EndorsementWritesArePaused } from '../projections/read-model-fence.js';
 import { loadEndorsement } from '../stream/endorsement-stream.js';
 import { EndorsementRecorder } from '../stream/endorsement-recorder.js';
 import { problemFor } from './endorsement-problems.js';
-import { assertIfMatchHolds, versionIsStale, type IfMatch } from './if-match.precondition.js';
+import { assertIfMatchHolds, versionIsStale, type IfMatch } from '../../http/if-match.precondition.js';
 
 /** What every NCB decision carries into the domain besides its own fields. */
 export interface DecisionContext {

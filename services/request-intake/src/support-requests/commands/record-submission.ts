@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { GroupCommit, jsonArrayOf, StreamVersionConflict, type EventStore, type GroupedOutcome, type NewEvent, type OutboxMessage } from '@wildlife/event-store';
-import { EVENT_STORE, nonceReusedProblem, PG_POOL, type SignedRequestContext } from '@wildlife/service-kit';
+import { EVENT_STORE, type FirstAnswer, type IdempotentSubmission, nonceReusedProblem, PG_POOL, replayOf, type SignedRequestContext, type SubmissionOutcome } from '@wildlife/service-kit';
 import type pg from 'pg';
-import type { IdempotentSubmission } from '../idempotency/idempotency-key.js';
-import { replayOf, type FirstAnswer, type SubmissionOutcome } from '../idempotency/idempotent-replay.js';
 import type { ReadModelView } from '../read-model/read-model-view.js';
 
 // migrations/0003_every_submission_in_one_statement.sql: nonce claim, key, append with outbox, read

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { SignedRequestContext } from '@wildlife/service-kit';
 import type { EndorsementRecords } from '../../projections/endorsement-record.js';
-import type { IfMatch } from '../if-match.precondition.js';
+import type { IfMatch } from '../../../http/if-match.precondition.js';
 import type { AcknowledgeRequestBody } from './acknowledge-request.request.dto.js';
 
 /** The request's NCB acknowledges receipt of it. */

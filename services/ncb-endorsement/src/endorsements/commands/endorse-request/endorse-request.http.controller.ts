@@ -4,7 +4,7 @@ import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
 import type { FastifyReply } from 'fastify';
 import { CLOCK, type Clock } from '../../clock.js';
 import type { EndorsementView } from '../../queries/endorsement.response.dto.js';
-import { requireIfMatch } from '../if-match.precondition.js';
+import { requireIfMatch } from '../../../http/if-match.precondition.js';
 import { answerWithEndorsement, ApiNcbDecision } from '../ncb-decision.http.js';
 import { EndorseRequestCommand } from './endorse-request.command.js';
 import { EndorseRequestBody } from './endorse-request.request.dto.js';

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { SignedRequestContext } from '@wildlife/service-kit';
 import type { EndorsementRecords } from '../../projections/endorsement-record.js';
-import type { IfMatch } from '../if-match.precondition.js';
+import type { IfMatch } from '../../../http/if-match.precondition.js';
 import type { RevokePermitBody } from './revoke-permit.request.dto.js';
 
 /** The NCB that endorsed a request ends its direct-contact permit before it expires. */

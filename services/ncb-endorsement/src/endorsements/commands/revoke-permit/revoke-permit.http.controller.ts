@@ -7,7 +7,7 @@ import { CLOCK, type Clock } from '../../clock.js';
 import { permitViewOf } from '../../queries/endorsement-view.js';
 import { PermitView } from '../../queries/endorsement.response.dto.js';
 import { EndorsementProblemResponse } from '../endorsement-problem.response.js';
-import { entityTagOf, readIfMatch } from '../if-match.precondition.js';
+import { entityTagOf, readIfMatch } from '../../../http/if-match.precondition.js';
 import { ETAG_HEADER } from '../ncb-decision.http.js';
 import { RevokePermitCommand } from './revoke-permit.command.js';
 import { RevokePermitBody } from './revoke-permit.request.dto.js';

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import { assertMayActOnRequest, permitIsNotFound } from '../../access/request-access.js';
 import { CLOCK, type Clock } from '../../clock.js';
 import { ETAG_HEADER } from '../../commands/ncb-decision.http.js';
-import { entityTagOf } from '../../commands/if-match.precondition.js';
+import { entityTagOf } from '../../../http/if-match.precondition.js';
 import { readPermitWithVersion } from '../../projections/endorsement-read-model.js';
 import { permitViewOf } from '../endorsement-view.js';
 import { PermitView } from '../endorsement.response.dto.js';

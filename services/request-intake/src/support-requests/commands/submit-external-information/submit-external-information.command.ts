@@ -1,7 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { SignedRequestContext } from '@wildlife/service-kit';
-import type { IdempotentSubmission } from '../../idempotency/idempotency-key.js';
-import type { SubmissionOutcome } from '../../idempotency/idempotent-replay.js';
+import type { IdempotentSubmission, SignedRequestContext, SubmissionOutcome } from '@wildlife/service-kit';
 import type { SubmitExternalInformationBody } from './submit-external-information.request.dto.js';
 import type { ExternalInformationAcceptedResponse } from './submit-external-information.response.dto.js';
 

@@ -1,11 +1,10 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { NonceClaimedWithTheWrite, ProblemResponse, Signed, type SignedFastifyRequest, type SignedRequestContext } from '@wildlife/service-kit';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf, NonceClaimedWithTheWrite, ProblemResponse, Signed, type SignedFastifyRequest, type SignedRequestContext, submissionFingerprint } from '@wildlife/service-kit';
 import type { FastifyReply } from 'fastify';
 import { ApiSignedRoute } from '../../http/api-signed-route.decorator.js';
 import { REQUEST_BODY_LIMIT_TEXT, REQUEST_BODY_NESTING_TEXT } from '../../http/body-limit.js';
-import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf, submissionFingerprint } from '../../idempotency/idempotency-key.js';
 import { SubmitExternalInformationCommand } from './submit-external-information.command.js';
 import { SubmitExternalInformationBody } from './submit-external-information.request.dto.js';
 import { ExternalInformationAcceptedResponse } from './submit-external-information.response.dto.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ProblemError } from '@wildlife/service-kit';
+import { ProblemError } from '../problem.js';
 import { idempotencyKeyOf, submissionFingerprint } from './idempotency-key.js';
 import { replayOf } from './idempotent-replay.js';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalize } from 'json-canonicalize';
-import { ProblemError } from '@wildlife/service-kit';
+import { ProblemError } from '../problem.js';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 

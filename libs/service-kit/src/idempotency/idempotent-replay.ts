@@ -1,4 +1,4 @@
-import { ProblemError } from '@wildlife/service-kit';
+import { ProblemError } from '../problem.js';
 import { IDEMPOTENCY_KEY_HEADER, type IdempotentSubmission } from './idempotency-key.js';
 
 /** The first answer given to an idempotent submission, as kept for its retries (`idempotency_keys`). */
