@@ -1,7 +1,8 @@
 import { ProblemError } from '@wildlife/service-kit';
 
-// If-Match (RFC 9110 section 13.1.1) on the NCB's decisions: the version the officer read, as the
-// strong entity tag `"<version>"` the ETag carries, so two officers cannot overwrite each other.
+// If-Match (RFC 9110 section 13.1.1) on the NCB's decisions and on registry commands: the version the
+// officer read (of the request; of the whole `registry` stream), as the strong entity tag
+// `"<version>"` the ETag carries, so two officers cannot overwrite each other.
 
 /** The entity tags an If-Match field lists (`*` is refused: it does not say which version was read). */
 export interface IfMatch {
@@ -45,17 +46,18 @@ export function readIfMatch(field: string | string[] | undefined): IfMatch | und
  * Throws a 412 problem unless `ifMatch` names `currentVersion` by strong comparison (a weak tag never
  * matches). Only call it once the caller may know the request exists: the problem gives its version.
  */
-export function assertIfMatchHolds(ifMatch: IfMatch | undefined, currentVersion: number): void {
+export function assertIfMatchHolds(ifMatch: IfMatch | undefined, currentVersion: number, resource = 'request'): void {
   if (ifMatch === undefined || ifMatch.tags.includes(entityTagOf(currentVersion))) return;
-  throw versionIsStale(currentVersion);
+  throw versionIsStale(currentVersion, resource);
 }
 
-export function versionIsStale(currentVersion: number | undefined): ProblemError {
+/** The 412 of a stale If-Match; `resource` names what changed ('request', 'registry'). */
+export function versionIsStale(currentVersion: number | undefined, resource = 'request'): ProblemError {
   return new ProblemError(
     412,
     'version-is-stale',
     'Precondition Failed',
-    'The request changed since the version named in If-Match; read it again and decide on the current version.',
+    `The ${resource} changed since the version named in If-Match; read it again and decide on the current version.`,
     currentVersion === undefined ? {} : { currentVersion },
     currentVersion === undefined ? {} : { etag: entityTagOf(currentVersion) },
   );

@@ -5,11 +5,13 @@ import { inTransaction, type EventStore } from '@wildlife/event-store';
 import { decide, isoOf, type RegistryState } from '@wildlife/registry';
 import { EVENT_STORE, PG_POOL, TOPIC_PREFIX, type SignedRequestContext } from '@wildlife/service-kit';
 import type pg from 'pg';
+import { assertIfMatchHolds } from '../../http/if-match.precondition.js';
 import { registryOutboxMessage, subjectOf } from '../publishing/registry-public-event.js';
 import { RegistryStream, REGISTRY_STREAM_ID } from '../stream/registry-stream.js';
 import { toStoredFact, type SignedRegistryFact } from '../stream/stored-registry-fact.js';
 import { assertMayActOnRegistry, resourceOf } from './registry-access.js';
-import { IssueRegistryCommand, type RegistryFactsRecorded } from './issue-registry-command.command.js';
+import { IssueRegistryCommand, type RegistryCommandAnswer } from './issue-registry-command.command.js';
+import { keepAnswerWith, replayedAnswerWith } from './registry-idempotency.js';
 import { problemOfRefusal } from './registry-refusal.problem.js';
 import { assertSigningKeyStands } from './signing-key.js';
 
@@ -20,8 +22,16 @@ import { assertSigningKeyStands } from './signing-key.js';
  * read the service's Kafka-fed copy of the registry, which may not know yet that the key was rotated
  * out or revoked) and the table (`authorize`) for the signer; decides with `@wildlife/registry`; and
  * appends the facts to the stream, expecting the version it decided on, with their public events in
- * the outbox. Refusals are problems: 401 for the key, 403 / 404 from the table, then the refusal
- * kind's status from `decide`; a refusal writes nothing.
+ * the outbox. Refusals are problems: 401 for the key, 403 / 404 from the table, 412 for an If-Match
+ * that does not name the version read under the lock, then the refusal kind's status from `decide`; a
+ * refusal writes nothing.
+ *
+ * With an Idempotency-Key, the key's stored first answer is looked up once the signing key stands,
+ * before anything else is checked: a retry gets that answer (`replayed`) even though its If-Match,
+ * the one the first attempt sent, names a version the first attempt itself made stale. A new answer
+ * is kept for the key in the same transaction as the append, so it exists exactly when the facts do.
+ * If-Match is checked after the table, as RFC 9110 (13.2.1) asks: a signer refused anyway learns
+ * nothing from a 412.
  *
  * Why a lock rather than optimistic retries: every registry command depends on the whole registry, so
  * any two concurrent commands conflict, and a burst of them (six registrations at once) exhausted a
@@ -37,18 +47,23 @@ export class IssueRegistryCommandHandler implements ICommandHandler<IssueRegistr
     @Inject(TOPIC_PREFIX) private readonly topicPrefix: string,
   ) {}
 
-  execute({ command, signed }: IssueRegistryCommand): Promise<RegistryFactsRecorded> {
+  execute({ command, signed, conditions: { ifMatch, idempotency } }: IssueRegistryCommand): Promise<RegistryCommandAnswer> {
     return inTransaction(this.pool, async (client) => {
       await this.eventStore.lockStreamWith(client, REGISTRY_STREAM_ID);
       const { state, version } = await this.registry.loadWith(client);
       const at = decisionTime(state);
       assertSigningKeyStands(state, signed, at);
+      const replayed = idempotency === undefined ? undefined : await replayedAnswerWith(client, signed.principal.id, idempotency);
+      if (replayed !== undefined) return replayed;
       assertMayActOnRegistry(signed.principal, `registry:${command.command}`, resourceOf(state, command));
+      assertIfMatchHolds(ifMatch, version, 'registry');
       const decision = decide(state, command, { by: signed.principal.id, at });
       if (!decision.accepted) throw problemOfRefusal(decision.refusal);
       const facts = decision.facts.map((fact) => ({ eventId: randomUUID(), signed: { fact, provenance: provenanceOf(signed) } }));
-      await this.append(client, facts, version, signed);
-      return { facts: facts.map(({ eventId, signed: { fact } }) => ({ ...fact, eventId })) };
+      const { nextExpectedVersion } = await this.append(client, facts, version, signed);
+      const answer = { body: { facts: facts.map(({ eventId, signed: { fact } }) => ({ ...fact, eventId })) }, version: nextExpectedVersion, replayed: false };
+      if (idempotency !== undefined) await keepAnswerWith(client, signed.principal.id, idempotency, answer);
+      return answer;
     });
   }
 

@@ -1,9 +1,11 @@
-import { applyDecorators, HttpCode } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, createParamDecorator, HttpCode, type ExecutionContext } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandBus } from '@nestjs/cqrs';
 import type { RegistryCommand } from '@wildlife/registry';
-import type { SignedRequestContext } from '@wildlife/service-kit';
-import { IssueRegistryCommand, type RegistryFactsRecorded } from './issue-registry-command.command.js';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf, submissionFingerprint, type SignedFastifyRequest, type SignedRequestContext } from '@wildlife/service-kit';
+import type { FastifyReply } from 'fastify';
+import { entityTagOf, readIfMatch } from '../../http/if-match.precondition.js';
+import { IssueRegistryCommand, type RegistryConditions, type RegistryFactsRecorded } from './issue-registry-command.command.js';
 
 /** The answer to an accepted registry command. */
 export class RegistryFactsResponse {
@@ -16,10 +18,45 @@ export class RegistryFactsResponse {
   facts!: RegistryFactsRecorded['facts'];
 }
 
-/** Issues a registry command as the signer of the call. */
-export function issue(commandBus: CommandBus, command: RegistryCommand, signed: SignedRequestContext): Promise<RegistryFactsRecorded> {
-  return commandBus.execute(new IssueRegistryCommand(command, signed));
+/** A registry command's call: its optional If-Match and Idempotency-Key, and the reply their answer's headers go on. */
+export interface RegistryCall {
+  readonly conditions: RegistryConditions;
+  readonly reply: FastifyReply;
 }
+
+/**
+ * The call's conditions, read at the edge: a malformed If-Match or Idempotency-Key is a 400. The
+ * Idempotency-Key's fingerprint is over the method, the path (with the ids it names) and the body as
+ * sent, before the service fills anything in (an accreditation id), so a retry's fingerprint matches.
+ */
+export const RegistryCallOf = createParamDecorator((_data: unknown, context: ExecutionContext): RegistryCall => {
+  const http = context.switchToHttp();
+  const request = http.getRequest<SignedFastifyRequest>();
+  const key = idempotencyKeyOf(request.headers['idempotency-key']);
+  const idempotency = key === undefined ? undefined : { key, fingerprint: submissionFingerprint(request.method, request.url, request.rawBody) };
+  return { conditions: { ifMatch: readIfMatch(request.headers['if-match']), idempotency }, reply: http.getResponse<FastifyReply>() };
+});
+
+/**
+ * Issues a registry command as the signer of the call; answers with the facts recorded, the registry's
+ * new version as the ETag and, for the stored answer to an earlier call with the same key,
+ * `Idempotent-Replayed: true`.
+ */
+export async function issue(commandBus: CommandBus, command: RegistryCommand, signed: SignedRequestContext, { conditions, reply }: RegistryCall): Promise<RegistryFactsRecorded> {
+  const answer = await commandBus.execute(new IssueRegistryCommand(command, signed, conditions));
+  void reply.header('etag', entityTagOf(answer.version));
+  if (answer.replayed) void reply.header('idempotent-replayed', 'true');
+  return answer.body;
+}
+
+/** The ETag of the registry: the version of the whole `registry` stream. */
+export const REGISTRY_ETAG_HEADER = {
+  ETag: {
+    description:
+      'The version of the whole registry ("<version>" of the `registry` stream), not of one principal: every registry command is decided on the whole registry. Send it as If-Match with the next command',
+    schema: { type: 'string' },
+  },
+};
 
 /** The OpenAPI description every registry command shares, with what its 403 and 409 mean for it. */
 export function ApiRegistryCommand(summary: string, refusals: { readonly forbidden: string; readonly conflict: string }) {
@@ -27,8 +64,27 @@ export function ApiRegistryCommand(summary: string, refusals: { readonly forbidd
     ApiTags('registry'),
     ApiOperation({ summary }),
     HttpCode(201),
-    ApiCreatedResponse({ type: RegistryFactsResponse, description: 'The fact was recorded and will be published on wildlife.registry.events' }),
-    ApiResponse({ status: 400, description: 'The body is invalid (`errors` lists each field); or signature material a record cannot keep as its provenance (`signature-material-unrecordable`: e.g. a query string, label or covered header too long; `errors` says where)' }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description:
+        'The registry’s version the command was decided on, as GET of a principal (or the last command) answered it in ETag. When sent, the command is refused with 412 if any registry command was recorded since; left out, it is decided on the registry as it is (for scripts). Officers’ UIs should send it, so one officer never silently replaces another’s change. Covered by the signature when sent',
+    }),
+    ApiHeader({
+      name: IDEMPOTENCY_KEY_HEADER,
+      required: false,
+      description:
+        'At most once per signer and key: a retry with the same key, path and body gets the first answer again (`Idempotent-Replayed: true`, the same facts and ETag) and records nothing, even if its If-Match is stale by then; the same key with another request is refused with 422 `idempotency-key-reused`. Only accepted commands are kept. Covered by the signature when sent',
+    }),
+    ApiCreatedResponse({
+      type: RegistryFactsResponse,
+      headers: {
+        ...REGISTRY_ETAG_HEADER,
+        'Idempotent-Replayed': { description: '`true` when this is the stored answer to an earlier command with the same Idempotency-Key', schema: { type: 'string' } },
+      },
+      description: 'The fact was recorded and will be published on wildlife.registry.events',
+    }),
+    ApiResponse({ status: 400, description: 'The body is invalid (`errors` lists each field), If-Match is not a list of entity tags (`if-match-malformed`) or the Idempotency-Key is not 1 to 255 visible ASCII characters (`idempotency-key-invalid`); or signature material a record cannot keep as its provenance (`signature-material-unrecordable`: e.g. a query string, label or covered header too long; `errors` says where)' }),
     ApiResponse({
       status: 401,
       description:
@@ -38,9 +94,14 @@ export function ApiRegistryCommand(summary: string, refusals: { readonly forbidd
     ApiResponse({ status: 404, description: 'A principal or accreditation the command names is not registered, or not one the signer may know of' }),
     ApiResponse({ status: 409, description: `${refusals.conflict} (\`rule\` names it)` }),
     ApiResponse({
+      status: 412,
+      headers: REGISTRY_ETAG_HEADER,
+      description: 'If-Match does not name the registry’s current version (`version-is-stale`, with `currentVersion` and the ETag): another command was recorded since; nothing was recorded. Read again and decide on the current registry',
+    }),
+    ApiResponse({
       status: 422,
       description:
-        'A value breaks a registry rule whatever the registry holds (`rule` names it): a reserved id, a key that is not Ed25519, dates in the wrong order, a time of a day that does not exist (30 February) or outside the years 0001 to 9999 once in UTC (`TimeIsMalformed`)',
+        'A value breaks a registry rule whatever the registry holds (`rule` names it): a reserved id, a key that is not Ed25519, dates in the wrong order, a time of a day that does not exist (30 February) or outside the years 0001 to 9999 once in UTC (`TimeIsMalformed`); or the Idempotency-Key was used by the signer for another request (`idempotency-key-reused`)',
     }),
   );
 }

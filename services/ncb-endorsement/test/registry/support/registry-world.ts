@@ -13,11 +13,13 @@ import { trustRootSigners, writeTrustRoots, type Signer, type TrustRootSigners }
 export interface Answer {
   readonly status: number;
   readonly body: Record<string, unknown>;
+  readonly headers: Headers;
 }
 
 export interface SignedCalls {
   get(path: string): Promise<Answer>;
-  post(path: string, body: unknown): Promise<Answer>;
+  /** `headers` (If-Match, Idempotency-Key) are sent, and covered by the signature. */
+  post(path: string, body: unknown, headers?: Readonly<Record<string, string>>): Promise<Answer>;
 }
 
 /** ncb-endorsement on its own database and topic prefix, with the registry of its own trust roots (not an in-memory directory). */
@@ -89,9 +91,13 @@ async function topicExists(kafka: Kafka, topic: string): Promise<void> {
 
 function signedCalls(baseUrl: string, signer: Signer): SignedCalls {
   const send = createSignedFetch({ baseUrl, key: { keyId: signer.keyId, privateKey: signer.privateKey }, signReads: true });
-  const answer = async (response: Response): Promise<Answer> => ({ status: response.status, body: (await response.json()) as Record<string, unknown> });
+  const answer = async (response: Response): Promise<Answer> => ({
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    headers: response.headers,
+  });
   return {
     get: async (path) => answer(await send(path)),
-    post: async (path, body) => answer(await send(path, { method: 'POST', json: body })),
+    post: async (path, body, headers = {}) => answer(await send(path, { method: 'POST', json: body, headers })),
   };
 }

@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiParam } from '@nestjs/swagger';
 import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
 import type { RegistryFactsRecorded } from '../issue-registry-command.command.js';
-import { ApiRegistryCommand, issue } from '../registry-command.http.js';
+import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall } from '../registry-command.http.js';
 import { AccreditAgencyBody } from './accredit-agency.request.dto.js';
 
 @Controller('v1/registry/agencies')
@@ -17,9 +17,14 @@ export class AccreditAgencyController {
     forbidden: 'Only the NCB of the agency’s country accredits it',
     conflict: 'The accreditation id is taken',
   })
-  accredit(@Param('agencyId') agencyId: string, @Body() body: AccreditAgencyBody, @Signed() signed: SignedRequestContext): Promise<RegistryFactsRecorded> {
+  accredit(
+    @Param('agencyId') agencyId: string,
+    @Body() body: AccreditAgencyBody,
+    @Signed() signed: SignedRequestContext,
+    @RegistryCallOf() call: RegistryCall,
+  ): Promise<RegistryFactsRecorded> {
     const accreditationId = body.accreditationId ?? `acc-${randomUUID()}`;
     const { scope, validFrom, validUntil } = body;
-    return issue(this.commandBus, { command: 'accredit-agency', body: { agencyId, accreditationId, scope, validFrom, validUntil } }, signed);
+    return issue(this.commandBus, { command: 'accredit-agency', body: { agencyId, accreditationId, scope, validFrom, validUntil } }, signed, call);
   }
 }

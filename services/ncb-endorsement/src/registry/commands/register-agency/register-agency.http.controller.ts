@@ -2,7 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
 import type { RegistryFactsRecorded } from '../issue-registry-command.command.js';
-import { ApiRegistryCommand, issue } from '../registry-command.http.js';
+import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall } from '../registry-command.http.js';
 import { RegisterAgencyBody } from './register-agency.request.dto.js';
 
 @Controller('v1/registry/agencies')
@@ -14,9 +14,13 @@ export class RegisterAgencyController {
     forbidden: 'Only the NCB of the agency’s country registers it',
     conflict: 'The agency id, the key id or the public key is already registered',
   })
-  register(@Body() body: RegisterAgencyBody, @Signed() signed: SignedRequestContext): Promise<RegistryFactsRecorded> {
+  register(
+    @Body() body: RegisterAgencyBody,
+    @Signed() signed: SignedRequestContext,
+    @RegistryCallOf() call: RegistryCall,
+  ): Promise<RegistryFactsRecorded> {
     const { agencyId, name, keyId, publicKey } = body;
     const country = body.country ?? signed.principal.country ?? '';
-    return issue(this.commandBus, { command: 'register-agency', body: { agencyId, country, name, key: { keyId, publicKey } } }, signed);
+    return issue(this.commandBus, { command: 'register-agency', body: { agencyId, country, name, key: { keyId, publicKey } } }, signed, call);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
 import type { RegistryFactsRecorded } from '../issue-registry-command.command.js';
-import { ApiRegistryCommand, issue } from '../registry-command.http.js';
+import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall } from '../registry-command.http.js';
 import { RegisterAuditorBody } from './register-auditor.request.dto.js';
 
 @Controller('v1/registry/auditors')
@@ -14,8 +14,12 @@ export class RegisterAuditorController {
     forbidden: 'Only the General Secretariat registers auditors',
     conflict: 'The auditor id, the key id or the public key is already registered',
   })
-  register(@Body() body: RegisterAuditorBody, @Signed() signed: SignedRequestContext): Promise<RegistryFactsRecorded> {
+  register(
+    @Body() body: RegisterAuditorBody,
+    @Signed() signed: SignedRequestContext,
+    @RegistryCallOf() call: RegistryCall,
+  ): Promise<RegistryFactsRecorded> {
     const { auditorId, name, keyId, publicKey } = body;
-    return issue(this.commandBus, { command: 'register-auditor', body: { auditorId, name, key: { keyId, publicKey } } }, signed);
+    return issue(this.commandBus, { command: 'register-auditor', body: { auditorId, name, key: { keyId, publicKey } } }, signed, call);
   }
 }

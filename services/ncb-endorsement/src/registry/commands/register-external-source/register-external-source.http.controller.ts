@@ -2,7 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
 import type { RegistryFactsRecorded } from '../issue-registry-command.command.js';
-import { ApiRegistryCommand, issue } from '../registry-command.http.js';
+import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall } from '../registry-command.http.js';
 import { RegisterExternalSourceBody } from './register-external-source.request.dto.js';
 
 @Controller('v1/registry/external-sources')
@@ -14,8 +14,12 @@ export class RegisterExternalSourceController {
     forbidden: 'Only the General Secretariat registers external sources',
     conflict: 'The source id, the key id or the public key is already registered',
   })
-  register(@Body() body: RegisterExternalSourceBody, @Signed() signed: SignedRequestContext): Promise<RegistryFactsRecorded> {
+  register(
+    @Body() body: RegisterExternalSourceBody,
+    @Signed() signed: SignedRequestContext,
+    @RegistryCallOf() call: RegistryCall,
+  ): Promise<RegistryFactsRecorded> {
     const { sourceId, name, keyId, publicKey } = body;
-    return issue(this.commandBus, { command: 'register-external-source', body: { sourceId, name, key: { keyId, publicKey } } }, signed);
+    return issue(this.commandBus, { command: 'register-external-source', body: { sourceId, name, key: { keyId, publicKey } } }, signed, call);
   }
 }

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiParam } from '@nestjs/swagger';
 import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
 import type { RegistryFactsRecorded } from '../issue-registry-command.command.js';
-import { ApiRegistryCommand, issue } from '../registry-command.http.js';
+import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall } from '../registry-command.http.js';
 import { ReinstateAccreditationBody } from './reinstate-accreditation.request.dto.js';
 
 @Controller('v1/registry/agencies')
@@ -22,7 +22,8 @@ export class ReinstateAccreditationController {
     @Param('accreditationId') accreditationId: string,
     @Body() body: ReinstateAccreditationBody,
     @Signed() signed: SignedRequestContext,
+    @RegistryCallOf() call: RegistryCall,
   ): Promise<RegistryFactsRecorded> {
-    return issue(this.commandBus, { command: 'reinstate-accreditation', body: { agencyId, accreditationId, ...(body.note !== undefined && { note: body.note }) } }, signed);
+    return issue(this.commandBus, { command: 'reinstate-accreditation', body: { agencyId, accreditationId, ...(body.note !== undefined && { note: body.note }) } }, signed, call);
   }
 }

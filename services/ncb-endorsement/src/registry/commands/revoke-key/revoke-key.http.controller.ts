@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiParam } from '@nestjs/swagger';
 import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
 import type { RegistryFactsRecorded } from '../issue-registry-command.command.js';
-import { ApiRegistryCommand, issue } from '../registry-command.http.js';
+import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall } from '../registry-command.http.js';
 import { RevokeKeyBody } from './revoke-key.request.dto.js';
 
 @Controller('v1/registry/principals')
@@ -25,9 +25,10 @@ export class RevokeKeyController {
     @Param('keyId') keyId: string,
     @Body() body: RevokeKeyBody,
     @Signed() signed: SignedRequestContext,
+    @RegistryCallOf() call: RegistryCall,
   ): Promise<RegistryFactsRecorded> {
     const { reason, compromisedSince, note } = body;
     const optional = { ...(compromisedSince !== undefined && { compromisedSince }), ...(note !== undefined && { note }) };
-    return issue(this.commandBus, { command: 'revoke-key', body: { principalId, keyId, reason, ...optional } }, signed);
+    return issue(this.commandBus, { command: 'revoke-key', body: { principalId, keyId, reason, ...optional } }, signed, call);
   }
 }

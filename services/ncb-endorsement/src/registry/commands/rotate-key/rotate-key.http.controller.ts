@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiParam } from '@nestjs/swagger';
 import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
 import type { RegistryFactsRecorded } from '../issue-registry-command.command.js';
-import { ApiRegistryCommand, issue } from '../registry-command.http.js';
+import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall } from '../registry-command.http.js';
 import { RotateKeyBody } from './rotate-key.request.dto.js';
 
 @Controller('v1/registry/principals')
@@ -16,8 +16,13 @@ export class RotateKeyController {
     forbidden: 'Only the authority in charge of the principal’s keys rotates them: an NCB its own and its agencies’, the GS its own, its analysts’, external sources’ and auditors’',
     conflict: 'The old key is rotated out already, or the new key id or public key is already registered',
   })
-  rotate(@Param('principalId') principalId: string, @Body() body: RotateKeyBody, @Signed() signed: SignedRequestContext): Promise<RegistryFactsRecorded> {
+  rotate(
+    @Param('principalId') principalId: string,
+    @Body() body: RotateKeyBody,
+    @Signed() signed: SignedRequestContext,
+    @RegistryCallOf() call: RegistryCall,
+  ): Promise<RegistryFactsRecorded> {
     const { keyId, publicKey, retiredKeyId } = body;
-    return issue(this.commandBus, { command: 'rotate-key', body: { principalId, newKey: { keyId, publicKey }, retiredKeyId } }, signed);
+    return issue(this.commandBus, { command: 'rotate-key', body: { principalId, newKey: { keyId, publicKey }, retiredKeyId } }, signed, call);
   }
 }
