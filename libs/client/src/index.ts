@@ -50,8 +50,9 @@ export type {
   ExternalSourceRegistration,
   KeyRevocation,
   KeyRotation,
-  Reinstatement,
+  RegistryCommandOptions,
   RegistryKey,
+  Reinstatement,
 } from './sdk/registry.types.js';
 export type { ProvenanceClient } from './sdk/provenance.client.js';
 export type { ConsistencyProofQuery, InclusionProofQuery, LogCheckpoint, LogEntryRange } from './sdk/provenance.types.js';

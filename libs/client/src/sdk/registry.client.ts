@@ -8,38 +8,51 @@ import type {
   ExternalSourceRegistration,
   KeyRevocation,
   KeyRotation,
+  RegistryCommandOptions,
   Reinstatement,
 } from './registry.types.js';
-import { segment } from './request-preconditions.js';
+import { ifMatch, segment } from './request-preconditions.js';
 
-/** The principal and key registry, served by ncb-endorsement. */
+/**
+ * The principal and key registry, served by ncb-endorsement. Every command takes `options` (If-Match,
+ * Idempotency-Key: `RegistryCommandOptions`); a version `ifMatch` refuses (a weak tag) rejects the
+ * returned promise with a TypeError rather than throwing.
+ */
 export interface RegistryClient {
-  registerAgency(agency: AgencyRegistration): Promise<ApiObject>;
-  accreditAgency(agencyId: string, accreditation: Accreditation): Promise<ApiObject>;
-  suspendAccreditation(agencyId: string, accreditationId: string, suspension: Reasoned): Promise<ApiObject>;
-  reinstateAccreditation(agencyId: string, accreditationId: string, reinstatement?: Reinstatement): Promise<ApiObject>;
-  revokeAccreditation(agencyId: string, accreditationId: string, revocation: Reasoned): Promise<ApiObject>;
-  rotateKey(principalId: string, rotation: KeyRotation): Promise<ApiObject>;
-  revokeKey(principalId: string, keyId: string, revocation: KeyRevocation): Promise<ApiObject>;
-  registerExternalSource(source: ExternalSourceRegistration): Promise<ApiObject>;
-  registerAuditor(auditor: AuditorRegistration): Promise<ApiObject>;
+  registerAgency(agency: AgencyRegistration, options?: RegistryCommandOptions): Promise<ApiObject>;
+  accreditAgency(agencyId: string, accreditation: Accreditation, options?: RegistryCommandOptions): Promise<ApiObject>;
+  suspendAccreditation(agencyId: string, accreditationId: string, suspension: Reasoned, options?: RegistryCommandOptions): Promise<ApiObject>;
+  reinstateAccreditation(agencyId: string, accreditationId: string, reinstatement?: Reinstatement, options?: RegistryCommandOptions): Promise<ApiObject>;
+  revokeAccreditation(agencyId: string, accreditationId: string, revocation: Reasoned, options?: RegistryCommandOptions): Promise<ApiObject>;
+  rotateKey(principalId: string, rotation: KeyRotation, options?: RegistryCommandOptions): Promise<ApiObject>;
+  revokeKey(principalId: string, keyId: string, revocation: KeyRevocation, options?: RegistryCommandOptions): Promise<ApiObject>;
+  registerExternalSource(source: ExternalSourceRegistration, options?: RegistryCommandOptions): Promise<ApiObject>;
+  registerAuditor(auditor: AuditorRegistration, options?: RegistryCommandOptions): Promise<ApiObject>;
   getPrincipal(principalId: string): Promise<ApiObject>;
 }
 
 export function registryClient(call: ApiTransport, url: ServiceUrl): RegistryClient {
-  const post = (path: string, json: unknown) => call<ApiObject>({ method: 'POST', url: url(`v1/registry/${path}`), json });
+  const post = async (path: string, json: unknown, { ifMatch: version, idempotencyKey }: RegistryCommandOptions = {}) =>
+    call<ApiObject>({
+      method: 'POST',
+      url: url(`v1/registry/${path}`),
+      json,
+      ...(version !== undefined && { headers: { 'if-match': ifMatch(version) } }),
+      ...(idempotencyKey !== undefined && { idempotencyKey }),
+    });
   const accreditation = (agencyId: string, accreditationId: string) =>
     `agencies/${segment(agencyId)}/accreditations/${segment(accreditationId)}`;
   return {
-    registerAgency: (agency) => post('agencies', agency),
-    accreditAgency: (agencyId, body) => post(`agencies/${segment(agencyId)}/accreditations`, body),
-    suspendAccreditation: (agencyId, accreditationId, { reason }) => post(`${accreditation(agencyId, accreditationId)}/suspend`, { reason }),
-    reinstateAccreditation: (agencyId, accreditationId, reinstatement = {}) => post(`${accreditation(agencyId, accreditationId)}/reinstate`, reinstatement),
-    revokeAccreditation: (agencyId, accreditationId, { reason }) => post(`${accreditation(agencyId, accreditationId)}/revoke`, { reason }),
-    rotateKey: (principalId, rotation) => post(`principals/${segment(principalId)}/keys/rotate`, rotation),
-    revokeKey: (principalId, keyId, revocation) => post(`principals/${segment(principalId)}/keys/${segment(keyId)}/revoke`, revocation),
-    registerExternalSource: (source) => post('external-sources', source),
-    registerAuditor: (auditor) => post('auditors', auditor),
+    registerAgency: (agency, options) => post('agencies', agency, options),
+    accreditAgency: (agencyId, body, options) => post(`agencies/${segment(agencyId)}/accreditations`, body, options),
+    suspendAccreditation: (agencyId, accreditationId, { reason }, options) => post(`${accreditation(agencyId, accreditationId)}/suspend`, { reason }, options),
+    reinstateAccreditation: (agencyId, accreditationId, reinstatement = {}, options) =>
+      post(`${accreditation(agencyId, accreditationId)}/reinstate`, reinstatement, options),
+    revokeAccreditation: (agencyId, accreditationId, { reason }, options) => post(`${accreditation(agencyId, accreditationId)}/revoke`, { reason }, options),
+    rotateKey: (principalId, rotation, options) => post(`principals/${segment(principalId)}/keys/rotate`, rotation, options),
+    revokeKey: (principalId, keyId, revocation, options) => post(`principals/${segment(principalId)}/keys/${segment(keyId)}/revoke`, revocation, options),
+    registerExternalSource: (source, options) => post('external-sources', source, options),
+    registerAuditor: (auditor, options) => post('auditors', auditor, options),
     getPrincipal: (principalId) => call({ method: 'GET', url: url(`v1/registry/principals/${segment(principalId)}`) }),
   };
 }

@@ -1,4 +1,17 @@
 import type { SupportCapability } from '@wildlife/contracts';
+import type { ResourceVersion } from './request-preconditions.js';
+
+/** Conditions any registry command may be sent with; both optional, both covered by the signature. */
+export interface RegistryCommandOptions {
+  /**
+   * The registry's version the command was decided on (GET of a principal answers it as ETag: the
+   * version of the whole registry, not of that principal). The command is then refused (412) if any
+   * registry command was recorded since. Officers' UIs should send it; scripts may leave it out.
+   */
+  readonly ifMatch?: ResourceVersion;
+  /** A retry with the same key and body gets the first answer and records nothing (the same key with another body: 422). */
+  readonly idempotencyKey?: string;
+}
 
 /** A principal's key in the registry form: its `keyid` and the unpadded base64url of the raw 32 bytes. */
 export interface RegistryKey {

@@ -102,6 +102,22 @@ describe('the wildlife client', () => {
     ]);
   });
 
+  it('sends a registry command’s If-Match and Idempotency-Key when given, and neither otherwise', async () => {
+    const { client, sent } = recordingClient();
+    const accreditation = { scope: ['information-sharing'] as const, validFrom: '2026-06-01T00:00:00Z', validUntil: '2027-06-01T00:00:00Z' };
+
+    await client.registry.accreditAgency('a-tz', accreditation, { ifMatch: 12, idempotencyKey: 'k-1' });
+    await client.registry.reinstateAccreditation('a-tz', 'acc-1', undefined, { ifMatch: '"13"' });
+    await client.registry.accreditAgency('a-tz', accreditation);
+
+    expect(sent.map((s) => [s.headers.get('if-match'), s.headers.get('idempotency-key')])).toEqual([
+      ['"12"', 'k-1'],
+      ['"13"', null],
+      [null, null],
+    ]);
+    expect(sent[0]!.headers.get('signature-input')).toMatch(/"if-match".*"idempotency-key"|"idempotency-key".*"if-match"/);
+  });
+
   it('refuses a decision on a weak entity tag before sending it, since the service would answer 412', async () => {
     const { client, sent } = recordingClient();
 
