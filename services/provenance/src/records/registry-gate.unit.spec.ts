@@ -18,12 +18,13 @@ describe('the registry gate', () => {
     expect(calls).toBe(1);
   });
 
-  it('does not take an answer given before the record time for one after it', async () => {
+  it('asks for the registry progress only once the record time plus the margin has passed', async () => {
     let now = 1_000;
     const asked: number[] = [];
     const gate = new RegistryGate({ progress: async () => (asked.push(now), true), now: () => (now += 10), marginMs: 50, pollMs: 1 });
     await gate.reached(new Date(1_100).toISOString());
-    expect(asked.every((t) => t >= 1_150)).toBe(true);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(Math.min(...asked)).toBeGreaterThanOrEqual(1_150);
   });
 
   it('gives up for now when the registry does not catch up in time', async () => {
