@@ -148,23 +148,22 @@ describe('the status of a request follows the endorsement and provenance service
     expect(applied.history.map((entry) => entry.what).sort()).toEqual(['ProvenanceVerified', 'RequestAcknowledgedByNcb', 'SupportRequestSubmitted']);
   });
 
-  it('dead-letters a fact about a request it never received, and goes on with the next', async () => {
+  it('dead-letters a fact about a request it never received, with the reason, and goes on with the next', async () => {
     const { requestId } = await submitted();
-
-    await others.publish(endorsementEvents.acknowledged(randomUUID()));
-    await others.publish(endorsementEvents.acknowledged(requestId));
-
-    await once(requestId, (request) => request.status === 'acknowledged');
-    const deadLetters = intake.service.pipeline.deadLetterTopicOf('support-request-status');
-    const admin = intake.service.kafka.admin();
-    await admin.connect();
+    const neverReceived = endorsementEvents.acknowledged(randomUUID());
+    const deadLetters = await readTopics(new Kafka({ clientId: 'intake-status-dlq', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }), [
+      intake.service.pipeline.deadLetterTopicOf('support-request-status'),
+    ]);
     try {
-      await eventually('the fact is on the dead-letter topic', async () => {
-        const offsets = await admin.fetchTopicOffsets(deadLetters).catch(() => []);
-        return offsets.some((partition) => Number(partition.high) > 0) ? true : undefined;
-      });
+      await others.publish(neverReceived);
+      await others.publish(endorsementEvents.acknowledged(requestId));
+
+      await once(requestId, (request) => request.status === 'acknowledged');
+      const { message } = await deadLetters.first((read) => headerOf(read.message, 'ce_id') === neverReceived.id, 30_000);
+      expect(headerOf(message, deadLetterHeaders.reason)).toBe('FactNamesARequestNeverSubmittedHere');
+      expect(headerOf(message, deadLetterHeaders.detail)).toContain(`support request ${neverReceived.data.requestId}, which was never submitted here`);
     } finally {
-      await admin.disconnect();
+      await deadLetters.stop();
     }
   });
 
