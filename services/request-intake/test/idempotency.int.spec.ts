@@ -37,11 +37,18 @@ describe('retrying a submission with an Idempotency-Key', () => {
     const body = supportRequestBody();
     const key = randomUUID();
     const reordered = Object.fromEntries(Object.entries(body).reverse());
+    const respaced = `\n  ${JSON.stringify(reordered, null, 4)}  \n`;
 
     const first = await intake.client.post('frenchAgency', '/v1/support-requests', body, { 'Idempotency-Key': key });
-    const retry = await intake.client.post('frenchAgency', '/v1/support-requests', reordered, { 'Idempotency-Key': key });
+    const before = await storedCounts(intake.service);
+    const retry = await intake.client.postText('frenchAgency', '/v1/support-requests', respaced, { 'Idempotency-Key': key });
 
+    expect(first.status).toBe(202);
+    expect(retry.status).toBe(202);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
     expect(retry.body).toEqual(first.body);
+    expect(await storedCounts(intake.service)).toEqual(before);
+    expect(await requestsOf(body.caseSummary)).toBe(1);
   });
 
   const countOf = async (sql: string, value: unknown) => (await intake.service.pool.query<{ n: number }>(sql, [value])).rows[0]!.n;

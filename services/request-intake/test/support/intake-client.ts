@@ -33,11 +33,11 @@ export class IntakeClient {
     return answerOf<T>(await this.as(name)(path));
   }
 
-  /** A signed POST of `text` as it is, as `application/json`: for bodies JSON.stringify cannot write. */
-  async postText<T = Record<string, unknown>>(name: CastName, path: string, text: string): Promise<Answer<T>> {
+  /** A signed POST of `text` as it is, as `application/json`: for bodies JSON.stringify cannot write, or would write otherwise. */
+  async postText<T = Record<string, unknown>>(name: CastName, path: string, text: string, headers: Record<string, string> = {}): Promise<Answer<T>> {
     const url = new URL(path, this.baseUrl).href;
     const body = new TextEncoder().encode(text);
-    const unsigned = { 'content-type': 'application/json' };
+    const unsigned = { 'content-type': 'application/json', ...headers };
     const signature = signRequest({ method: 'POST', url, headers: unsigned, body }, { keyId: keyIdOf(name), privateKey: this.keys[name].privateKey });
     return answerOf<T>(await fetch(url, { method: 'POST', headers: { ...unsigned, ...signature }, body }));
   }
