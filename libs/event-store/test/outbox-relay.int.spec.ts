@@ -184,8 +184,10 @@ describe('the outbox relay', () => {
 
   it('removes what it published from the outbox', async () => {
     const topic = `removed-${randomUUID()}`;
-    const relay = new OutboxRelay({ pool, publish: async () => {} });
-    await appendAnnounced(topic, aStreamId(), 3);
+    const delivered: RelayedMessage[] = [];
+    const relay = new OutboxRelay({ pool, publish: async (messages) => void delivered.push(...messages) });
+    const ids = await appendAnnounced(topic, aStreamId(), 3);
+    expect(await count(pool, 'outbox', 'topic = $1', [topic])).toBe(3);
 
     await relay.start();
     try {
@@ -193,5 +195,7 @@ describe('the outbox relay', () => {
     } finally {
       await relay.stop();
     }
+
+    expect(idsOn(delivered, topic)).toEqual(ids);
   });
 });
