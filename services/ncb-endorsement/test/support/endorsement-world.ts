@@ -24,7 +24,7 @@ export interface EndorsementWorld {
   endorsedRequest(submission?: CloudEvent<SupportRequestSubmittedV1>): Promise<{ requestId: string; permitId: string }>;
   /** Waits until the request's stream reaches `version` (facts arrive through Kafka). */
   streamReaches(requestId: string, version: number): Promise<void>;
-  /** Everything stored for a request: its events, outbox rows and read-model rows. */
+  /** Everything stored for a request: its events, outbox rows (queued or already published) and read-model rows. */
   storedFor(requestId: string): Promise<unknown>;
   stop(): Promise<void>;
 }
@@ -83,8 +83,14 @@ export async function startEndorsementWorld(label: string): Promise<EndorsementW
     },
     async storedFor(requestId) {
       const query = async (sql: string) => (await service.pool.query(sql, [requestId])).rows;
+      // The relay deletes a row once it is on the topic, so a row counts whether still queued or already
+      // published: a row gone before the query was published before it, so below the offsets read after it.
+      const queued = await query('SELECT message_id FROM outbox WHERE key = $1');
+      await published.caughtUp();
+      const outbox = new Set([...queued.map((row) => row.message_id as string), ...published.about(requestId).map((event) => event.id)]);
       return {
         events: await query(`SELECT event_id FROM events WHERE stream_id = 'endorsement-' || $1 ORDER BY stream_position`),
+        outbox: [...outbox].sort(),
         endorsement: await query('SELECT * FROM endorsements WHERE request_id = $1'),
         permits: await query('SELECT * FROM permits WHERE request_id = $1'),
       };
