@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { waitUntil, type TestDatabase } from '@wildlife/testing';
@@ -15,13 +14,14 @@ let pool: pg.Pool;
 let delivered: RelayedMessage[];
 let relay: OutboxRelay;
 let notifications: string[];
+let barriers: string[];
 let listener: pg.Client;
 
 beforeAll(async () => {
   ({ db, pool } = await migratedDatabase('event-store-relay-wake-up', { max: 6 }));
   listener = new pg.Client(pool.options);
   await listener.connect();
-  listener.on('notification', (n) => notifications.push(n.channel));
+  listener.on('notification', (n) => (n.payload?.startsWith(BARRIER) ? barriers.push(n.payload) : notifications.push(n.channel)));
   await listener.query('LISTEN outbox');
 });
 
@@ -33,6 +33,7 @@ afterAll(async () => {
 beforeEach(async () => {
   delivered = [];
   notifications = [];
+  barriers = [];
   relay = new OutboxRelay({ pool, idlePollMs: NEVER_POLL_MS, publish: async (messages) => void delivered.push(...messages) });
   await relay.start();
   expect(relay.isPublishing).toBe(true);
@@ -50,6 +51,18 @@ function announced(): { events: ReturnType<typeof anEvent>[]; outbox: OutboxMess
 
 const isDelivered = (id: string) => () => delivered.some((m) => m.messageId === id);
 
+const BARRIER = 'barrier-';
+
+/**
+ * Resolves once a notification sent now has reached the listener. PostgreSQL delivers notifications
+ * in commit order, so every one sent by a transaction committed before has arrived by then.
+ */
+async function notificationsSent(): Promise<void> {
+  const barrier = BARRIER + randomUUID();
+  await pool.query(`SELECT pg_notify('outbox', $1)`, [barrier]);
+  await waitUntil('the barrier notification arrives', () => barriers.includes(barrier), { timeoutMs: 5_000 });
+}
+
 describe('waking the outbox relay at commit', () => {
   it('an append by the store whose relay publishes in this process wakes it directly, with no NOTIFY', async () => {
     const store = new EventStore(pool);
@@ -59,7 +72,7 @@ describe('waking the outbox relay at commit', () => {
     await store.append(aStreamId(), 'no_stream', events, { outbox });
 
     await waitUntil('the message is published', isDelivered(id), { timeoutMs: 5_000 });
-    await sleep(100); // a notification would have arrived by now
+    await notificationsSent();
     expect(notifications).toEqual([]);
   });
 
@@ -71,7 +84,7 @@ describe('waking the outbox relay at commit', () => {
     await inTransaction(pool, (client) => store.appendWith(client, aStreamId(), 'no_stream', events, { outbox }));
 
     await waitUntil('the message is published', isDelivered(id), { timeoutMs: 5_000 });
-    await sleep(100);
+    await notificationsSent();
     expect(notifications).toEqual([]);
   });
 
@@ -141,6 +154,7 @@ describe('waking the outbox relay at commit', () => {
     wakeUp.committed();
 
     await waitUntil('the message is published', isDelivered(id), { timeoutMs: 5_000 });
+    await notificationsSent();
     expect(wakeUp.notifyRelay).toBe(false);
     expect(notifications).toEqual([]);
     expect(new EventStore(pool).outboxWakeUp().notifyRelay).toBe(true);
@@ -158,8 +172,11 @@ describe('waking the outbox relay at commit', () => {
       }),
     ).rejects.toThrow('changed my mind');
 
-    relay.wake();
-    await sleep(200);
+    // A message committed after it is published only by a pass that began after the rollback.
+    const marker = announced();
+    await store.append(aStreamId(), 'no_stream', marker.events, { outbox: marker.outbox });
+    await waitUntil('the marker committed after it is published', isDelivered(marker.id), { timeoutMs: 5_000 });
+    await notificationsSent();
     expect(delivered.map((m) => m.messageId)).not.toContain(id);
     expect(notifications).toEqual([]);
   });
