@@ -142,10 +142,15 @@ describe('a reaction of a service pipeline on the real broker', () => {
     // When the reaction has consumed past it
     await waitUntil('the event after it has an effect', async () => (await effects()).has(after.id));
 
-    // Then the message was held and retried, not dead-lettered: it has its one effect
+    // Then the message was held and retried, not dead-lettered: it has its one effect, and the dead
+    // letter of a poison sent after it on its key (so consumed after it) is the key's only one
     expect((await effects()).get(event.id)).toMatchObject({ applications: 1 });
     expect(await attemptsOf(service.pool, event.id)).toBeGreaterThanOrEqual(3);
-    expect(deadLetters.messages.filter((m) => m.headers[deadLetterHeaders.originalKey] === key)).toEqual([]);
+    const [later] = poisonMessages(topic, key);
+    await producer.sendBatch([later.message]);
+    const ours = () => deadLetters.messages.filter((m) => m.headers[deadLetterHeaders.originalKey] === key);
+    await waitUntil('the later poison is dead-lettered', () => ours().length > 0);
+    expect(ours().map((m) => m.headers.ce_id)).toEqual([later.message.headers!.ce_id]);
   }, 60_000);
 
   it('dead-letters, with PostgreSQL’s reason, an event whose effect PostgreSQL refuses as a data exception, and goes on', async () => {
