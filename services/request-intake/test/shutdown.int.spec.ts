@@ -59,7 +59,15 @@ describe('stopping request intake', () => {
     const { directory } = intakeDirectory();
     const service = await createServiceApp(defineRequestIntake(loadRequestIntakeConfig(environment.env), { principals: directory }));
     await service.listen();
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Its join is what makes the group rebalance, which the stuck member holds up.
+    const observer = kafka.admin();
+    await observer.connect();
+    await eventually(
+      'intake’s consumer is waiting to join the group',
+      async () => ((await observer.describeGroups([groupId])).groups[0]?.state === 'PreparingRebalance' ? true : undefined),
+      { timeoutMs: 30_000 },
+    );
+    await observer.disconnect();
 
     // When it is stopped
     const began = performance.now();
