@@ -111,6 +111,19 @@ describe('the request lifecycle at its NCB', () => {
     expect(await world.storedFor(requestId)).toEqual(before);
   });
 
+  it('takes a request or permit id written in capitals as the same id: a UUID is the same whatever its case', async () => {
+    const { requestId, permitId } = await world.endorsedRequest();
+    const ncb = world.as('ncbFr');
+
+    const read = await ncb.get(`/v1/support-requests/${requestId.toUpperCase()}/endorsement`);
+    const permit = await ncb.get(`/v1/permits/${permitId.toUpperCase()}`);
+    const revoked = await ncb.post(`/v1/permits/${permitId.toUpperCase()}/revoke`, { reason: 'Closed.' });
+
+    expect(read).toMatchObject({ status: 200, body: { requestId, status: 'endorsed' } });
+    expect(permit).toMatchObject({ status: 200, body: { permitId, status: 'active' } });
+    expect(revoked).toMatchObject({ status: 200, body: { permitId, status: 'revoked' } });
+  });
+
   it('keeps an acknowledgement’s note with the NCB: the requesting agency sees the step without it', async () => {
     const requestId = await world.receivedRequest();
     await world.as('ncbFr').post(`/v1/support-requests/${requestId}/acknowledge`, { note: 'Internal: check with customs.' }, { 'if-match': '"1"' });

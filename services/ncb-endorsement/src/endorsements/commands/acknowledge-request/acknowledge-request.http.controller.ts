@@ -8,6 +8,7 @@ import { requireIfMatch } from '../../../http/if-match.precondition.js';
 import { answerWithEndorsement, ApiNcbDecision } from '../ncb-decision.http.js';
 import { AcknowledgeRequestCommand } from './acknowledge-request.command.js';
 import { AcknowledgeRequestBody } from './acknowledge-request.request.dto.js';
+import { LowerCasedId } from '../../../http/lower-cased-id.pipe.js';
 
 @Controller('v1/support-requests')
 export class AcknowledgeRequestController {
@@ -19,7 +20,7 @@ export class AcknowledgeRequestController {
   @Post(':requestId/acknowledge')
   @ApiNcbDecision('The NCB of the requesting agency’s country acknowledges receipt of the request (submitted → acknowledged)')
   async acknowledge(
-    @Param('requestId') requestId: string,
+    @Param('requestId', LowerCasedId) requestId: string,
     @Headers('if-match') ifMatchField: string | undefined,
     @Body() body: AcknowledgeRequestBody,
     @Signed() signed: SignedRequestContext,

@@ -8,6 +8,7 @@ import { requireIfMatch } from '../../../http/if-match.precondition.js';
 import { answerWithEndorsement, ApiNcbDecision } from '../ncb-decision.http.js';
 import { DeclineRequestCommand } from './decline-request.command.js';
 import { DeclineRequestBody } from './decline-request.request.dto.js';
+import { LowerCasedId } from '../../../http/lower-cased-id.pipe.js';
 
 @Controller('v1/support-requests')
 export class DeclineRequestController {
@@ -19,7 +20,7 @@ export class DeclineRequestController {
   @Post(':requestId/decline')
   @ApiNcbDecision('The NCB of the requesting agency’s country declines the request, saying why (submitted or acknowledged → declined)')
   async decline(
-    @Param('requestId') requestId: string,
+    @Param('requestId', LowerCasedId) requestId: string,
     @Headers('if-match') ifMatchField: string | undefined,
     @Body() body: DeclineRequestBody,
     @Signed() signed: SignedRequestContext,

@@ -8,6 +8,7 @@ import { requireIfMatch } from '../../../http/if-match.precondition.js';
 import { answerWithEndorsement, ApiNcbDecision } from '../ncb-decision.http.js';
 import { EndorseRequestCommand } from './endorse-request.command.js';
 import { EndorseRequestBody } from './endorse-request.request.dto.js';
+import { LowerCasedId } from '../../../http/lower-cased-id.pipe.js';
 
 @Controller('v1/support-requests')
 export class EndorseRequestController {
@@ -19,7 +20,7 @@ export class EndorseRequestController {
   @Post(':requestId/endorse')
   @ApiNcbDecision('The NCB of the requesting agency’s country endorses the request (acknowledged → endorsed) and issues the direct-contact permit; the answer carries it')
   async endorse(
-    @Param('requestId') requestId: string,
+    @Param('requestId', LowerCasedId) requestId: string,
     @Headers('if-match') ifMatchField: string | undefined,
     @Body() body: EndorseRequestBody,
     @Signed() signed: SignedRequestContext,

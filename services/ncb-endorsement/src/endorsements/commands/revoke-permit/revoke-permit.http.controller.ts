@@ -11,6 +11,7 @@ import { entityTagOf, readIfMatch } from '../../../http/if-match.precondition.js
 import { ETAG_HEADER } from '../ncb-decision.http.js';
 import { RevokePermitCommand } from './revoke-permit.command.js';
 import { RevokePermitBody } from './revoke-permit.request.dto.js';
+import { LowerCasedId } from '../../../http/lower-cased-id.pipe.js';
 
 @ApiTags('endorsement')
 @Controller('v1/permits')
@@ -33,7 +34,7 @@ export class RevokePermitController {
   @ApiResponse({ status: 409, type: EndorsementProblemResponse, description: 'The permit is already revoked, has expired or is void (`permitStatus`), or the request’s status allows no revocation (`currentState`)' })
   @ApiResponse({ status: 412, type: EndorsementProblemResponse, description: 'If-Match names a version that is no longer current' })
   async revoke(
-    @Param('permitId') permitId: string,
+    @Param('permitId', LowerCasedId) permitId: string,
     @Headers('if-match') ifMatchField: string | undefined,
     @Body() body: RevokePermitBody,
     @Signed() signed: SignedRequestContext,

@@ -10,6 +10,7 @@ import { entityTagOf } from '../../../http/if-match.precondition.js';
 import { readEndorsementWithPermit } from '../../projections/endorsement-read-model.js';
 import { endorsementViewOf } from '../endorsement-view.js';
 import { EndorsementView } from '../endorsement.response.dto.js';
+import { LowerCasedId } from '../../../http/lower-cased-id.pipe.js';
 
 @ApiTags('endorsement')
 @Controller('v1/support-requests')
@@ -25,7 +26,7 @@ export class GetEndorsementController {
   @ApiOkResponse({ type: EndorsementView, headers: ETAG_HEADER })
   @ApiResponse({ status: 401, description: 'The RFC 9421 signature was not accepted (`check` names why)' })
   @ApiResponse({ status: 404, description: 'No such request, or one the signer may not know of' })
-  async get(@Param('requestId') requestId: string, @Signed() signed: SignedRequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<EndorsementView> {
+  async get(@Param('requestId', LowerCasedId) requestId: string, @Signed() signed: SignedRequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<EndorsementView> {
     const notFound = () => supportRequestIsNotFound(requestId);
     const found = await readEndorsementWithPermit(this.pool, requestId);
     if (found === undefined) throw notFound();

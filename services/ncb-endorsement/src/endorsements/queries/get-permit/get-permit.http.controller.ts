@@ -10,6 +10,7 @@ import { entityTagOf } from '../../../http/if-match.precondition.js';
 import { readPermitWithVersion } from '../../projections/endorsement-read-model.js';
 import { permitViewOf } from '../endorsement-view.js';
 import { PermitView } from '../endorsement.response.dto.js';
+import { LowerCasedId } from '../../../http/lower-cased-id.pipe.js';
 
 @ApiTags('endorsement')
 @Controller('v1/permits')
@@ -27,7 +28,7 @@ export class GetPermitController {
   @ApiOkResponse({ type: PermitView, headers: ETAG_HEADER })
   @ApiResponse({ status: 401, description: 'The RFC 9421 signature was not accepted (`check` names why)' })
   @ApiResponse({ status: 404, description: 'No such permit, or one the signer may not know of' })
-  async get(@Param('permitId') permitId: string, @Signed() signed: SignedRequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<PermitView> {
+  async get(@Param('permitId', LowerCasedId) permitId: string, @Signed() signed: SignedRequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<PermitView> {
     const notFound = () => permitIsNotFound(permitId);
     const found = await readPermitWithVersion(this.pool, permitId);
     if (found === undefined) throw notFound();
