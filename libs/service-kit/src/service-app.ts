@@ -199,7 +199,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
         await runShutdownSteps(
           [
             step('closing the HTTP server and the modules', () => http.drain(appClosed, budget.httpDrainMs), budget.httpDrainMs + budget.partMs),
-            step('stopping the event pipeline', () => pipeline.stop()),
+            step('stopping the event pipeline', () => pipeline.stop(), budget.partMs + budget.settleMs),
             step('stopping the registry follower', () => registry.follower.stop()),
             step('closing the readiness probes', () => Promise.all([kafkaCheck.close(), postgresCheck.close()]).then(() => undefined)),
             step('closing the nonce store', () => nonces.close()),

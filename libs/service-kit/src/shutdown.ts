@@ -12,10 +12,17 @@ export interface ShutdownBudget {
   readonly totalMs: number;
   readonly httpDrainMs: number;
   readonly partMs: number;
+  /**
+   * What a step that waits on parts with their own `partMs` clocks gets beyond `partMs` (10 %): the
+   * part gives up at `partMs` and the step still has its own work to finish after that (the pipeline
+   * stops the relay once its consumers are stopped or left). With the same bound for both, the
+   * step's timer and the part's raced, and a consumer left as designed counted as a failed shutdown.
+   */
+  readonly settleMs: number;
 }
 
 export function shutdownBudget(totalMs: number): ShutdownBudget {
-  return { totalMs, httpDrainMs: Math.round(totalMs * 0.3), partMs: Math.round(totalMs * 0.5) };
+  return { totalMs, httpDrainMs: Math.round(totalMs * 0.3), partMs: Math.round(totalMs * 0.5), settleMs: Math.round(totalMs * 0.1) };
 }
 
 /** True if `work` settles (resolved or rejected) within `ms`, false otherwise. Never rejects. */

@@ -42,6 +42,6 @@ describe('the steps of a shutdown', () => {
   });
 
   it('gives requests in flight 30 % of the shutdown timeout, and any other part at most half of it', () => {
-    expect(shutdownBudget(10_000)).toEqual({ totalMs: 10_000, httpDrainMs: 3_000, partMs: 5_000 });
+    expect(shutdownBudget(10_000)).toEqual({ totalMs: 10_000, httpDrainMs: 3_000, partMs: 5_000, settleMs: 1_000 });
   });
 });
