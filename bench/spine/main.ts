@@ -103,8 +103,13 @@ try {
 }
 
 const addedP99Ms = round(oneHop.latency.p99Ms - kafkaRoundTrip.latency.p99Ms);
+// A hop holds a Kafka round trip and more, so a hop whose p99 is below raw kafkajs's own says the
+// baseline's tail was noise that run: the aim is then neither met nor missed (null), not "met".
+const addedP99Measurable = addedP99Ms >= 0;
 const throughputRatio = round(oneHop.throughput.messagesPerSecond / kafkaRoundTrip.throughput.messagesPerSecond, 3);
-say(`  added p99 ${addedP99Ms} ms (aim ≤ ${targets.oneHopAddedP99Ms}); throughput ratio ${throughputRatio} (aim ≥ ${targets.oneHopThroughputRatio})`);
+say(
+  `  added p99 ${addedP99Ms} ms (aim ≤ ${targets.oneHopAddedP99Ms}${addedP99Measurable ? '' : '; not measurable this run: the baseline’s own tail is above the hop’s'}); throughput ratio ${throughputRatio} (aim ≥ ${targets.oneHopThroughputRatio})`,
+);
 say('done');
 console.log(
   JSON.stringify({
@@ -113,7 +118,7 @@ console.log(
     targets,
     met: {
       appendThroughputRatio: appends.throughputRatio >= targets.appendThroughputRatio,
-      oneHopAddedP99Ms: addedP99Ms <= targets.oneHopAddedP99Ms,
+      oneHopAddedP99Ms: addedP99Measurable ? addedP99Ms <= targets.oneHopAddedP99Ms : null,
       oneHopThroughputRatio: throughputRatio >= targets.oneHopThroughputRatio,
     },
     seconds: round((performance.now() - started) / 1_000, 1),
