@@ -1,6 +1,6 @@
 import type { AgencyReference, SupportCapability } from '@wildlife/contracts';
 import type { EndorsementEvent } from '../domain/endorsement.events.js';
-import { evolve, initialEndorsementState, replay, type EndorsementState } from '../domain/endorsement.state.js';
+import { evolve, initialEndorsementState, type EndorsementState } from '../domain/endorsement.state.js';
 
 // The read models' rows as values, folded from a request's whole stream. The live write and the
 // rebuild both go through `endorsementRecordOf`, so a rebuilt read model equals the live one.
@@ -66,7 +66,7 @@ export function currentPermitOf({ endorsement, permits }: EndorsementRecords): P
 
 /** The rows a request's stream (all of it, in order, at least one event) stands for. Pure. */
 export function endorsementRecordOf(requestId: string, events: readonly EndorsementEvent[]): EndorsementRecords {
-  const state = replay(events);
+  const { state, permits } = foldWithPermits(requestId, events);
   const endorsement: EndorsementRecord = {
     requestId,
     status: state.status,
@@ -77,7 +77,7 @@ export function endorsementRecordOf(requestId: string, events: readonly Endorsem
     ...(state.rejection && { rejection: state.rejection }),
     history: events.map((event, index) => historyEntryOf(event, index + 1)),
   };
-  return { endorsement, permits: permitRecordsOf(requestId, events) };
+  return { endorsement, permits };
 }
 
 function historyEntryOf(event: EndorsementEvent, version: number): EndorsementHistoryEntry {
@@ -101,8 +101,11 @@ function historyEntryOf(event: EndorsementEvent, version: number): EndorsementHi
   }
 }
 
-/** The permits, with their revocation or voiding as the stream's state holds them after each event. */
-function permitRecordsOf(requestId: string, events: readonly EndorsementEvent[]): PermitRecord[] {
+/**
+ * The stream's state, folded once, and its permits, with their revocation or voiding as the state
+ * holds them after each event.
+ */
+function foldWithPermits(requestId: string, events: readonly EndorsementEvent[]): { state: EndorsementState; permits: PermitRecord[] } {
   const permits = new Map<string, PermitRecord>();
   let state = initialEndorsementState;
   for (const event of events) {
@@ -121,5 +124,5 @@ function permitRecordsOf(requestId: string, events: readonly EndorsementEvent[])
       ...(held.voidedAt !== undefined && { voidedAt: held.voidedAt, voidReason: held.voidReason }),
     });
   }
-  return [...permits.values()];
+  return { state, permits: [...permits.values()] };
 }
