@@ -33,13 +33,18 @@ export function provenanceRejectionFrom(event: CloudEvent<RecordRejectedV1>): Pr
 
 const NCB_DECISION_RECORD = /^ncb-endorsement\.(RequestAcknowledged|RequestEndorsed|RequestDeclined|DirectContactPermitRevoked)\.v[1-9][0-9]*$/;
 
+/** The NCB decision a record type is the record of (any version), or undefined for any other record. */
+export function ncbDecisionOf(recordType: string): NcbDecisionType | undefined {
+  return NCB_DECISION_RECORD.exec(recordType)?.[1] as NcbDecisionType | undefined;
+}
+
 /**
  * Provenance's rejection of one of this service's NCB decision records, as the set-aside of that
  * decision in the stream whose event ids are `eventIds` (the public event takes its stream event's
  * id); undefined for a rejection of any other record, or of a record the stream does not hold.
  */
 export function decisionSetAsideFrom(event: CloudEvent<RecordRejectedV1>, eventIds: readonly string[]): DecisionRejection | undefined {
-  const decision = NCB_DECISION_RECORD.exec(event.data.recordType)?.[1] as NcbDecisionType | undefined;
+  const decision = ncbDecisionOf(event.data.recordType);
   const index = eventIds.indexOf(event.data.recordId);
   if (decision === undefined || index < 0) return undefined;
   const { recordId, recordType, rejectedAt, reason } = event.data;

@@ -4,7 +4,7 @@ import type { ReactionHandler } from '@wildlife/service-kit';
 import type pg from 'pg';
 import { decideObserveRejection, decideSetAside } from '../domain/endorsement.observe.js';
 import { ObservedFactRecorder } from './observed-fact.recorder.js';
-import { decisionSetAsideFrom, provenanceRejectionFrom, RECORD_REJECTED, requestIdOf } from './observed-facts.js';
+import { decisionSetAsideFrom, ncbDecisionOf, provenanceRejectionFrom, RECORD_REJECTED, requestIdOf } from './observed-facts.js';
 
 /**
  * Provenance's rejection of a record of the request's case: of the support request itself, which
@@ -20,7 +20,8 @@ export class RecordRejectedReaction implements ReactionHandler {
     const rejected = event as CloudEvent<RecordRejectedV1>;
     const rejection = provenanceRejectionFrom(rejected);
     if (rejection) return this.facts.record(client, event, rejection, decideObserveRejection);
-    if (!rejected.data.recordType.startsWith('ncb-endorsement.')) return;
+    // Registry records are this service's too, but no request's: their streams are not loaded.
+    if (ncbDecisionOf(rejected.data.recordType) === undefined) return;
     await this.facts.recordOn(client, event, requestIdOf(rejected.subject), (loaded) => {
       const setAside = decisionSetAsideFrom(rejected, loaded.eventIds);
       return setAside === undefined ? [] : decideSetAside(setAside, loaded.state);
