@@ -1,5 +1,9 @@
 // Types for service-environment.mjs, for its TypeScript test.
 
+export declare const SERVICES: readonly (readonly [name: string, port: number])[];
+
+export declare function castDatabaseName(service: string, castTag: string): string;
+
 export declare const PER_SERVICE_SETTINGS: readonly string[];
 
 export declare function serviceEnvironment(o: {

@@ -1,5 +1,21 @@
 // The environment `npm start` (scripts/start.mjs) gives each of the five services.
 
+/** The five services `npm start` runs, each with its port. */
+export const SERVICES = [
+  ['request-intake', 3001],
+  ['ncb-endorsement', 3002],
+  ['provenance', 3003],
+  ['intelligence-dissemination', 3004],
+  ['notification', 3005],
+];
+
+/**
+ * A service's database with the development cast: the cast's own (`wildlife_<service>_<castTag>`), so a
+ * cast generated anew (`.local` removed, another checkout on the same server) never finds its agencies'
+ * ids registered with keys it does not hold, or a provenance log resting on other trust roots.
+ */
+export const castDatabaseName = (service, castTag) => `wildlife_${service.replace(/-/g, '_')}_${castTag}`;
+
 /**
  * Settings that belong to one service each, so one value in the parent shell cannot serve five:
  * `PORT` (five services on one port: EADDRINUSE), `DATABASE_NAME` (five event stores in one database),

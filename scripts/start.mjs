@@ -12,15 +12,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { perServiceSettingsIn, serviceEnvironment } from './service-environment.mjs';
-
-const SERVICES = [
-  ['request-intake', 3001],
-  ['ncb-endorsement', 3002],
-  ['provenance', 3003],
-  ['intelligence-dissemination', 3004],
-  ['notification', 3005],
-];
+import { castDatabaseName, perServiceSettingsIn, SERVICES, serviceEnvironment } from './service-environment.mjs';
 
 function run(command, args) {
   const { status } = spawnSync(command, args, { stdio: 'inherit' });
@@ -40,10 +32,8 @@ const { ensureDevFixture } = await import('@wildlife/registry');
 const fixture = process.env.TRUST_ROOTS_FILE ? undefined : await ensureDevFixture(fileURLToPath(new URL('../.local/dev-principals', import.meta.url)));
 if (fixture?.created) console.log(`  registry: generated the development principals in ${fixture.dir}`);
 
-// With the development cast, each service's database is the cast's own (`wildlife_<service>_<castTag>`):
-// a cast generated anew (`.local` removed, another checkout on the same server) would otherwise find its
-// agencies' ids registered with keys it does not hold, and a provenance log resting on other trust roots.
-const databaseNameOf = (name) => `wildlife_${name.replace(/-/g, '_')}_${fixture.castTag}`;
+// With the development cast, each service's database is the cast's own (see castDatabaseName).
+const databaseNameOf = (name) => castDatabaseName(name, fixture.castTag);
 const castDatabases = fixture ? SERVICES.map(([name]) => databaseNameOf(name)) : undefined;
 
 const { ensureInfrastructure } = await import('../infra/index.mjs');

@@ -1,13 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { perServiceSettingsIn, serviceEnvironment } from '../../scripts/service-environment.mjs';
-
-const SERVICES = [
-  ['request-intake', 3001],
-  ['ncb-endorsement', 3002],
-  ['provenance', 3003],
-  ['intelligence-dissemination', 3004],
-  ['notification', 3005],
-] as const;
+import { castDatabaseName, perServiceSettingsIn, SERVICES, serviceEnvironment } from '../../scripts/service-environment.mjs';
 
 const infra = { kafkaBrokers: '127.0.0.1:9092', databaseUrl: 'postgres://postgres@127.0.0.1:5432/postgres' };
 
@@ -16,7 +8,7 @@ describe('the environment npm start gives each service', () => {
     const parentEnv = { PORT: '8080', DATABASE_NAME: 'shared', KAFKA_CLIENT_ID: 'everyone', PATH: '/usr/bin' };
 
     const envs = SERVICES.map(([name, port]) =>
-      serviceEnvironment({ parentEnv, ...infra, port, databaseName: `wildlife_${name.replace(/-/g, '_')}_cast1`, trustRootsFile: '/dev/trust-roots.json' }),
+      serviceEnvironment({ parentEnv, ...infra, port, databaseName: castDatabaseName(name, 'cast1'), trustRootsFile: '/dev/trust-roots.json' }),
     );
 
     expect(envs.map((env) => env.PORT)).toEqual(['3001', '3002', '3003', '3004', '3005']);
