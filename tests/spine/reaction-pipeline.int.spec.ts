@@ -61,6 +61,20 @@ describe('a reaction of a service pipeline on the real broker', () => {
     expect(await attemptsOf(service.pool, event.id)).toBe(1);
   }, 60_000);
 
+  it('applies two events that share an id but not a source once each: CloudEvents identifies an event by both', async () => {
+    // Given two events with one id from two sources, then a marker on the same key
+    const event = anAcknowledgement();
+    const namesake = { ...anAcknowledgement(event.subject), id: event.id, source: '/wildlife/elsewhere' };
+    const later = anAcknowledgement(event.subject);
+    await producer.sendBatch([event, namesake, later].map((e) => ({ topic, ...toKafkaMessage(e) })));
+
+    // When the reaction has consumed past them
+    await waitUntil('the event after the namesakes has an effect', async () => (await effects()).has(later.id));
+
+    // Then neither suppressed the other
+    expect((await effects()).get(event.id)).toMatchObject({ applications: 2 });
+  }, 60_000);
+
   it('dead-letters a value that is not JSON, an unknown type, a schema violation and U+0000 in the id or data with their reasons, and goes on', async () => {
     // Given, on one key (so one partition), poison messages between valid events
     const key = randomUUID();

@@ -7,7 +7,7 @@ export { EventIdIsAlreadyRecorded, OutboxMessageIdIsAlreadyWritten, StreamVersio
 export type { InProcessRelay, OutboxMessage, RelayedMessage } from './outbox.types.js';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
 export { WakeSignal } from './wake-signal.js';
-export { processBatchOnce, processOnce, type BatchProcessResult, type ProcessOnceResult } from './inbox.js';
+export { processBatchOnce, processOnce, type BatchProcessResult, type InboxMessage, type ProcessOnceResult } from './inbox.js';
 export type { Projection } from './projection.js';
 export { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner.js';
 export { ProjectionDidNotCatchUpInTime } from './projection.errors.js';

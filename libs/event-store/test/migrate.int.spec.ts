@@ -61,6 +61,7 @@ describe('migrating a database at start-up', () => {
       'event-store/6_relay_woken_in_process',
       'event-store/7_outbox_rows_uncompressed',
       'event-store/8_appends_together_set_based',
+      'event-store/9_inbox_keyed_by_source',
     ]);
     expect(await tables(pool)).toEqual(['events', 'inbox', 'outbox', 'projection_checkpoints', 'schema_migrations']);
     for (const row of await recorded(pool)) expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -87,7 +88,7 @@ describe('migrating a database at start-up', () => {
 
     const runs = await Promise.all([1, 2, 3, 4].map(() => migrate(pool, [eventStoreMigrations, service])));
 
-    expect(runs.flat()).toHaveLength(10);
+    expect(runs.flat()).toHaveLength(11);
     expect((await recorded(pool)).map((r) => `${r.namespace}/${r.version}`)).toEqual([
       'event-store/1',
       'event-store/2',
@@ -97,6 +98,7 @@ describe('migrating a database at start-up', () => {
       'event-store/6',
       'event-store/7',
       'event-store/8',
+      'event-store/9',
       'intake/1',
       'intake/2',
     ]);

@@ -147,7 +147,7 @@ export class EventPipeline {
       // that throws) rolls the part back and the consumer falls back to `handle` for its messages, one
       // by one, to retry or dead-letter each on its own.
       handleAll: async (consumed) => {
-        const deliveries = consumed.map(decoded).map((event) => ({ event, messageId: event.id }));
+        const deliveries = consumed.map(decoded).map((event) => ({ event, source: event.source, messageId: event.id }));
         await processBatchOnce(this.o.pool, inboxConsumer, deliveries, async (client, fresh) => {
           if (handler.handleAll) return handler.handleAll(fresh.map((d) => d.event), client);
           for (const { event } of fresh) await handler.handle(event, client);
@@ -157,7 +157,7 @@ export class EventPipeline {
       // would be refused the same way on every retry.
       handle: async (consumed) => {
         const event = decoded(consumed);
-        await processOnce(this.o.pool, inboxConsumer, event.id, (client) => withRefusedDataPermanent(() => handler.handle(event, client)));
+        await processOnce(this.o.pool, inboxConsumer, { source: event.source, messageId: event.id }, (client) => withRefusedDataPermanent(() => handler.handle(event, client)));
       },
     });
   }

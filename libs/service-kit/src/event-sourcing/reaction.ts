@@ -4,7 +4,7 @@ import type pg from 'pg';
 
 /**
  * A service's reaction to public events of other services (or its own). `handle` runs inside the
- * transaction that records the event id in the inbox, on `client`: whatever it writes with that
+ * transaction that records the event (source and id) in the inbox, on `client`: whatever it writes with that
  * client commits together with the inbox row, so a redelivered event has no second effect.
  * The event arrives validated against its contract and upcast to the latest version.
  * Throwing a `PermanentMessageError` sends the message to the dead-letter topic, and so does a
