@@ -33,7 +33,7 @@ export {
 export { parseDictionary, parseItemOrInnerList } from './structured-field/structured-field.parse.js';
 export { serialiseDictionary, serialiseMember, serialiseItem } from './structured-field/structured-field.serialise.js';
 
-export { fieldValue, type HeaderFields, type HttpRequestView, type HttpRequestWithBody } from './message/http-request.js';
+export { fieldValue, trimFieldLine, type HeaderFields, type HttpRequestView, type HttpRequestWithBody } from './message/http-request.js';
 export { DERIVED_COMPONENTS, CoveredComponentIsUnavailable } from './message/covered-components.js';
 export { buildSignatureBase, type SignatureBase } from './message/signature-base.js';
 export {

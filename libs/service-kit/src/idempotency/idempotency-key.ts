@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalize } from 'json-canonicalize';
+import { trimFieldLine } from '@wildlife/signatures';
 import { ProblemError } from '../problem.js';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
@@ -18,10 +19,12 @@ export interface IdempotentSubmission {
  * The key a client sent, or undefined when it sent none. A structured-field string (`"abc"`, as
  * the IETF draft writes it) and a bare token are both accepted. Throws a 400 ProblemError
  * (`idempotency-key-invalid`) for a key that is empty, too long, repeated or not visible ASCII.
+ * The value is read as its signature covers it (`trimFieldLine`: only SP and HTAB stripped), so a
+ * key with a NBSP or another space at its edge is refused rather than acted on as another key.
  */
 export function idempotencyKeyOf(header: string | string[] | undefined): string | undefined {
   if (header === undefined) return undefined;
-  const value = Array.isArray(header) ? undefined : header.trim().replace(/^"(.*)"$/, '$1');
+  const value = Array.isArray(header) ? undefined : trimFieldLine(header).replace(/^"(.*)"$/, '$1');
   if (value === undefined || !IDEMPOTENCY_KEY_PATTERN.test(value)) {
     throw new ProblemError(
       400,

@@ -13,12 +13,19 @@ describe('the Idempotency-Key header', () => {
     expect(idempotencyKeyOf('"8e03978e-40d5-43e8-bc93-6894a57f9324"')).toBe('8e03978e-40d5-43e8-bc93-6894a57f9324');
   });
 
+  it('is read without the SP and HTAB around it, as its signature covers it', () => {
+    expect(idempotencyKeyOf(' \tk-1\t ')).toBe('k-1');
+  });
+
   it.each([
     ['empty', ''],
     ['over 255 characters', 'k'.repeat(256)],
     ['with a space inside', 'two words'],
     ['not ASCII', 'clé'],
     ['sent twice', ['a', 'b']],
+    // The signature covers these with the key (RFC 9421 strips only SP and HTAB): not stripped here either.
+    ['with a NBSP before it', '\u00a0k-1'],
+    ['with a form feed after it', 'k-1\u000c'],
   ])('is refused with 400 when %s', (_case, header) => {
     expect(() => idempotencyKeyOf(header)).toThrow(expect.objectContaining({ status: 400, code: 'idempotency-key-invalid' }) as unknown as Error);
   });

@@ -17,8 +17,30 @@ export interface HttpRequestWithBody extends HttpRequestView {
 }
 
 /**
- * The values of one field: every field line whose name matches `lowerCaseName`, each trimmed, joined
- * with ", " (RFC 9421 §2.1). Undefined when the field is absent.
+ * A field line's value without its leading and trailing whitespace as HTTP defines it: SP and HTAB
+ * only (RFC 9110 §5.5 OWS; RFC 9421 §2.1). Not `String#trim()`, which also strips NBSP, VT, FF and
+ * other Unicode spaces: a value that starts or ends with one of those is signed with it, so whatever
+ * acts on the value must read it the same way, or it would act on a value the signer never signed.
+ */
+export function trimFieldLine(line: string): string {
+  let start = 0;
+  let end = line.length;
+  while (start < end && isOptionalWhitespace(line.charCodeAt(start))) start += 1;
+  while (end > start && isOptionalWhitespace(line.charCodeAt(end - 1))) end -= 1;
+  return line.slice(start, end);
+}
+
+const SP = 0x20;
+const HTAB = 0x09;
+
+function isOptionalWhitespace(code: number): boolean {
+  return code === SP || code === HTAB;
+}
+
+/**
+ * The values of one field: every field line whose name matches `lowerCaseName`, each stripped of
+ * leading and trailing SP and HTAB (`trimFieldLine`), joined with ", " (RFC 9421 §2.1). Undefined when
+ * the field is absent.
  */
 export function fieldValue(headers: HeaderFields, lowerCaseName: string): string | undefined {
   let joined: string | undefined;
@@ -27,7 +49,7 @@ export function fieldValue(headers: HeaderFields, lowerCaseName: string): string
     const value = headers[name];
     if (value === undefined) continue;
     for (const line of typeof value === 'string' ? [value] : value) {
-      joined = joined === undefined ? line.trim() : `${joined}, ${line.trim()}`;
+      joined = joined === undefined ? trimFieldLine(line) : `${joined}, ${trimFieldLine(line)}`;
     }
   }
   return joined;

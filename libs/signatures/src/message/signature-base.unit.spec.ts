@@ -49,6 +49,13 @@ describe('building a signature base', () => {
     expect(valuesOf('https://h.example/', ['x-tag'], headers)['x-tag']).toBe('a, b, c');
   });
 
+  it('strips only SP and HTAB around a value (RFC 9421 §2.1), keeping NBSP, VT, FF and other spaces that are part of it', () => {
+    const headers = { 'x-key': '\t \u00a0k\u000b\u000c\u2003 \t', 'idempotency-key': ' \u00a0abc' };
+
+    expect(fieldValue(headers, 'x-key')).toBe('\u00a0k\u000b\u000c\u2003');
+    expect(valuesOf('https://h.example/', ['idempotency-key'], headers)['idempotency-key']).toBe('\u00a0abc');
+  });
+
   it.each([
     ['a covered header is absent', 'https://h.example/', ['x-absent'], {}],
     ['a header value holds a line break', 'https://h.example/', ['x-bad'], { 'x-bad': 'a\r\n"@method": GET' }],

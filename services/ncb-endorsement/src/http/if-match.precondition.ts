@@ -1,4 +1,5 @@
 import { ProblemError } from '@wildlife/service-kit';
+import { trimFieldLine } from '@wildlife/signatures';
 
 // If-Match (RFC 9110 section 13.1.1) on the NCB's decisions and on registry commands: the version the
 // officer read (of the request; of the whole `registry` stream), as the strong entity tag
@@ -31,11 +32,15 @@ export function requireIfMatch(field: string | string[] | undefined): IfMatch {
   );
 }
 
-/** Reads an optional If-Match field: undefined when absent or `*`; a 400 problem when malformed. */
+/**
+ * Reads an optional If-Match field: undefined when absent or `*`; a 400 problem when malformed.
+ * Only SP and HTAB around the field and its tags are whitespace (`trimFieldLine`), as for its
+ * signature: a NBSP or form feed beside a tag leaves it malformed, not read as another tag.
+ */
 export function readIfMatch(field: string | string[] | undefined): IfMatch | undefined {
-  const value = (Array.isArray(field) ? field.join(',') : (field ?? '')).trim();
+  const value = trimFieldLine(Array.isArray(field) ? field.join(',') : (field ?? ''));
   if (value === '' || value === '*') return undefined;
-  const tags = value.split(',').map((tag) => tag.trim());
+  const tags = value.split(',').map(trimFieldLine);
   if (!tags.every((tag) => ENTITY_TAG.test(tag))) {
     throw new ProblemError(400, 'if-match-malformed', 'Bad Request', 'If-Match must list entity tags such as "3".');
   }

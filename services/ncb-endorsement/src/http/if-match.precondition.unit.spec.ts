@@ -19,6 +19,9 @@ describe('If-Match on a decision', () => {
     ['3', 400],
     ['"3', 400],
     ['"3", 4', 400],
+    // Only SP and HTAB are whitespace around a tag, as for the signature that covers the field.
+    ['\u00a0"3"', 400],
+    ['"3",\u000c"4"', 400],
   ])('refuses %p where a version is required with %p', (field, status) => {
     expect(statusOf(() => requireIfMatch(field))).toBe(status);
   });
@@ -33,6 +36,7 @@ describe('If-Match on a decision', () => {
     ['"4"', 4],
     ['"3", "4"', 4],
     [['"2"', '"4"'], 4],
+    [' \t"3",\t"4" ', 4],
   ])('holds when %p names the current version %p', (field, version) => {
     expect(() => assertIfMatchHolds(requireIfMatch(field), version)).not.toThrow();
   });
