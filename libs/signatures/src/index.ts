@@ -34,6 +34,7 @@ export { parseDictionary, parseItemOrInnerList } from './structured-field/struct
 export { serialiseDictionary, serialiseMember, serialiseItem } from './structured-field/structured-field.serialise.js';
 
 export { fieldValue, trimFieldLine, type HeaderFields, type HttpRequestView, type HttpRequestWithBody } from './message/http-request.js';
+export { targetUriToSend } from './message/target-uri.js';
 export { DERIVED_COMPONENTS, CoveredComponentIsUnavailable } from './message/covered-components.js';
 export { buildSignatureBase, type SignatureBase } from './message/signature-base.js';
 export {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { signRequest, type LoadedSigningKey, type SignatureFields } from '@wildlife/signatures';
+import { signRequest, targetUriToSend, type LoadedSigningKey, type SignatureFields } from '@wildlife/signatures';
 import type { CliIo } from './cli-io.js';
 import { parsedCommandLine, positionalsOf, requiredOption } from './command-line.js';
 import { BodyCannotBeRead, CommandLineIsInvalid, reasonOf } from './command.errors.js';
@@ -21,10 +21,10 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 export interface RequestLineRules {
   /**
-   * Refuse a URL that is not already in the normalised form the signature covers (`new URL(text).href`).
-   * For `sign`, whose request another tool sends with the URL as typed (the Host and the target as
-   * given), so a server verifies against that form, not the normalised one. `request` sends the
-   * normalised form itself and needs no such rule.
+   * Refuse a URL that is not already in the form the signature covers (`targetUriToSend`: normalised
+   * as `new URL(text)` does, without a fragment or an empty query). For `sign`, whose request another
+   * tool sends with the URL as typed (the Host and the target as given), so a server verifies against
+   * that form, not the normalised one. `request` signs and sends that form itself and needs no such rule.
    */
   readonly urlAsSigned?: boolean;
 }
@@ -80,11 +80,13 @@ function absoluteUrlOf(command: string, text: string, { urlAsSigned = false }: R
     throw new CommandLineIsInvalid(`${command}: "${text}" is not an absolute URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CommandLineIsInvalid(`${command}: "${text}" is not an http(s) URL`);
-  // The signature covers the URL exactly as it will be sent, which is its normalised form.
-  if (urlAsSigned && url.href !== text) {
-    throw new CommandLineIsInvalid(`${command}: the URL would be signed as ${url.href}, not as given; give it in that form, the one the request must be sent with`);
+  if (url.username !== '' || url.password !== '') throw new CommandLineIsInvalid(`${command}: "${text}" carries user info, which a signed request never sends`);
+  // The signature covers the URL exactly as it will be sent: normalised, no fragment, no empty query.
+  const target = targetUriToSend(url);
+  if (urlAsSigned && target !== text) {
+    throw new CommandLineIsInvalid(`${command}: the URL would be signed as ${target}, not as given; give it in that form, the one the request must be sent with`);
   }
-  return url.href;
+  return target;
 }
 
 function headersOf(command: string, lines: readonly string[]): Record<string, string> {

@@ -11,7 +11,8 @@ Commands:
       Print the public key of a key file in the registry's form: {"keyId","publicKey"}.
   sign <METHOD> <URL> --key <file> [--body <file>|-] [--header <name:value>]...
       Print the header fields that sign this request, one "name: value" per line.
-      <URL> must be in the normalised form it is signed in (refused otherwise, naming it).
+      <URL> must be in the form it is signed in: normalised, no #fragment, no lone "?"
+      (refused otherwise, naming it).
   request <METHOD> <URL> --key <file> [--body <file>|-] [--header <name:value>]...
       Sign and send the request; print the status line and the answer.
       Exits 1 on an answer outside 2xx; a redirect is not followed.

@@ -1,10 +1,14 @@
 import { Buffer } from 'node:buffer';
 import { readKeyFile } from '../keys/key-file.io.js';
 import { fieldValue } from '../message/http-request.js';
+import { targetUriToSend } from '../message/target-uri.js';
 import { signRequest, type SigningKey } from '../signing/sign-request.js';
 
 export type SignedFetchOptions = {
-  /** Paths are resolved against it with URL rules (`new URL(path, baseUrl)`). */
+  /**
+   * Paths are resolved against it with URL rules (`new URL(path, baseUrl)`); the request is signed
+   * and sent without the result's fragment or empty query (`targetUriToSend`).
+   */
   readonly baseUrl: string;
   /** Default `globalThis.fetch`. */
   readonly fetch?: typeof globalThis.fetch;
@@ -44,7 +48,7 @@ export function createSignedFetch(options: SignedFetchOptions): SignedFetch {
 
   return async (path, init = {}) => {
     const method = (init.method ?? 'GET').toUpperCase();
-    const url = new URL(path, options.baseUrl).href;
+    const url = targetUriToSend(new URL(path, options.baseUrl));
     const headers: Record<string, string> = { ...init.headers };
     let body: Buffer | undefined;
     if (init.json !== undefined) {

@@ -72,4 +72,24 @@ describe('the signed fetch for integrators', () => {
     expect(sent[0]!.headers).not.toHaveProperty('content-type');
     expect(await verifyRequest(sent[0]!, policy)).toMatchObject({ ok: true, material: { componentValues: { 'content-type': 'application/merge-patch+json' } } });
   });
+
+  it.each([
+    ['a fragment', '/cases?x=1#top', 'https://p.example.org/cases?x=1'],
+    ['an empty query', '/cases?', 'https://p.example.org/cases'],
+    ['an empty query and an empty fragment', '/cases?#', 'https://p.example.org/cases'],
+  ])('signs and sends the URL without %s, as fetch puts it on the wire', async (_case, path, target) => {
+    const { fetch, sent } = recordingFetch();
+    await createSignedFetch({ key, baseUrl: 'https://p.example.org', fetch, now: () => now })(path, { method: 'POST', json: {} });
+
+    expect(sent[0]!.url).toBe(target);
+    expect(await verifyRequest(sent[0]!, policy)).toMatchObject({ ok: true, material: { targetUri: target } });
+  });
+
+  it('refuses a base URL with user info, which no request target carries', async () => {
+    const { fetch, sent } = recordingFetch();
+    const signedFetch = createSignedFetch({ key, baseUrl: 'https://user:secret@p.example.org', fetch, now: () => now });
+
+    await expect(signedFetch('/cases', { method: 'POST', json: {} })).rejects.toThrow(TypeError);
+    expect(sent).toHaveLength(0);
+  });
 });

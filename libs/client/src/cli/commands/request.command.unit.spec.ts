@@ -77,4 +77,12 @@ describe('wildlife request', () => {
     expect(await main(['request', 'GET', endorse], io)).toBe(2);
     expect(io.sent).toHaveLength(0);
   });
+
+  it('refuses a URL with user info, which a signed request never sends, and sends nothing', async () => {
+    const io = inMemoryCliIo({ files: { 'k.json': keyFile }, answer: verifyingService() });
+
+    expect(await main(['request', 'GET', 'https://officer:secret@endorsement.example/v1/permits/p-1', '--key', 'k.json'], io)).toBe(2);
+    expect(io.err()).toMatch(/^wildlife: request: "https:\/\/officer:secret@endorsement\.example\/v1\/permits\/p-1" carries user info/);
+    expect(io.sent).toHaveLength(0);
+  });
 });

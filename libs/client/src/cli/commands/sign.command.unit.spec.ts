@@ -78,6 +78,10 @@ describe('wildlife sign', () => {
     ['an apostrophe in the query', "https://intake.example/v1/support-requests?cursor=it's", 'https://intake.example/v1/support-requests?cursor=it%27s'],
     ['the default port', 'https://intake.example:443/v1/support-requests', 'https://intake.example/v1/support-requests'],
     ['no path', 'https://intake.example', 'https://intake.example/'],
+    // Never sent, so never signed: the target URI has no fragment (RFC 9110 §7.1).
+    ['a fragment', 'https://intake.example/v1/support-requests?cursor=c1#top', 'https://intake.example/v1/support-requests?cursor=c1'],
+    // fetch drops a lone "?" and curl keeps it: only the URL without one is sent alike by both.
+    ['an empty query', 'https://intake.example/v1/support-requests?', 'https://intake.example/v1/support-requests'],
   ])('refuses a URL it would sign in another form (%s), naming that form in one line', async (_case, given, normalised) => {
     const io = inMemoryCliIo({ files: { 'k.json': keyFile } });
 
