@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
 import type { Logger } from 'pino';
@@ -14,7 +14,8 @@ import { createKafka } from './kafka.js';
 import { createLogger, PinoNestLogger } from './logger.js';
 import { databaseUrlFor, openServiceDatabase } from './database.js';
 import { HttpClosing } from './http-closing.js';
-import { answerFrameworkError, ProblemFilter } from './problem.js';
+import { ProblemFilter } from './problem.js';
+import { acceptJsonBodiesOnly, serviceHttpAdapter } from './http-adapter.js';
 import { KafkaCheck, PostgresCheck } from './readiness.js';
 import { runShutdownSteps, shutdownBudget } from './shutdown.js';
 import { createValidationPipe } from './validation.js';
@@ -155,10 +156,10 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
   try {
     app = await NestFactory.create<NestFastifyApplication>(
       { module: ServiceRootModule, imports: [kit, definition.module] },
-      // Fastify's own answers as problems: those before any route, and 503 while closing (HttpClosing).
-      new FastifyAdapter({ bodyLimit: definition.bodyLimitBytes ?? 1_048_576, frameworkErrors: answerFrameworkError, return503OnClosing: false }),
-      { logger: new PinoNestLogger(logger), abortOnError: false, rawBody: true },
+      serviceHttpAdapter(definition.bodyLimitBytes ?? 1_048_576),
+      { logger: new PinoNestLogger(logger), abortOnError: false, rawBody: true, bodyParser: false },
     );
+    acceptJsonBodiesOnly(app);
   } catch (e) {
     await pool.end();
     throw e;

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { createSigner, httpbis } from 'http-message-signatures';
@@ -19,6 +20,12 @@ class EchoController {
   @Get()
   read(@Signed() signed: SignedRequestContext) {
     return { principal: signed.principal };
+  }
+
+  @Post('other')
+  writeOther(@Signed() signed: SignedRequestContext, @Body() _body: unknown) {
+    handled.push(signed);
+    return { route: 'other' };
   }
 
   /** A route whose write would claim the nonce, but that never hands it over. */
@@ -51,6 +58,8 @@ describe('signed requests at a service', () => {
   beforeAll(async () => {
     const settings = readServiceSettings({ name: 'kit-signed', defaultPort: 0 }, {}, environment.env);
     service = await createServiceApp({ name: 'kit-signed', settings, module: EchoModule, principals: directory });
+    // A parser a service might add that keeps no raw bytes: the guard must not pass what it parsed.
+    service.app.getHttpAdapter().getInstance().addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, text, done) => done(null, text));
     url = await service.listen();
   });
   afterAll(async () => {
@@ -137,6 +146,113 @@ describe('signed requests at a service', () => {
     );
     const response = await send({ target, headers: message.headers as Record<string, string> });
     expect(response).toEqual({ status: 201, body: { principal: { id: 'ncb-ke', kind: 'ncb', country: 'KE' } } });
+  });
+
+  /** Sends over node:http, which lets the test set Host and the request target as it likes. */
+  function sendAs(request: { method: string; target: string; headers: Record<string, string>; body?: string }) {
+    const { port } = new URL(url);
+    return new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+      const outgoing = httpRequest({ host: '127.0.0.1', port, method: request.method, path: request.target, headers: request.headers }, (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) }));
+      });
+      outgoing.once('error', reject);
+      outgoing.end(request.body);
+    });
+  }
+
+  describe('a body the service keeps no bytes of', () => {
+    function signedText(contentType: string, text: string, options: Parameters<typeof signRequest>[2] = {}) {
+      const headers = { 'content-type': contentType };
+      return { ...headers, ...signRequest({ method: 'POST', url: `${url}/v1/echo`, headers }, { keyId: 'ncb-ke-1', privateKey: ncb.privateKey }, options) };
+    }
+
+    it('is refused with 415 as text/plain, signed with no Content-Digest, and runs no handler', async () => {
+      const before = handled.length;
+      const response = await send({ target: `${url}/v1/echo`, headers: signedText('text/plain', 'a body no digest covers') }, 'a body no digest covers');
+
+      expect(response).toMatchObject({ status: 415, body: { status: 415 } });
+      expect(handled).toHaveLength(before);
+    });
+
+    it('is refused with 415 as text/plain even with its digest signed: a service takes application/json only', async () => {
+      const bytes = new TextEncoder().encode('a digested body');
+      const headers = { 'content-type': 'text/plain' };
+      const fields = signRequest({ method: 'POST', url: `${url}/v1/echo`, headers, body: bytes }, { keyId: 'ncb-ke-1', privateKey: ncb.privateKey });
+
+      expect(await send({ target: `${url}/v1/echo`, headers: { ...headers, ...fields } }, 'a digested body')).toMatchObject({ status: 415 });
+    });
+
+    it('is refused with 415 by the guard when a parser the service added kept no bytes, and runs no handler', async () => {
+      const before = handled.length;
+      const response = await send({ target: `${url}/v1/echo`, headers: signedText('text/csv', 'a,b') }, 'a,b');
+
+      expect(response).toMatchObject({ status: 415, body: { type: expect.stringMatching(/\/unsupported-media-type$/), detail: expect.stringMatching(/application\/json/) } });
+      expect(handled).toHaveLength(before);
+    });
+  });
+
+  describe('the Host field and the request target the signature is checked against', () => {
+    const port = () => new URL(url).port;
+
+    it('cannot move a request signed for one route to another with a Host holding a path (400, no handler runs)', async () => {
+      // Signed for /v1/echo with a query that spells the other route; sent to the other route, with a
+      // Host that, put before the request target, rebuilds the signed URL.
+      const signedFor = signed(ncb.privateKey, 'ncb-ke-1', {}, 'POST', '/v1/echo?next=/v1/echo/other');
+      const before = handled.length;
+
+      const response = await sendAs({ method: 'POST', target: '/v1/echo/other', headers: { ...signedFor.headers, host: `127.0.0.1:${port()}/v1/echo?next=` }, body });
+
+      expect(response).toMatchObject({ status: 400, body: { type: expect.stringMatching(/\/host-invalid$/) } });
+      expect(handled).toHaveLength(before);
+    });
+
+    it.each([
+      ['a path', (p: string) => `127.0.0.1:${p}/v1`],
+      ['a query', (p: string) => `127.0.0.1:${p}?x`],
+      ['a fragment', (p: string) => `127.0.0.1:${p}#x`],
+      ['user info', (p: string) => `ncb@127.0.0.1:${p}`],
+      ['a space', (p: string) => `127.0.0.1 :${p}`],
+      ['a backslash', (p: string) => `127.0.0.1:${p}\\x`],
+      ['a port that is not digits', () => '127.0.0.1:80a'],
+      ['an unclosed IPv6 literal', (p: string) => `[::1:${p}`],
+      ['no host', (p: string) => `:${p}`],
+    ])('refuses a Host with %s with a 400 problem', async (_case, host) => {
+      const request = signed();
+
+      const response = await sendAs({ method: 'POST', target: '/v1/echo', headers: { ...request.headers, host: host(port()) }, body });
+
+      expect(response).toMatchObject({ status: 400, body: { type: expect.stringMatching(/\/host-invalid$/), status: 400 } });
+    });
+
+    it.each([
+      ['absolute-form', (origin: string) => `${origin}/v1/echo`],
+      ['a fragment', () => '/v1/echo#x'],
+    ])('refuses a request target in %s, which a signature never covers as sent, with a 400 problem', async (_case, target) => {
+      const signedFor = signed(ncb.privateKey, 'ncb-ke-1', {}, 'POST', target(url).replace(url, ''));
+      const before = handled.length;
+
+      const response = await sendAs({ method: 'POST', target: target(url), headers: signedFor.headers, body });
+
+      expect(response).toMatchObject({ status: 400, body: { type: expect.stringMatching(/\/request-target-invalid$/) } });
+      expect(handled).toHaveLength(before);
+    });
+
+    it.each([
+      ['a name', (p: string) => `localhost:${p}`],
+      ['an IPv6 literal', (p: string) => `[::1]:${p}`],
+    ])('accepts a Host that is %s and a port, verifying the URL built from it', async (_case, host) => {
+      const target = `http://${host(port())}/v1/echo`;
+      const headers = { 'content-type': 'application/json' };
+      const fields = signRequest({ method: 'POST', url: target, headers, body: new TextEncoder().encode(body) }, { keyId: 'ncb-ke-1', privateKey: ncb.privateKey });
+
+      const response = await sendAs({ method: 'POST', target: '/v1/echo', headers: { ...headers, ...fields, host: host(port()) }, body });
+
+      expect(response).toMatchObject({ status: 201 });
+      expect(handled.at(-1)!.material.targetUri).toBe(target);
+    });
   });
 
   it('keeps health public', async () => {

@@ -10,6 +10,7 @@ import { NONCE_CLAIMED_WITH_THE_WRITE } from './nonce-claim.metadata.js';
 import { RequestsInFlight } from './requests-in-flight.js';
 import { unrecordableSignatureProblem } from './recordable-signature.js';
 import { PendingNonce, type SignedFastifyRequest } from './signed-request.js';
+import { verifiedTargetUriOf } from './request-target.js';
 
 const PUBLIC_ROUTE = 'wildlife:public-route';
 
@@ -44,12 +45,24 @@ export function keyRefusalProblem(check: KeyRefusal): ProblemError {
 }
 
 /**
+ * The 415 problem for a request whose body was parsed but whose bytes were not kept: the signature
+ * and its Content-Digest could not be checked against the body the handler would see.
+ */
+function bodyWithoutBytesProblem(): ProblemError {
+  return new ProblemError(415, 'unsupported-media-type', 'Unsupported Media Type', 'A signed request body must be application/json, whose bytes its signature is checked against.');
+}
+
+/**
  * Authenticates every request that is not a public route as an RFC 9421 HTTP Message Signature
  * (ed25519) over at least @method, @target-uri and, with a body, content-digest; with `created` inside
  * the window, a nonce never used before by that key, and a key the registry knows, not revoked, not
  * rotated out. A refusal is a 401 problem whose `check` names the check that failed; the handler never
  * runs, so nothing is stored or published. A verified signature whose material no record could keep
  * as its provenance is refused too, before the handler, with a 400 (`unrecordableSignatureProblem`).
+ * The signature is checked against the very request the handler gets: its target URI is its Host
+ * and the request target it was routed by (`verifiedTargetUriOf`: 400 when either is malformed), its
+ * body the bytes the body was parsed from (a parsed body without them is a 415: a service parses only
+ * application/json, keeping the bytes; see `serviceHttpAdapter`).
  * On success the request carries `signed` (principal and signature material). On a route marked
  * `@NonceClaimedWithTheWrite()` the nonce is the one check left to the route: it is handed over
  * unclaimed as `signed.pendingNonce` (see that decorator).
@@ -73,13 +86,15 @@ export class SignedRequestGuard implements CanActivate {
     let pendingNonce: PendingNonce | undefined;
     const http = context.switchToHttp();
     const request = http.getRequest<SignedFastifyRequest>();
+    const url = verifiedTargetUriOf(request);
+    if (request.body !== undefined && request.rawBody === undefined) throw bodyWithoutBytesProblem();
     this.inFlight.enter(http.getResponse<FastifyReply>().raw);
     const now = new Date();
     let refusal: KeyRefusal | undefined;
     const verification = await verifyRequest<DirectoryKey>(
       {
         method: request.method,
-        url: `${request.protocol}://${request.headers.host ?? request.hostname}${request.url}`,
+        url,
         headers: request.headers as Record<string, string | string[]>,
         body: request.rawBody,
       },

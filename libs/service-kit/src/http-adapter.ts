@@ -1,0 +1,26 @@
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { answerFrameworkError } from './problem.js';
+
+/** The media type of every request body a service takes; any other is a 415 problem. */
+export const ACCEPTED_BODY_TYPE = 'application/json';
+
+/**
+ * The Fastify adapter of a service: body limit, Fastify's own answers as problems (those before any
+ * route, and 503 while closing: HttpClosing), and none of Fastify's body parsers. Fastify's
+ * `text/plain` parser kept no raw bytes, so a signed text/plain body reached the handler unchecked by
+ * any Content-Digest: `acceptJsonBodiesOnly` puts back the one parser services need, which keeps them.
+ */
+export function serviceHttpAdapter(bodyLimitBytes: number): FastifyAdapter {
+  const adapter = new FastifyAdapter({ bodyLimit: bodyLimitBytes, frameworkErrors: answerFrameworkError, return503OnClosing: false });
+  adapter.getInstance().removeAllContentTypeParsers();
+  return adapter;
+}
+
+/**
+ * Parses `application/json` bodies and keeps their bytes as `rawBody`, the bytes the signed-request
+ * guard checks against Content-Digest and records as signature material. The application must be
+ * created with `rawBody: true` and `bodyParser: false` (Nest's defaults would add urlencoded).
+ */
+export function acceptJsonBodiesOnly(app: NestFastifyApplication): void {
+  app.useBodyParser(ACCEPTED_BODY_TYPE);
+}
