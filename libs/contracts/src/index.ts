@@ -22,6 +22,7 @@ export {
 export { PRINCIPAL_KINDS, type Principal, type PrincipalKind } from './envelope/principal.js';
 
 export type { JsonSchema } from './schema/json-schema.js';
+export { MAX_ID_LENGTH } from './schema/schema-fragments.js';
 export type { SchemaViolation } from './schema/schema-violation.js';
 export { isUnstorableText, unstorableTextIn, type UnstorableText } from './schema/unstorable-text.js';
 export { MAX_JSON_NESTING, tooDeeplyNestedAt } from './schema/json-nesting.js';

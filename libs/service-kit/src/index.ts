@@ -9,7 +9,7 @@ export * from './idempotency/idempotent-replay.js';
 export * from './readiness.js';
 export * from './run-service.js';
 export * from './service-app.js';
-export { ACCEPTED_BODY_TYPE } from './http-adapter.js';
+export { ACCEPTED_BODY_TYPE, MAX_ROUTE_PARAMETER_LENGTH } from './http-adapter.js';
 export * from './shutdown.js';
 export * from './tokens.js';
 export * from './validation.js';

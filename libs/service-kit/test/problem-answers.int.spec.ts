@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Controller, Get, Module, Param } from '@nestjs/common';
 import { readServiceSettings } from '@wildlife/config';
 import { serviceTestEnvironment, waitUntil, type ServiceTestEnvironment } from '@wildlife/testing';
-import { createServiceApp, PublicRoute, type ServiceApp } from '../src/index.js';
+import { MAX_ID_LENGTH } from '@wildlife/contracts';
+import { createServiceApp, MAX_ROUTE_PARAMETER_LENGTH, PublicRoute, type ServiceApp } from '../src/index.js';
 
 @PublicRoute()
 @Controller('t')
@@ -61,7 +62,7 @@ describe('answers Fastify makes itself, outside any route', () => {
 
   it.each([
     ['a malformed percent-encoding in the path', '/t/%E0%A4%A', 400, 'bad-request', /is not a valid url component/],
-    ['a path parameter over its length limit', `/t/${'x'.repeat(101)}`, 414, 'uri-too-long', /exceeding the max param length/],
+    ['a path parameter over its length limit', `/t/${'x'.repeat(MAX_ROUTE_PARAMETER_LENGTH + 1)}`, 414, 'uri-too-long', /exceeding the max param length/],
   ])('%s is an RFC 9457 problem', async (_case, path, status, code, detail) => {
     const answer = await fetch(`${running.url}${path}`);
 
@@ -74,6 +75,18 @@ describe('answers Fastify makes itself, outside any route', () => {
       detail: expect.stringMatching(detail),
       instance: path,
     });
+  });
+
+  it.each([
+    ['ASCII', 'r'.repeat(MAX_ID_LENGTH)],
+    // The router counts UTF-16 code units, two for each of these; the contracts count code points.
+    ['outside the BMP', '\u{1F994}'.repeat(MAX_ID_LENGTH)],
+    ['with reserved characters, percent-encoded', `${'r'.repeat(MAX_ID_LENGTH - 2)}/?`],
+  ])('routes a path parameter as long as the longest id a contract allows (%s)', async (_case, id) => {
+    const answer = await fetch(`${running.url}/t/${encodeURIComponent(id)}`);
+
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ id });
   });
 
   it('answers a request that arrives while the service closes with a 503 problem, and closes its connection', async () => {

@@ -1,5 +1,5 @@
 import { JSON_SCHEMA_DIALECT, type JsonSchema } from '../schema/json-schema.js';
-import { countryCode, principalId, record, text, timestamp } from '../schema/schema-fragments.js';
+import { countryCode, MAX_ID_LENGTH, principalId, record, text, timestamp } from '../schema/schema-fragments.js';
 import { EVENT_TYPE_PATTERN } from './event-type.js';
 import { PRINCIPAL_KINDS } from './principal.js';
 import { REQUIRED_EVENT_ATTRIBUTES, EVENT_ATTRIBUTE_NAMES } from './cloud-event.js';
@@ -9,17 +9,17 @@ const TRACEPARENT_PATTERN = '^00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-
 
 const attributes: Record<string, JsonSchema> = {
   specversion: { const: '1.0' },
-  id: text(1, 200),
+  id: text(1, MAX_ID_LENGTH),
   source: { type: 'string', format: 'uri-reference', minLength: 1, maxLength: 500 },
   type: { type: 'string', pattern: EVENT_TYPE_PATTERN, maxLength: 200 },
-  subject: text(1, 200),
+  subject: text(1, MAX_ID_LENGTH),
   time: timestamp,
   datacontenttype: { const: 'application/json' },
   dataschema: { type: 'string', format: 'uri', pattern: '^urn:wildlife:schema:', maxLength: 300 },
   traceparent: { type: 'string', pattern: TRACEPARENT_PATTERN },
   tracestate: text(1, 512),
-  correlationid: text(1, 200),
-  causationid: text(1, 200),
+  correlationid: text(1, MAX_ID_LENGTH),
+  causationid: text(1, MAX_ID_LENGTH),
   principalid: principalId,
   principalkind: { enum: [...PRINCIPAL_KINDS] },
   principalcountry: countryCode,

@@ -20,7 +20,14 @@ export const timestamp: JsonSchema = {
   description: 'RFC 3339 date-time with a time zone (Z or ±HH:MM): a date that exists, no second 60, an offset within ±15:59, a UTC year from 0001 to 9999',
 };
 
-export const principalId: JsonSchema = text(1, 200);
+/**
+ * The most characters (code points, as JSON Schema counts them) an id in a contract has: a CloudEvent's
+ * id, subject, correlation and causation id, a principal id, a record id. Services route by such ids
+ * (`GET /v1/log/records/{recordId}`), so their routers take path parameters this long (service-kit).
+ */
+export const MAX_ID_LENGTH = 200;
+
+export const principalId: JsonSchema = text(1, MAX_ID_LENGTH);
 
 export function text(minLength: number, maxLength: number): JsonSchema {
   return { type: 'string', minLength, maxLength };
