@@ -43,9 +43,10 @@ export class SigningKeyIsNotEd25519 extends Error {
 }
 
 /**
- * Signs a request with RFC 9421 (`alg="ed25519"`, parameters created, keyid, alg, nonce, then
- * expires and tag when given). When `content-digest` is covered, its value is computed here from
- * `body` (empty when absent) and returned; any Content-Digest already in `headers` is ignored.
+ * Signs a request with RFC 9421 (`alg="ed25519"`; parameters in the order `writeSignatureInput`
+ * writes them: created, expires when given, keyid, alg, nonce, tag when given). When
+ * `content-digest` is covered, its value is computed here from `body` (empty when absent) and
+ * returned; any Content-Digest already in `headers` is ignored.
  * The returned fields replace any Signature / Signature-Input already present.
  *
  * Throws `SigningKeyIsNotEd25519`, `CoveredComponentIsUnavailable` (e.g. a relative URL or a covered

@@ -18,8 +18,9 @@ export interface VerificationPolicy<K extends ResolvedKey = ResolvedKey> {
   /** Latest acceptable `created`, in seconds after `now` (clock skew). Default 30. */
   readonly maxFutureSkewSeconds?: number;
   /**
-   * Components the signature must cover. Default: `@method`, `@target-uri` and, when the request has
-   * a non-empty body, `content-digest`.
+   * Components the signature must cover. Default `defaultRequiredComponents`: `@method`, `@target-uri`;
+   * `content-digest` when the request has a non-empty body; and `if-match` and `idempotency-key`
+   * when the request carries them. A list given here replaces that default entirely.
    */
   readonly requiredComponents?: readonly string[];
   /** The signature to verify; default the first one in Signature-Input. */
