@@ -75,7 +75,8 @@ export const ACTION_CATALOGUE: { readonly [A in Action]: ActionDescription } = {
   'provenance-record:read': {
     target: 'existing',
     readBy: 'provenance-record:read',
-    resource: 'one record’s provenance: `ownerId` its source principal, `country` the country it concerns',
+    resource:
+      'one record’s provenance (its entries hold the record’s contents): asked with no country and no owner, so only the kinds allowed `global` read it (auditors and the GS); hidden from all others, even for their own records',
   },
   'intelligence:disseminate': { target: 'new', resource: 'the report sent: `country` a country it concerns, or none' },
   'intelligence:route': { target: 'existing', readBy: 'intelligence:read', resource: 'the report received: `country` the receiving NCB’s country' },

@@ -12,7 +12,7 @@ const KIND_SECTIONS: { readonly [K in PrincipalKind]: { readonly title: string; 
   agency: {
     title: 'National agency',
     summary:
-      'An agency sees only what is its own: the requests it submitted, their provenance, the intelligence sent to it directly. Everything of another agency is hidden from it, even in its own country. Its NCB registers it, accredits it and manages its keys.',
+      'An agency sees only what is its own: the requests it submitted and the intelligence sent to it directly (not their provenance: the log is for auditors and the GS). Everything of another agency is hidden from it, even in its own country. Its NCB registers it, accredits it and manages its keys.',
   },
   'general-secretariat': {
     title: 'General Secretariat (and its analysts)',

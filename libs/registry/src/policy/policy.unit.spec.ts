@@ -128,6 +128,12 @@ describe('the rules of the notification, in the table', () => {
     expect(allowed).toEqual(['registry:read', 'provenance-log:read', 'provenance-record:read']);
   });
 
+  it('hides record provenance (record contents) from agencies and NCBs, even for their own records and country', () => {
+    const theirs = [{}, { ownerId: ofb.id }, { ownerId: ncbFr.id, country: 'FR' }, frRequest, keRequest];
+    for (const who of [ofb, ncbFr]) expect(theirs.map((resource) => authorize(who, 'provenance-record:read', resource))).toEqual(Array(theirs.length).fill('hide'));
+    expect(authorize(PRINCIPALS['general-secretariat'], 'provenance-record:read', {})).toBe('allow');
+  });
+
   it('lets the General Secretariat read every country’s requests but act on none of them', () => {
     const gs = PRINCIPALS['general-secretariat'];
     expect(authorize(gs, 'support-request:read', keRequest)).toBe('allow');

@@ -24,7 +24,7 @@ export const agencyPolicy: { readonly [R in RelationOf<'agency'>]: ActionRow } =
     'registry:register-auditor': 'forbid',
     'registry:read': 'allow',
     'provenance-log:read': 'forbid',
-    'provenance-record:read': 'allow',
+    'provenance-record:read': 'hide',
     'intelligence:disseminate': 'forbid',
     'intelligence:route': 'forbid',
     'intelligence:read': 'allow',
