@@ -38,6 +38,31 @@ export async function readEntries(client: pg.ClientBase | pg.Pool, start: number
   return rows.map(toStoredEntry);
 }
 
+/** A prefix of the entries of a range, cut to a byte budget. */
+export interface EntryPrefix {
+  readonly entries: StoredEntry[];
+  /** Entries of the range that exist were left out for the budget: read on from after the last one. */
+  readonly cut: boolean;
+}
+
+/**
+ * Entries with `start <= sequence < end`, in sequence order, as many as fit in `maxLeafBytes` of
+ * leaf bytes, and always the first: an entry is never split, and a reader always moves on. The
+ * sizes are summed in SQL (`octet_length` reads a stored value's size without fetching it), so an
+ * entry left out is never read.
+ */
+export async function readEntriesWithin(client: pg.ClientBase | pg.Pool, start: number, end: number, maxLeafBytes: number): Promise<EntryPrefix> {
+  const { rows } = await client.query<EntryRow & { in_range: string }>(
+    `SELECT sequence, leaf_bytes, leaf_hash, in_range FROM (
+       SELECT sequence, leaf_bytes, leaf_hash, count(*) OVER () AS in_range,
+              sum(octet_length(leaf_bytes)) OVER (ORDER BY sequence) AS running
+         FROM log_entries WHERE sequence >= $1 AND sequence < $2
+     ) range WHERE running <= $3 OR sequence = $1 ORDER BY sequence`,
+    [start, end, maxLeafBytes],
+  );
+  return { entries: rows.map(toStoredEntry), cut: rows.length > 0 && Number(rows[0]!.in_range) > rows.length };
+}
+
 /** The entries at `sequences` that exist, in sequence order. */
 export async function readEntriesAt(client: pg.ClientBase | pg.Pool, sequences: readonly number[]): Promise<StoredEntry[]> {
   const { rows } = await client.query<EntryRow>('SELECT sequence, leaf_bytes, leaf_hash FROM log_entries WHERE sequence = ANY($1::bigint[]) ORDER BY sequence', [sequences]);

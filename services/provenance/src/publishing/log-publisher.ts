@@ -4,17 +4,22 @@ import type { MessageProducer, OutgoingMessage } from '@wildlife/messaging';
 import type { LogEntry } from '@wildlife/provenance-log';
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { readEntries, type StoredEntry } from '../log/log-tables.js';
+import { readEntriesWithin, type EntryPrefix, type StoredEntry } from '../log/log-tables.js';
 import { publicOutcomeOf } from './public-outcome.js';
 
+/** Most entries read at once. */
 const PAGE = 500;
+/** Most leaf bytes read at once (and always one entry): entries may be up to MAX_ENTRY_BYTES each. */
+const PAGE_LEAF_BYTES = 16 * 1024 * 1024;
 /** Pages published in one transaction before its progress is committed (and others may take over). */
 const PAGES_PER_PASS = 20;
 /**
  * kafkajs sends one record batch per partition and the broker refuses a batch above the topic's
  * max.message.bytes (1 MiB by default): a send carries at most this many bytes of entries and
- * outcomes (and at least one entry; an entry is bounded by the services' request body limits). A
- * page that holds more goes in several sends.
+ * outcomes, and at least one entry. An entry alone always fits: `logEntryOf` bounds every entry at
+ * MAX_ENTRY_BYTES (1,000,000 bytes), leaving room for its framing, key and headers, and its outcome
+ * (a few hundred bytes) goes to the other topic, in a batch of its own. A page that holds more
+ * goes in several sends.
  */
 const MAX_SEND_BYTES = 512 * 1024;
 const IDLE_POLL_MS = 1_000;
@@ -99,9 +104,10 @@ export class LogPublisher {
   /**
    * Publishes unpublished entries, page after page, in one transaction holding the progress row:
    * each page in as many sends as its bytes need, its progress recorded once the broker acknowledged
-   * them all, and the next page read while this one is being sent. Stops after PAGES_PER_PASS pages
-   * or at the first page that is not full; true when there may be more. A failed send ends the pass
-   * with the progress of the pages before it committed, then throws.
+   * them all, and the next page read while this one is being sent. A page is at most PAGE entries
+   * and PAGE_LEAF_BYTES of them. Stops after PAGES_PER_PASS pages or at the first page that reached
+   * the end of the log; true when there may be more. A failed send ends the pass with the progress
+   * of the pages before it committed, then throws.
    */
   private async publishPages(): Promise<boolean> {
     let failure: { readonly error: unknown } | undefined;
@@ -109,11 +115,12 @@ export class LogPublisher {
       const { rows } = await client.query<{ published_size: string }>('SELECT published_size FROM log_publication FOR UPDATE SKIP LOCKED');
       if (rows.length === 0) return false;
       let from = Number(rows[0]!.published_size);
-      let page = await readEntries(client, from, from + PAGE);
+      const read = (start: number): Promise<EntryPrefix> => readEntriesWithin(client, start, start + PAGE, PAGE_LEAF_BYTES);
+      let { entries: page, cut } = await read(from);
       for (let pages = 1; page.length > 0; pages++) {
         const next = from + page.length;
-        const full = page.length === PAGE;
-        const reading = full && pages < PAGES_PER_PASS ? readEntries(client, next, next + PAGE) : undefined;
+        const full = page.length === PAGE || cut;
+        const reading = full && pages < PAGES_PER_PASS ? read(next) : undefined;
         // A failed send ends the pass with this read unawaited: its outcome no longer matters.
         reading?.catch(() => undefined);
         try {
@@ -125,7 +132,7 @@ export class LogPublisher {
         await client.query('UPDATE log_publication SET published_size = $1', [next]);
         if (!reading) return full;
         from = next;
-        page = await reading;
+        ({ entries: page, cut } = await reading);
       }
       return false;
     });

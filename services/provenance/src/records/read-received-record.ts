@@ -6,6 +6,8 @@ import type { ReceivedRecord } from './received-record.js';
 
 const eventType = new RegExp(EVENT_TYPE_PATTERN);
 const MAX_VIOLATIONS_REPORTED = 5;
+/** The envelope's `type` is at most 200 characters (cloudEventAttributesSchema). */
+const MAX_EVENT_TYPE_LENGTH = 200;
 
 /**
  * Reads a consumed message as a record. Never throws for anything about the message: a message that
@@ -24,7 +26,7 @@ export function readReceivedRecord(message: IncomingKafkaMessage, contracts: Con
   const contract = contracts.has(event.type) ? contracts.contractFor(event.type) : undefined;
   if (contract !== undefined && !schemaHasProvenance(contract.schema)) return { kind: 'not-a-record', type: event.type };
 
-  const identity = { kind: 'record', id: event.id, type: event.type, subject: event.subject!, time: event.time! } as const;
+  const identity = { kind: 'record', id: event.id, type: event.type, subject: event.subject!, time: event.time!, valueSha256: sha256Hex(message.value) } as const;
   if (!isJsonObject(event.data)) return { ...identity, problem: 'the event data is not a JSON object' };
   const { provenance, ...data } = event.data;
   const violations = contract?.violationsOf(event.data) ?? [];
@@ -38,13 +40,18 @@ export function readReceivedRecord(message: IncomingKafkaMessage, contracts: Con
 }
 
 function unparsedIdOf(value: Buffer | string | null): string {
-  return `unparsed:${createHash('sha256').update(value ?? '').digest('hex')}`;
+  return `unparsed:${sha256Hex(value)}`;
+}
+
+function sha256Hex(value: Buffer | string | null): string {
+  return createHash('sha256').update(value ?? '').digest('hex');
 }
 
 function claimedTypeOf(message: IncomingKafkaMessage): string {
   const header = message.headers?.ce_type;
   const text = typeof header === 'string' ? header : Buffer.isBuffer(header) ? header.toString('utf8') : undefined;
-  return text !== undefined && eventType.test(text) ? text : 'unknown';
+  // No longer than the contract's event types, so that the entry of any message stays small.
+  return text !== undefined && text.length <= MAX_EVENT_TYPE_LENGTH && eventType.test(text) ? text : 'unknown';
 }
 
 function schemaHasProvenance(schema: unknown): boolean {

@@ -29,6 +29,11 @@ export interface SignedRecordCandidate {
   readonly provenance?: unknown;
   /** Set when the event breaks its contract or carries no signature material. */
   readonly problem?: string;
+  /**
+   * SHA-256 (hex) of the Kafka message's value as received, when read from Kafka: what an entry
+   * too large to log the record's data in keeps of it, to match it with the record on its topic.
+   */
+  readonly valueSha256?: string;
 }
 
 /** An event of a known contract that carries no signed record (e.g. a permit issued as a consequence). */
