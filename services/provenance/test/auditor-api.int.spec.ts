@@ -106,6 +106,53 @@ describe('the auditor API of the provenance log', () => {
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 
+  it.each([
+    ['an exponent', '/v1/log/entries?start=0&end=1e0', 'end'],
+    ['an empty value', '/v1/log/entries?start=&end=1', 'start'],
+    ['a leading space', '/v1/log/entries?start=%205&end=5', 'start'],
+    ['a leading zero', '/v1/log/entries?start=00&end=1', 'start'],
+    ['hexadecimal', '/v1/log/proofs/inclusion?index=0x0&treeSize=5', 'index'],
+    ['binary', '/v1/log/proofs/inclusion?index=0b1&treeSize=5', 'index'],
+    ['a fraction', '/v1/log/proofs/consistency?first=1.0&second=5', 'first'],
+    ['a negative zero', '/v1/log/proofs/consistency?first=1&second=-0', 'second'],
+    ['2^53', '/v1/log/entries?start=0&end=9007199254740992', 'end'],
+    ['a repeated parameter', '/v1/log/entries?start=0&start=1&end=2', 'start'],
+    ['a missing parameter', '/v1/log/proofs/inclusion?index=0', 'treeSize'],
+  ])('refuses a tree position written with %s, naming the parameter', async (_, path, parameter) => {
+    const { status, body } = await json(cast.auditor, path);
+    expect({ status, type: body.type, pointers: (body.errors as { pointer: string }[]).map((e) => e.pointer) }).toEqual({
+      status: 400,
+      type: expect.stringMatching(/validation-failed$/),
+      pointers: [`/${parameter}`],
+    });
+  });
+
+  it('answers an id no record can have (one holding a NUL) with 404 record-not-found, not a database error', async () => {
+    for (const id of ['%00', `a%00${'b'.repeat(20)}`]) {
+      const { status, body } = await json(cast.auditor, `/v1/log/records/${id}`);
+      expect({ status, type: body.type }).toEqual({ status: 404, type: expect.stringMatching(/record-not-found$/) });
+    }
+  });
+
+  it('lets no cache keep a moving answer or record contents, and lets the auditor’s own cache keep immutable ones', async () => {
+    const cacheControl = async (path: string) => {
+      const response = await world.as(cast.auditor).get(path);
+      await response.arrayBuffer();
+      return [response.status, response.headers.get('cache-control')];
+    };
+    const immutable = [200, 'private, max-age=31536000, immutable'];
+    const noStore = 'private, no-store';
+    expect(await cacheControl('/v1/log/checkpoint')).toEqual([200, noStore]);
+    expect(await cacheControl(`/v1/log/records/${ofbRequest.id}`)).toEqual([200, noStore]);
+    expect(await cacheControl('/v1/log/records/no-such-record')).toEqual([404, noStore]);
+    expect(await cacheControl('/v1/log/entries?start=0&end=2')).toEqual(immutable);
+    expect(await cacheControl('/v1/log/proofs/inclusion?index=0&treeSize=2')).toEqual(immutable);
+    expect(await cacheControl('/v1/log/proofs/consistency?first=1&second=2')).toEqual(immutable);
+    // A refusal may change as the log grows: not kept.
+    expect(await cacheControl('/v1/log/entries?start=0&end=60')).toEqual([400, noStore]);
+    expect(await cacheControl('/v1/log/proofs/inclusion?index=0&treeSize=x')).toEqual([400, noStore]);
+  });
+
   it('forbids agencies and NCBs the log, and hides records from them', async () => {
     const statuses = await Promise.all([
       world.as(cast.ofb).get('/v1/log/checkpoint'),

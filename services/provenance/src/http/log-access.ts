@@ -15,13 +15,25 @@ export function assertMayRead(principal: VerifiedPrincipal, action: Extract<Acti
   throw new ProblemError(403, 'forbidden', 'Forbidden', `Only auditors and the General Secretariat may ${action === 'provenance-log:read' ? 'read the provenance log' : 'read record provenance'}.`);
 }
 
-/** OpenAPI of a signed, read-only log route: its RFC 9421 headers and its 401, 403 and 404. */
-export function ApiSignedLogRead(): MethodDecorator {
+/**
+ * OpenAPI of a signed, read-only route of the log (`log`: checkpoint, entries, proofs) or of a
+ * record's provenance (`record`): its RFC 9421 headers and its 401, and the 403 or 404 that
+ * `assertMayRead` gives the callers the table keeps out (agencies, NCBs and external sources are
+ * `forbid` on the log and `hide` on records).
+ */
+export function ApiSignedLogRead(route: 'log' | 'record'): MethodDecorator {
+  const refusal =
+    route === 'log'
+      ? ApiResponse({ status: 403, type: ProblemResponse, description: 'The caller may not read the log: only auditors and the GS may (agencies, NCBs and external sources get this)' })
+      : ApiResponse({
+          status: 404,
+          type: ProblemResponse,
+          description: 'The log holds no such record (`record-not-found`), or the caller may not read records (agencies, NCBs and external sources: `not-found`, as for a record that does not exist)',
+        });
   return applyDecorators(
     ApiHeader({ name: 'Signature-Input', required: true, description: 'RFC 9421: covers at least @method and @target-uri; with created, keyid, alg="ed25519" and a nonce' }),
     ApiHeader({ name: 'Signature', required: true, description: 'RFC 9421 Ed25519 signature by a key registered to the caller' }),
     ApiResponse({ status: 401, type: ProblemResponse, description: 'The signature was missing or refused' }),
-    ApiResponse({ status: 403, type: ProblemResponse, description: 'The caller may not read the log (agencies, NCBs, external sources)' }),
-    ApiResponse({ status: 404, type: ProblemResponse, description: 'The authorisation table hides this from the caller, or (records) the log holds no such record' }),
+    refusal,
   );
 }

@@ -3,6 +3,14 @@ import { ProblemError } from '@wildlife/service-kit';
 /** Most entries one `GET /v1/log/entries` returns; a longer range is answered with its first page. */
 export const MAX_ENTRIES_PER_PAGE = 1_000;
 
+/**
+ * Most leaf bytes one `GET /v1/log/entries` returns (and always one entry, however large): an entry
+ * may be up to MAX_ENTRY_BYTES (about 1 MB), so a thousand of them would be a gigabyte of JSON,
+ * past V8's longest string. 4 MiB is a thousand entries of typical size (a few kB), and about
+ * 5.6 MB of JSON once base64-encoded; a page cut short says where the next one starts.
+ */
+export const MAX_PAGE_LEAF_BYTES = 4 * 1024 * 1024;
+
 const outOfRange = (detail: string, size: number) =>
   new ProblemError(400, 'log-range-invalid', 'Bad Request', detail, { treeSize: size });
 

@@ -11,10 +11,10 @@ import {
 import { PG_POOL, ProblemError } from '@wildlife/service-kit';
 import type pg from 'pg';
 import { latestCheckpoint, type StoredCheckpoint } from '../log/checkpoint-table.js';
-import { entriesOfRecord, logSize, readEntries, readEntriesAt, readNodes, type StoredEntry } from '../log/log-tables.js';
+import { entriesOfRecord, logSize, readEntriesAt, readEntriesWithin, readNodes, type StoredEntry } from '../log/log-tables.js';
 import { ProvenanceLogWriter } from '../log/provenance-log-writer.js';
-import { checkConsistencyRange, checkInclusionRange, entryPage } from './log-ranges.js';
-import type { ConsistencyProofResponse, InclusionProofResponse, LogEntryResponse, ProvenEntryResponse, RecordProvenanceResponse } from './log.responses.js';
+import { checkConsistencyRange, checkInclusionRange, entryPage, MAX_PAGE_LEAF_BYTES } from './log-ranges.js';
+import type { ConsistencyProofResponse, InclusionProofResponse, LogEntriesResponse, LogEntryResponse, ProvenEntryResponse, RecordProvenanceResponse } from './log.responses.js';
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const entryResponse = (entry: StoredEntry): LogEntryResponse => ({ sequence: entry.sequence, leafBytes: base64(entry.leafBytes), leafHash: base64(entry.leafHash) });
@@ -39,9 +39,15 @@ export class LogReads {
     return checkpoint;
   }
 
-  async entries(start: number, end: number): Promise<LogEntryResponse[]> {
+  /**
+   * The first page of entries `[start, end)`: at most MAX_ENTRIES_PER_PAGE entries and
+   * MAX_PAGE_LEAF_BYTES of leaf bytes (always one entry), and `next`, where the following page
+   * starts (`end` once the range is complete).
+   */
+  async entries(start: number, end: number): Promise<LogEntriesResponse> {
     const page = entryPage(start, end, await logSize(this.pool));
-    return (await readEntries(this.pool, page.start, page.end)).map(entryResponse);
+    const { entries } = await readEntriesWithin(this.pool, page.start, page.end, MAX_PAGE_LEAF_BYTES);
+    return { entries: entries.map(entryResponse), next: page.start + entries.length };
   }
 
   async inclusionProof(index: number, treeSize: number): Promise<InclusionProofResponse> {

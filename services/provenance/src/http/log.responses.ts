@@ -14,8 +14,14 @@ export class LogEntryResponse {
 }
 
 export class LogEntriesResponse {
-  @ApiProperty({ type: [LogEntryResponse], description: 'In sequence order; at most 1000 (the first page of a longer range)' })
+  @ApiProperty({
+    type: [LogEntryResponse],
+    description: 'In sequence order from `start`: the first page of the range, at most 1000 entries and 4 MiB of leaf bytes (always at least one entry, however large)',
+  })
   entries!: LogEntryResponse[];
+
+  @ApiProperty({ description: 'Where the next page starts: the sequence after the last entry here; the requested `end` once the range is complete', example: 1000 })
+  next!: number;
 }
 
 export class InclusionProofResponse {
