@@ -53,4 +53,17 @@ describe('the provenance service', () => {
     expect(problemSchemaOf('/v1/log/records/{recordId}', '404')).toBe('#/components/schemas/ProblemResponse');
     expect(Object.keys(document.components.schemas.LogRangeProblemResponse!.properties!)).toEqual(expect.arrayContaining(['type', 'title', 'status', 'treeSize']));
   });
+
+  it('documents tree positions as integers below 2^53, and each route’s refusals as the callers get them', async () => {
+    const document = (await (await fetch(`${url}/openapi.json`)).json()) as {
+      paths: Record<string, { get: { parameters: { name: string; schema: Record<string, unknown> }[]; responses: Record<string, unknown> } }>;
+    };
+    const parameter = (path: string, name: string) => document.paths[path]!.get.parameters.find((p) => p.name === name)!.schema;
+    expect(parameter('/v1/log/proofs/consistency', 'first')).toMatchObject({ type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
+    expect(parameter('/v1/log/entries', 'start')).toMatchObject({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
+    const statuses = (path: string) => Object.keys(document.paths[path]!.get.responses).sort();
+    expect(statuses('/v1/log/entries')).toEqual(['200', '400', '401', '403']);
+    expect(statuses('/v1/log/checkpoint')).toEqual(['200', '401', '403', '503']);
+    expect(statuses('/v1/log/records/{recordId}')).toEqual(['200', '400', '401', '404', '503']);
+  });
 });
