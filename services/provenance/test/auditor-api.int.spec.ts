@@ -127,8 +127,8 @@ describe('the auditor API of the provenance log', () => {
     });
   });
 
-  it('answers an id no record can have (one holding a NUL) with 404 record-not-found, not a database error', async () => {
-    for (const id of ['%00', `a%00${'b'.repeat(20)}`]) {
+  it('answers an id no record has with 404 record-not-found, not a database error or a 414: one holding a NUL, one over or at the contract’s 200 characters', async () => {
+    for (const id of ['%00', `a%00${'b'.repeat(20)}`, 'c'.repeat(201), 'd'.repeat(200), encodeURIComponent('🦏'.repeat(200))]) {
       const { status, body } = await json(cast.auditor, `/v1/log/records/${id}`);
       expect({ status, type: body.type }).toEqual({ status: 404, type: expect.stringMatching(/record-not-found$/) });
     }
