@@ -11,15 +11,16 @@
  *   and is classified, with its basis, as the rules give from the trust roots and the registry records
  *   before it.
  * - `auditLog` never returns a new state for a log that failed; with a source that gives consistency
- *   proofs it narrows a root mismatch down to one entry, never naming an entry after the first changed
- *   one.
+ *   proofs it narrows a root mismatch down to one entry, and proves the entries before an entry's
+ *   fault (naming an earlier changed one instead), never naming an entry after the first changed one.
+ *   Without proofs, the prefix roots of the last audit name an entry changed below its size.
  */
 export { AUDIT_FINDING_CODES, describeFinding, type AuditFinding, type AuditFindingCode } from './verification/audit-finding.js';
 export type { LeafRecord } from './verification/leaf-record.js';
 export { readLeaf } from './verification/leaf-reading.js';
 export { EntryAudit, type EntryAuditOptions, type EntryTally } from './verification/entry-audit.js';
 export { verifyLog, type AuditDepth, type LogVerification, type LogVerificationInput, type VerifiedCheckpoint } from './verification/verify-log.js';
-export { locateChange, type ChangeLocator, type LocatedChange } from './verification/locate-change.js';
+export { locateChange, provenPrefix, type ChangeLocator, type LocatedChange } from './verification/locate-change.js';
 export { evenlySpacedSizes, type PrefixRoot } from './verification/prefix-roots.js';
 
 export { auditLog, type AuditRequest, type AuditReport } from './audit/audit-log.js';
@@ -35,7 +36,7 @@ export {
 } from './state/audit-state.js';
 export { defaultAuditStatePath, readAuditState, writeAuditState } from './state/audit-state.io.js';
 
-export { LogSourceFailed, type LogHead, type LogSource } from './sources/log-source.js';
+export { EntryIsUnreadable, LogSourceFailed, type LogHead, type LogSource } from './sources/log-source.js';
 export { EXPORT_FORMAT, ExportLineIsMalformed, type ExportHeader } from './sources/export-file.js';
 export { exportFileSource, writeExportFile } from './sources/export-file.io.js';
 export { apiSource } from './sources/api-source.js';

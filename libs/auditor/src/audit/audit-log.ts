@@ -4,9 +4,9 @@ import type { LogSource } from '../sources/log-source.js';
 import { lastVerifiedOf, withAuditedLog, type AuditState } from '../state/audit-state.js';
 import type { AuditFinding } from '../verification/audit-finding.js';
 import type { EntryTally } from '../verification/entry-audit.js';
-import { locateChange } from '../verification/locate-change.js';
+import { locateChange, provenPrefix } from '../verification/locate-change.js';
 import { evenlySpacedSizes } from '../verification/prefix-roots.js';
-import { verifyLog, type AuditDepth, type VerifiedCheckpoint } from '../verification/verify-log.js';
+import { verifyLog, type AuditDepth, type LogVerification, type VerifiedCheckpoint } from '../verification/verify-log.js';
 
 export interface AuditRequest {
   readonly source: LogSource;
@@ -83,13 +83,10 @@ export async function auditLog(request: AuditRequest): Promise<AuditReport> {
     ...(last !== undefined && { lastVerified: last }),
     ...(request.depth !== undefined && { depth: request.depth }),
     recordRootsAt: spread,
+    // Without proofs, hashing on past a fault is the only way to tell that an earlier entry changed.
+    hashPastFault: source.consistencyProof === undefined,
   });
-  if (!verification.ok) {
-    const { finding } = verification;
-    if (finding.code !== 'root-mismatch' || source.consistencyProof === undefined) return { ok: false, origin, finding };
-    const located = await locateChange({ entries: (start, end) => source.entries(start, end), consistencyProof: (a, b) => source.consistencyProof!(a, b) }, checkpoint, verification.prefixRoots);
-    return { ok: false, origin, finding: { ...finding, ...located } };
-  }
+  if (!verification.ok) return { ok: false, origin, finding: await firstChangedEntry(source, checkpoint, verification) };
   const proofProblem = await consistencyProofProblem(source, last, checkpoint);
   if (proofProblem !== undefined) return { ok: false, origin, finding: { code: 'consistency-proof-invalid', problem: proofProblem } };
   const now = request.now?.() ?? new Date();
@@ -109,6 +106,33 @@ export async function auditLog(request: AuditRequest): Promise<AuditReport> {
     ...(verification.counts !== undefined && { counts: verification.counts }),
     ...(last !== undefined && { previousSize: last.size }),
     state: next,
+  };
+}
+
+/**
+ * The first bad entry, with the source's consistency proofs when it gives them. A root mismatch
+ * names no entry: `locateChange` finds it. A fault in entry i may come from an earlier entry that
+ * was changed and still passes the rules by itself (an accreditation's scope, a registered key):
+ * one proof from i tells, and when the entries before i cannot be proven, the changed one among
+ * them is named instead, with the fault it caused.
+ */
+async function firstChangedEntry(source: LogSource, checkpoint: Checkpoint, verification: Extract<LogVerification, { ok: false }>): Promise<AuditFinding> {
+  const { finding, rootBefore } = verification;
+  if (source.consistencyProof === undefined) return finding;
+  const locator = { entries: (start: number, end: number) => source.entries(start, end), consistencyProof: (a: number, b: number) => source.consistencyProof!(a, b) };
+  if (finding.code === 'root-mismatch') return { ...finding, ...(await locateChange(locator, checkpoint, verification.prefixRoots)) };
+  if (rootBefore === undefined || rootBefore.size === 0) return finding;
+  try {
+    if (await provenPrefix(locator.consistencyProof, checkpoint, rootBefore)) return finding;
+  } catch (error) {
+    // The fault found stands; only the entries before it stay unproven.
+    return { ...finding, problem: `${finding.problem} (the entries before it could not be proven unchanged: ${(error as Error).message})` };
+  }
+  const located = await locateChange(locator, checkpoint, verification.prefixRoots, rootBefore.size);
+  return {
+    code: 'root-mismatch',
+    ...located,
+    problem: `the entries up to it are not those the checkpoint commits to (the log's consistency proofs): it was changed; entry ${finding.index} then fails: ${finding.code}: ${finding.problem}`,
   };
 }
 

@@ -94,6 +94,45 @@ describe('auditing a log from a source', () => {
     expect((report as { finding: object }).finding).not.toHaveProperty('index');
   });
 
+  describe('an entry changed so that it passes by itself, but a later honest entry fails the rules', () => {
+    // Entry 1 accredits KWS for what entry 3 asks; entry 0 registers the key entry 3 is signed with.
+    const narrowerScope = (entry: LogEntry) =>
+      entry.sequence === 1 ? { ...entry, recordData: { ...entry.recordData!, scope: ['operational-support'] } } : entry;
+    const otherKey = (entry: LogEntry) =>
+      entry.sequence === 0 ? { ...entry, recordData: { ...entry.recordData!, key: { keyId: scenario.cast.kfs.keyId, publicKey: scenario.cast.kfs.publicKey } } } : entry;
+
+    it.each([
+      ['an accreditation\'s scope', narrowerScope, 1],
+      ['a registered key', otherKey, 0],
+    ] as const)('names the entry that changed (%s), from the log\'s consistency proofs', async (_, change, index) => {
+      const source = memorySource(relogged(change), scenario.log.checkpoint(leaves), { verifierKey, treeLeaves: leaves });
+      const report = await auditLog({ source, trustRoots: scenario.trustRoots, state: EMPTY_AUDIT_STATE });
+      expect(report).toMatchObject({ ok: false, finding: { index } });
+      expect((report as { finding: object }).finding).not.toHaveProperty('end');
+    });
+
+    it('says, without proofs, that the tree does not match either, so an earlier entry may have changed', async () => {
+      const source = memorySource(relogged(narrowerScope), scenario.log.checkpoint(leaves), { verifierKey, proofs: false });
+      const report = await auditLog({ source, trustRoots: scenario.trustRoots, state: EMPTY_AUDIT_STATE });
+      expect(report).toMatchObject({ ok: false, finding: { index: 3, problem: expect.stringContaining('do not hash to the checkpoint\'s root either: this entry or an earlier one was changed') } });
+    });
+
+    it('says, without proofs, when the log signed the failing entry as it is', async () => {
+      const changed = relogged(narrowerScope);
+      const source = memorySource(changed, scenario.log.checkpoint(changed), { verifierKey, proofs: false });
+      const report = await auditLog({ source, trustRoots: scenario.trustRoots, state: EMPTY_AUDIT_STATE });
+      expect(report).toMatchObject({ ok: false, finding: { index: 3, problem: expect.stringContaining('the log signed this entry as it is') } });
+    });
+
+    it('names the changed entry without proofs, from the prefix roots a clean audit recorded before', async () => {
+      const before = stateOf(await auditLog({ source: memorySource(leaves, scenario.log.checkpoint(leaves), { verifierKey }), trustRoots: scenario.trustRoots, state: EMPTY_AUDIT_STATE }));
+      const source = memorySource(relogged(narrowerScope), scenario.log.checkpoint(leaves), { verifierKey, proofs: false });
+      const report = await auditLog({ source, trustRoots: scenario.trustRoots, state: before });
+      expect(report).toMatchObject({ ok: false, finding: { index: 1, code: 'history-rewritten' } });
+      expect((report as { finding: object }).finding).not.toHaveProperty('end');
+    });
+  });
+
   it('refuses a log whose own consistency proof from the last verified checkpoint does not verify', async () => {
     const first = stateOf(await auditLog({ source: memorySource(leaves.slice(0, 5), scenario.log.checkpoint(leaves, 5), { verifierKey }), trustRoots: scenario.trustRoots, state: EMPTY_AUDIT_STATE }));
     const otherTree = leaves.map((leaf, index) => (index === 2 ? randomBytes(40) : leaf));

@@ -34,3 +34,16 @@ export class LogSourceFailed extends Error {
     this.name = 'LogSourceFailed';
   }
 }
+
+/**
+ * The source holds something where the next entry should be but cannot hand it on as leaf bytes (an
+ * export line that is not JSON, cut short, or longer than any entry): a fault of the log's copy,
+ * not of the reader. Thrown by a source's `entries`; the audit names the entry it expected there.
+ */
+export class EntryIsUnreadable extends Error {
+  /** `cutShort`: the copy ends inside this entry (a truncated export), so the entry is missing rather than malformed. */
+  constructor(readonly reason: string, readonly cutShort = false) {
+    super(reason);
+    this.name = 'EntryIsUnreadable';
+  }
+}

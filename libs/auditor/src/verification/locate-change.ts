@@ -18,30 +18,36 @@ export interface LocatedChange {
 const SLICES = 64;
 
 /**
- * Finds the first entry that changed when the entries hash to another root than the signed
- * checkpoint's. A prefix of size m is proven unchanged when the log's consistency proof from m to
- * the checkpoint's size verifies with the auditor's own root over those m entries and the signed
- * root: a proof cannot be forged for another prefix. Bisecting over the prefix roots recorded in
- * the first pass, then over `SLICES` roots per further pass over the entries up to the slice found,
- * it names the first entry whose prefix cannot be proven, in O(log n) proofs and a few passes that
- * hash only. A log whose proofs are wrong too gets an earlier index, never a later one: entries
- * before the index named are proven.
+ * Whether the log's first `root.size` entries are the ones the checkpoint commits to: the log's
+ * consistency proof from that size to the checkpoint's verifies with the auditor's own root over
+ * them and the signed root. A proof cannot be forged for another prefix.
  */
-export async function locateChange(locator: ChangeLocator, checkpoint: Checkpoint, recorded: readonly PrefixRoot[]): Promise<LocatedChange> {
-  const proven = async (root: PrefixRoot): Promise<boolean> => {
-    if (root.size === 0) return true;
-    if (root.size === checkpoint.size) return sameHash(root.rootHash, checkpoint.rootHash);
-    try {
-      const proof = await locator.consistencyProof(root.size, checkpoint.size);
-      verifyConsistency({ size1: root.size, root1: root.rootHash, size2: checkpoint.size, root2: checkpoint.rootHash, proof });
-      return true;
-    } catch (error) {
-      if (error instanceof ConsistencyProofDoesNotVerify) return false;
-      throw error;
-    }
-  };
+export async function provenPrefix(consistencyProof: ChangeLocator['consistencyProof'], checkpoint: Checkpoint, root: PrefixRoot): Promise<boolean> {
+  if (root.size === 0) return true;
+  if (root.size === checkpoint.size) return sameHash(root.rootHash, checkpoint.rootHash);
+  try {
+    const proof = await consistencyProof(root.size, checkpoint.size);
+    verifyConsistency({ size1: root.size, root1: root.rootHash, size2: checkpoint.size, root2: checkpoint.rootHash, proof });
+    return true;
+  } catch (error) {
+    if (error instanceof ConsistencyProofDoesNotVerify) return false;
+    throw error;
+  }
+}
+
+/**
+ * Finds the first entry that changed when the entries hash to another root than the signed
+ * checkpoint's (or, with `unprovenSize`, when the first `unprovenSize` entries already cannot be
+ * proven: the search stays below it). A prefix is proven unchanged by `provenPrefix`. Bisecting
+ * over the prefix roots recorded in the first pass, then over `SLICES` roots per further pass over
+ * the entries up to the slice found, it names the first entry whose prefix cannot be proven, in
+ * O(log n) proofs and a few passes that hash only. A log whose proofs are wrong too gets an earlier
+ * index, never a later one: entries before the index named are proven.
+ */
+export async function locateChange(locator: ChangeLocator, checkpoint: Checkpoint, recorded: readonly PrefixRoot[], unprovenSize = checkpoint.size): Promise<LocatedChange> {
+  const proven = (root: PrefixRoot) => provenPrefix((size1, size2) => locator.consistencyProof(size1, size2), checkpoint, root);
   let from = 0;
-  let to = checkpoint.size;
+  let to = unprovenSize;
   let roots = recorded.filter((root) => root.size > from && root.size < to);
   try {
     for (;;) {
