@@ -28,13 +28,17 @@ export { auditLog, type AuditRequest, type AuditReport } from './audit/audit-log
 export {
   EMPTY_AUDIT_STATE,
   AuditStateIsUnreadable,
+  consistencyOf,
+  mergeAudit,
   parseAuditState,
   serialiseAuditState,
   withAuditedLog,
   type AuditState,
   type AuditedLog,
+  type AuditToRecord,
+  type StateMerge,
 } from './state/audit-state.js';
-export { defaultAuditStatePath, readAuditState, writeAuditState } from './state/audit-state.io.js';
+export { AuditStateIsLocked, defaultAuditStatePath, readAuditState, recordAudit, writeAuditState, type RecordAuditOptions, type StateLockOptions } from './state/audit-state.io.js';
 
 export { EntryIsUnreadable, LogSourceFailed, type LogHead, type LogSource } from './sources/log-source.js';
 export { EXPORT_FORMAT, ExportLineIsMalformed, type ExportHeader } from './sources/export-file.js';

@@ -1,7 +1,7 @@
 import { ConsistencyProofDoesNotVerify, openCheckpoint, parseVerifierKey, verifyConsistency, type Checkpoint } from '@wildlife/provenance-log';
 import type { TrustRoots } from '@wildlife/registry';
 import type { LogSource } from '../sources/log-source.js';
-import { lastVerifiedOf, withAuditedLog, type AuditState } from '../state/audit-state.js';
+import { lastVerifiedOf, withAuditedLog, type AuditState, type AuditToRecord } from '../state/audit-state.js';
 import type { AuditFinding } from '../verification/audit-finding.js';
 import type { EntryTally } from '../verification/entry-audit.js';
 import { locateChange, provenPrefix } from '../verification/locate-change.js';
@@ -28,8 +28,10 @@ export type AuditReport =
       readonly counts?: Readonly<Record<EntryTally, number>>;
       /** The size verified by the audit before, if any. */
       readonly previousSize?: number;
-      /** `state` with this checkpoint recorded: write it back. */
+      /** `state` with this checkpoint recorded. */
       readonly state: AuditState;
+      /** What to record (`recordAudit`, which merges it into the state file as it is by then). */
+      readonly audited: AuditToRecord;
     }
   | { readonly ok: false; readonly origin?: string; readonly finding: AuditFinding };
 
@@ -99,6 +101,12 @@ export async function auditLog(request: AuditRequest): Promise<AuditReport> {
     verifiedAt: now.toISOString(),
   };
   const next = withAuditedLog(state, origin, verified, source.identity);
+  const toRecord: AuditToRecord = {
+    origin,
+    log: verified,
+    ...(source.identity !== undefined && { sourceIdentity: source.identity }),
+    ...(last !== undefined && { consistentWith: { size: last.size, rootHash: last.rootHash } }),
+  };
   return {
     ok: true,
     origin,
@@ -106,6 +114,7 @@ export async function auditLog(request: AuditRequest): Promise<AuditReport> {
     ...(verification.counts !== undefined && { counts: verification.counts }),
     ...(last !== undefined && { previousSize: last.size }),
     state: next,
+    audited: toRecord,
   };
 }
 

@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
+import { ConsistencyProofDoesNotVerify, verifyConsistency } from '@wildlife/provenance-log';
 import { loadTrustRoots } from '@wildlife/registry';
 import { auditLog, type AuditReport } from '../audit/audit-log.js';
-import { readAuditState, writeAuditState } from '../state/audit-state.io.js';
+import type { LogSource } from '../sources/log-source.js';
+import type { AuditedLog } from '../state/audit-state.js';
+import { readAuditState, recordAudit } from '../state/audit-state.io.js';
 import { describeFinding } from '../verification/audit-finding.js';
 import type { AuditDepth } from '../verification/verify-log.js';
 import type { AuditCliIo } from './audit-cli-io.js';
@@ -46,9 +49,37 @@ export async function verify(args: readonly string[], io: AuditCliIo): Promise<n
     io.stderr(`audit: ${report.origin ?? source.description}: ${describeFinding(report.finding)}\n`);
     return 1;
   }
-  await writeAuditState(statePath, report.state);
-  io.stdout(`${summaryOf(report, depth, performance.now() - started)}\n`);
+  const recorded = await recordAudit(statePath, report.audited, { ...(source.consistencyProof !== undefined && { proveConsistency: provenBy(source) }) });
+  if (recorded.outcome === 'finding') {
+    io.stderr(`audit: ${report.origin}: ${describeFinding(recorded.finding)}\n`);
+    return 1;
+  }
+  if (recorded.outcome === 'unknown') throw new StateMovedDuringAudit(statePath, report.origin, recorded.onDisk.size);
+  const kept = recorded.kept === undefined ? '' : `; the state file keeps the ${recorded.kept} entries another audit verified meanwhile`;
+  io.stdout(`${summaryOf(report, depth, performance.now() - started)}${kept}\n`);
   return 0;
+}
+
+/** Another audit recorded a checkpoint of the log while this one ran, which it can neither prove nor refute its own consistent with. */
+export class StateMovedDuringAudit extends Error {
+  constructor(path: string, origin: string, size: number) {
+    super(`while this audit ran, another one recorded ${size} entries of ${origin} in ${path}, which this source gives no consistency proof against: nothing recorded; run the audit again`);
+    this.name = 'StateMovedDuringAudit';
+  }
+}
+
+/** The source's consistency proof between two checkpoints of the log, verified. */
+function provenBy(source: LogSource): (older: AuditedLog, newer: AuditedLog) => Promise<boolean> {
+  return async (older, newer) => {
+    if (older.size === 0) return true;
+    try {
+      verifyConsistency({ size1: older.size, root1: older.rootHash, size2: newer.size, root2: newer.rootHash, proof: await source.consistencyProof!(older.size, newer.size) });
+      return true;
+    } catch (error) {
+      if (error instanceof ConsistencyProofDoesNotVerify) return false;
+      throw error;
+    }
+  };
 }
 
 function summaryOf(report: Extract<AuditReport, { ok: true }>, depth: AuditDepth, elapsedMs: number): string {
