@@ -39,6 +39,33 @@ export class BoundedQueue<T> {
       }
       await new Promise<void>((resolve) => (this.#readable = resolve));
     }
+    return this.#next();
+  }
+
+  /**
+   * The next item, waiting at most `ms` for one: `ended` at the end, `timedOut` when none came in
+   * time (the queue stays as it was: no item is lost to a reader that gave up).
+   */
+  async takeWithin(ms: number): Promise<{ readonly item: T } | { readonly ended: true } | { readonly timedOut: true }> {
+    const deadline = Date.now() + ms;
+    while (this.#head === this.#items.length) {
+      if (this.#ended) {
+        if (this.#failure !== undefined) throw this.#failure;
+        return { ended: true };
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) return { timedOut: true };
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        this.#readable = resolve;
+        timer = setTimeout(resolve, left);
+      });
+      clearTimeout(timer);
+    }
+    return { item: this.#next() };
+  }
+
+  #next(): T {
     const item = this.#items[this.#head++]!;
     if (this.#head > this.capacity) {
       this.#items.splice(0, this.#head);

@@ -33,4 +33,13 @@ describe('a bounded queue between a topic reader and the audit', () => {
     expect(await queue.take()).toBe('a');
     await expect(queue.take()).rejects.toThrow('broker gone');
   });
+
+  it('gives up waiting after the time given, losing no item that comes later', async () => {
+    const queue = new BoundedQueue<number>(2);
+    expect(await queue.takeWithin(10)).toEqual({ timedOut: true });
+    await queue.put([7]);
+    expect(await queue.takeWithin(10)).toEqual({ item: 7 });
+    queue.end();
+    expect(await queue.takeWithin(10)).toEqual({ ended: true });
+  });
 });
