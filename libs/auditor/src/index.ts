@@ -23,7 +23,7 @@ export { verifyLog, type AuditDepth, type LogVerification, type LogVerificationI
 export { locateChange, provenPrefix, type ChangeLocator, type LocatedChange } from './verification/locate-change.js';
 export { evenlySpacedSizes, type PrefixRoot } from './verification/prefix-roots.js';
 
-export { auditLog, type AuditRequest, type AuditReport } from './audit/audit-log.js';
+export { auditLog, VerifierKeyIsUnknown, type AuditRequest, type AuditReport } from './audit/audit-log.js';
 
 export {
   EMPTY_AUDIT_STATE,
@@ -42,8 +42,8 @@ export { AuditStateIsLocked, defaultAuditStatePath, readAuditState, recordAudit,
 
 export { EntryIsUnreadable, LogSourceFailed, type LogHead, type LogSource } from './sources/log-source.js';
 export { EXPORT_FORMAT, ExportLineIsMalformed, type ExportHeader } from './sources/export-file.js';
-export { exportFileSource, writeExportFile } from './sources/export-file.io.js';
-export { apiSource } from './sources/api-source.js';
-export { kafkaSource, LOG_TOPIC, type KafkaSourceOptions } from './sources/kafka-source.js';
+export { exportFileSource, MAX_EXPORT_LINE_BYTES, writeExportFile, type ExportFileSourceOptions } from './sources/export-file.io.js';
+export { apiBaseUrl, apiSource, DEFAULT_API_TIMEOUT_MS, type ApiSourceOptions } from './sources/api-source.js';
+export { DEFAULT_CATCH_UP_MS, kafkaSource, LOG_TOPIC, type KafkaSourceOptions } from './sources/kafka-source.js';
 
 export { main, processIo, type AuditCliIo } from './cli/main.js';

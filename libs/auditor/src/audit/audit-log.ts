@@ -35,6 +35,14 @@ export type AuditReport =
     }
   | { readonly ok: false; readonly origin?: string; readonly finding: AuditFinding };
 
+/** The audit has no verifier key for the log: none given, none pinned, none presented by the source (a checkpoint file, say). */
+export class VerifierKeyIsUnknown extends Error {
+  constructor(source: string, origin: string) {
+    super(`${source} presents no verifier key and none is pinned for the log "${origin}"`);
+    this.name = 'VerifierKeyIsUnknown';
+  }
+}
+
 /** How many prefix roots an audit keeps for the next one (and for narrowing down its own faults). */
 const RECORDED_ROOTS = 64;
 
@@ -45,7 +53,8 @@ const RECORDED_ROOTS = 64;
  * key is given), verifies the whole log in one streaming pass (`verifyLog`), narrows a root
  * mismatch down to the first changed entry when the source gives consistency proofs
  * (`locateChange`), and checks the source's consistency proof from the last verified checkpoint.
- * Only a clean audit returns a new state. Errors of the source itself (`LogSourceFailed`) propagate.
+ * Only a clean audit returns a new state. Errors of the source itself (`LogSourceFailed`) propagate,
+ * and so does `VerifierKeyIsUnknown` when no key is given, pinned or presented.
  */
 export async function auditLog(request: AuditRequest): Promise<AuditReport> {
   const { source, state } = request;
@@ -64,7 +73,7 @@ export async function auditLog(request: AuditRequest): Promise<AuditReport> {
     return { ok: false, origin: claimedOrigin, finding: { code: 'verifier-key-changed', problem: `${source.description} presents verifier key ${head.verifierKey}, but ${pinned} was pinned for this log` } };
   }
   const verifierKey = request.verifierKey ?? pinned ?? head.verifierKey;
-  if (verifierKey === undefined) return { ok: false, finding: { code: 'checkpoint-invalid', problem: 'no verifier key: give one, or read the log from a source that presents it' } };
+  if (verifierKey === undefined) throw new VerifierKeyIsUnknown(source.description, claimedOrigin);
 
   let origin: string;
   let checkpoint: Checkpoint;

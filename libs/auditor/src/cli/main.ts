@@ -1,10 +1,12 @@
 import { LogSourceFailed } from '../sources/log-source.js';
-import { defaultAuditStatePath } from '../state/audit-state.io.js';
+import { AuditStateIsUnreadable } from '../state/audit-state.js';
+import { AuditStateIsLocked, defaultAuditStatePath } from '../state/audit-state.io.js';
 import type { AuditCliIo } from './audit-cli-io.js';
 import { CommandLineIsInvalid } from './command-line.errors.js';
 import { exportLog } from './export.command.js';
+import { AuditorKeyIsUnreadable } from './source-options.js';
 import { USAGE } from './usage.js';
-import { verify } from './verify.command.js';
+import { StateMovedDuringAudit, verify } from './verify.command.js';
 
 export type { AuditCliIo } from './audit-cli-io.js';
 
@@ -30,10 +32,23 @@ export async function main(argv: readonly string[], io: AuditCliIo): Promise<num
       io.stderr(`audit: ${error.message} (see audit --help)\n`);
       return 2;
     }
-    const reason = error instanceof LogSourceFailed ? error.message : `${(error as Error)?.name ?? 'Error'}: ${(error as Error)?.message ?? String(error)}`;
-    io.stderr(`audit: cannot audit: ${reason}\n`);
+    io.stderr(`audit: cannot ${command === 'export' ? 'export' : 'audit'}: ${reasonOf(error)}\n`);
     return 3;
   }
+}
+
+/** The errors whose message says all (what could not be read, and where); others keep their name. */
+const SELF_EXPLAINING: readonly (abstract new (...args: never[]) => Error)[] = [
+  LogSourceFailed,
+  AuditStateIsUnreadable,
+  AuditStateIsLocked,
+  StateMovedDuringAudit,
+  AuditorKeyIsUnreadable,
+];
+
+function reasonOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return SELF_EXPLAINING.some((type) => error instanceof type) ? error.message : `${error.name}: ${error.message}`;
 }
 
 /** The CLI's I/O on the running process. */

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConsistencyProofDoesNotVerify, verifyConsistency } from '@wildlife/provenance-log';
 import { loadTrustRoots } from '@wildlife/registry';
-import { auditLog, type AuditReport } from '../audit/audit-log.js';
+import { auditLog, VerifierKeyIsUnknown, type AuditReport } from '../audit/audit-log.js';
 import type { LogSource } from '../sources/log-source.js';
 import type { AuditedLog } from '../state/audit-state.js';
 import { readAuditState, recordAudit } from '../state/audit-state.io.js';
@@ -20,6 +20,8 @@ const OPTIONS = {
   topic: { type: 'string' },
   checkpoint: { type: 'string' },
   'verifier-key': { type: 'string' },
+  timeout: { type: 'string' },
+  'kafka-wait': { type: 'string' },
   state: { type: 'string' },
   'no-signatures': { type: 'boolean' },
   'tree-only': { type: 'boolean' },
@@ -35,7 +37,7 @@ export async function verify(args: readonly string[], io: AuditCliIo): Promise<n
   const trustRootsFile = required('verify', values['trust-roots'], '--trust-roots <file>');
   if (values['no-signatures'] === true && values['tree-only'] === true) throw new CommandLineIsInvalid('verify: --no-signatures and --tree-only exclude each other');
   const depth: AuditDepth = values['tree-only'] === true ? 'tree' : values['no-signatures'] === true ? 'entries' : 'signatures';
-  const source = sourceOf(values, io);
+  const source = await sourceOf(values, io);
   const statePath = values.state ?? io.defaultStatePath;
   const started = performance.now();
   const report = await auditLog({
@@ -44,6 +46,10 @@ export async function verify(args: readonly string[], io: AuditCliIo): Promise<n
     state: await readAuditState(statePath),
     depth,
     ...(values['verifier-key'] !== undefined && { verifierKey: values['verifier-key'] }),
+  }).catch((error: unknown) => {
+    // Only the command line can supply the key then: a usage error, not a fault of the log.
+    if (error instanceof VerifierKeyIsUnknown) throw new CommandLineIsInvalid(`verify needs --verifier-key <vkey>: ${error.message}`);
+    throw error;
   });
   if (!report.ok) {
     io.stderr(`audit: ${report.origin ?? source.description}: ${describeFinding(report.finding)}\n`);
