@@ -137,6 +137,15 @@ describe('tampering with the provenance log in its database', () => {
     );
   });
 
+  it('names an accreditation whose scope was narrowed, not the honest request it then fails', async () => {
+    const accreditation = entries.find((e) => (e.recordData as { accreditationId?: unknown } | undefined)?.accreditationId !== undefined)!;
+    const narrowed: LogEntry = { ...accreditation, recordData: { ...accreditation.recordData!, scope: ['expert-network'] } };
+    await whileTampered(
+      () => tampering.replaceLeaf(accreditation.sequence, Buffer.from(entryBytes(narrowed))),
+      async () => expect(await auditFromApi()).toMatchObject({ ok: false, finding: { index: accreditation.sequence } }),
+    );
+  });
+
   it('names a removed entry', async () => {
     await whileTampered(
       () => tampering.remove(4),
