@@ -11,6 +11,7 @@ import { isValidEd25519Signature } from './ed25519-check.js';
 import type { SignatureMaterial } from './signature-material.js';
 import { signatureMaterialShapeProblem } from './signature-material.read.js';
 import { verificationFailure, type VerificationFailure } from './verification-failure.js';
+import { defaultRequiredComponents } from './verification-policy.js';
 
 export interface ReverifiedSignature {
   readonly ok: true;
@@ -21,8 +22,10 @@ export interface ReverifiedSignature {
 /**
  * Checks stored signature material again, offline: the material is self-consistent (its signature
  * input names the same components, keyid, created and nonce; derived component values agree with
- * its method and target URI), the body matches the covered Content-Digest (an uncovered body must
- * be empty), and the Ed25519 signature over the rebuilt base verifies with `publicKey`.
+ * its method and target URI), it covers what the live guard requires (`defaultRequiredComponents`:
+ * `@method`, `@target-uri`, and `content-digest` for a body; otherwise the stored method, URI or
+ * body would be unsigned text anyone could change), the body matches the covered Content-Digest,
+ * and the Ed25519 signature over the rebuilt base verifies with `publicKey`.
  *
  * Time windows and nonces are not checked: they were the receiving service's job. The caller checks
  * that `publicKey` belonged to `keyId` at `created`. `material` may be untrusted JSON (its shape is
@@ -49,6 +52,10 @@ export function reverify(material: unknown, publicKey: KeyObject): ReverifiedSig
   const body = decodeCanonicalBase64(m.bodyBase64);
   if (signature === undefined || body === undefined) {
     return verificationFailure('signature_malformed', 'signature or bodyBase64 is not canonical base64');
+  }
+  const uncovered = defaultRequiredComponents(body).filter((name) => !m.coveredComponents.includes(name));
+  if (uncovered.length > 0) {
+    return verificationFailure('component_not_covered', `the signature must cover ${uncovered.map((name) => `"${name}"`).join(', ')}`);
   }
 
   const headers: Record<string, string> = Object.create(null);

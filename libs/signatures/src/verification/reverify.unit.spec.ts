@@ -27,6 +27,14 @@ async function materialOf(request: HttpRequestWithBody): Promise<SignatureMateri
   return JSON.parse(JSON.stringify(result.material)) as SignatureMaterial;
 }
 
+/** The material of `request` signed over `components` only (as a lax verifier would have stored it). */
+async function materialCovering(request: HttpRequestWithBody, components: readonly string[]): Promise<SignatureMaterial> {
+  const fields = signRequest(request, { keyId: 'ncb-tz-1', privateKey: signer.privateKey }, { created: now, components });
+  const result = await verifyRequest({ ...request, headers: { ...request.headers, ...fields } }, { ...policy, requiredComponents: components });
+  if (!result.ok) throw new Error(`fixture did not verify: ${result.reason}`);
+  return JSON.parse(JSON.stringify(result.material)) as SignatureMaterial;
+}
+
 const post: HttpRequestWithBody = {
   method: 'POST',
   url: 'https://endorsement.example.org/requests/r-7/endorsements',
@@ -60,9 +68,20 @@ describe('re-verifying stored signature material offline', () => {
     expect(reverify(alter(await materialOf(post)), signer.publicKey)).toMatchObject({ ok: false, code });
   });
 
-  it('refuses a GET whose stored body was filled in afterwards', async () => {
+  it('refuses a GET whose stored body was filled in afterwards: a body must be covered by a Content-Digest', async () => {
     const material = { ...(await materialOf(get)), bodyBase64: Buffer.from('{}').toString('base64') };
-    expect(reverify(material, signer.publicKey)).toMatchObject({ ok: false, code: 'digest_missing' });
+    expect(reverify(material, signer.publicKey)).toMatchObject({ ok: false, code: 'component_not_covered' });
+  });
+
+  // The live guard refuses such signatures (`defaultRequiredComponents`); stored material must not
+  // carry an unsigned method or target URI that could be changed at will.
+  it.each([
+    ['@method', ['@target-uri', 'content-digest'], (m: SignatureMaterial) => ({ ...m, method: 'DELETE' })],
+    ['@target-uri', ['@method', 'content-digest'], (m: SignatureMaterial) => ({ ...m, targetUri: 'https://endorsement.example.org/requests/r-8/endorsements' })],
+    ['@method", "@target-uri', ['content-digest'], (m: SignatureMaterial) => ({ ...m, method: 'PUT', targetUri: 'https://endorsement.example.org/other' })],
+  ])('refuses material whose signature does not cover "%s", with the uncovered part changed', async (missing, components, alter) => {
+    const material = alter(await materialCovering(post, components));
+    expect(reverify(material, signer.publicKey)).toEqual({ ok: false, code: 'component_not_covered', reason: `the signature must cover "${missing}"` });
   });
 
   it.each([null, 'text', [], { label: 'sig1' }])('refuses %p as malformed without throwing', (material) => {
