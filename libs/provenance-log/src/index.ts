@@ -1,6 +1,6 @@
 // @wildlife/provenance-log: the provenance log's Merkle tree (RFC 6962 / RFC 9162 §2.1), its
-// proofs, and its C2SP checkpoints and signed notes. Pure code (node:crypto only), shared by the
-// provenance service and the offline auditor.
+// proofs, its C2SP checkpoints and signed notes, and what binds a record to its signed request.
+// Pure code (node:crypto only), shared by the provenance service and the offline auditor.
 
 export { HASH_SIZE, leafHash, nodeHash, emptyTreeRoot, sameHash } from './merkle/hashing.js';
 export { type NodeId } from './merkle/tree-shape.js';
@@ -58,3 +58,20 @@ export {
 export { entryBytes, parseEntry } from './entry/log-entry.bytes.js';
 export { logEntryShapeProblem } from './entry/log-entry.shape.js';
 export { LogEntryIsMalformed } from './entry/log-entry.errors.js';
+
+export { RECORD_BINDINGS, type RecordBinding, type FieldOrigin } from './binding/record-bindings.js';
+export {
+  RECORD_DOES_NOT_MATCH_SIGNATURE,
+  recordBindingProblem,
+  requestOfRecord,
+  type BindingSigner,
+  type BoundRecord,
+  type RecordBindingMismatch,
+} from './binding/record-binding.js';
+export {
+  SIGNATURE_REUSED,
+  SIGNATURE_REUSE_UNVERIFIABLE,
+  SIGNATURE_REUSE_WINDOW_SECONDS,
+  SignatureUses,
+  type SignatureUseProblem,
+} from './binding/signature-uses.js';

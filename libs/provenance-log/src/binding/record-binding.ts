@@ -1,0 +1,193 @@
+import type { JsonObject, JsonValue, LoggedSignatureMaterial } from '../entry/log-entry.js';
+import { RECORD_BINDINGS, type FieldOrigin, type RecordBinding } from './record-bindings.js';
+
+/** The rejection code of a record whose data says something its signed request does not. */
+export const RECORD_DOES_NOT_MATCH_SIGNATURE = 'record-does-not-match-signature';
+
+/** The principal whose key made the signature, as the registry knows it. */
+export interface BindingSigner {
+  readonly id: string;
+  readonly kind: string;
+  readonly country?: string;
+}
+
+/** A record as the binding sees it: its CloudEvent type and its data without `provenance`. */
+export interface BoundRecord {
+  readonly type: string;
+  readonly data: JsonObject | undefined;
+}
+
+/** The first thing a record's data says that its signed request does not. */
+export interface RecordBindingMismatch {
+  readonly code: typeof RECORD_DOES_NOT_MATCH_SIGNATURE;
+  /** `method`, `targetUri`, `bodyBase64`, `record.type`, or `recordData.<dotted path>`. */
+  readonly field: string;
+  /** A sentence naming the field and both values. */
+  readonly text: string;
+}
+
+type SignedRequestPart = Pick<LoggedSignatureMaterial, 'method' | 'targetUri' | 'bodyBase64'>;
+
+/**
+ * Whether `record` is what its signed request made (`RECORD_BINDINGS`): same method, the route of
+ * its type with the path segments its data names, and every bound field of its data equal to the
+ * body member or signer attribute it comes from. Checks the request as stored in the signature
+ * material, so call it once `reverify` accepted that material for `signer`'s key: then nothing the
+ * server did not add itself can differ from what the signer signed. Pure; never throws.
+ */
+export function recordBindingProblem(record: BoundRecord, signer: BindingSigner, evidence: SignedRequestPart): RecordBindingMismatch | undefined {
+  const binding = RECORD_BINDINGS[record.type];
+  if (binding === undefined) return mismatch('record.type', `No signed request makes records of type "${record.type}".`);
+  if (evidence.method !== binding.method) {
+    return mismatch('method', `A ${record.type} record is made by ${binding.method} ${binding.route}, but the signed request is a ${evidence.method}.`);
+  }
+  const pathname = pathnameOf(evidence.targetUri);
+  const params = pathname === undefined ? undefined : routeParams(binding.route, pathname);
+  if (params === undefined) {
+    return mismatch('targetUri', `A ${record.type} record is made by ${binding.method} ${binding.route}, but the signed request is ${evidence.method} ${pathname ?? evidence.targetUri}.`);
+  }
+  const body = needsBody(binding) ? jsonBodyOf(evidence.bodyBase64) : {};
+  if (body === undefined) return mismatch('bodyBase64', `The signed body of ${evidence.method} ${pathname} is not a JSON object.`);
+  for (const [field, origin] of Object.entries(binding.fields)) {
+    const expected = expectedValue(origin, { params, body, signer });
+    if (expected === UNBOUND) continue;
+    const actual = valueAt(record.data, field);
+    if (!sameValue(actual, expected, origin)) {
+      return mismatch(
+        `recordData.${field}`,
+        `recordData.${field} is ${shown(actual)}, but the signed request (${evidence.method} ${pathname}, signed by "${signer.id}") makes it ${shown(expected)}.`,
+      );
+    }
+  }
+  return undefined;
+}
+
+/** The method, path and body of a request that makes `data` a record of `type` for `signer`: the inverse of the binding (fixtures, examples). */
+export function requestOfRecord(type: string, data: JsonObject, signer: BindingSigner): { method: string; path: string; body: JsonObject } | undefined {
+  const binding = RECORD_BINDINGS[type];
+  if (binding === undefined) return undefined;
+  const body: Record<string, JsonValue> = {};
+  const params: Record<string, string> = {};
+  for (const [field, origin] of Object.entries(binding.fields)) {
+    const value = valueAt(data, field);
+    if (origin.from === 'path') params[origin.param] = String(value);
+    if (value === undefined) continue;
+    if (origin.from === 'body' || origin.from === 'body-or-server') body[origin.member] = value;
+    if (origin.from === 'body-or-signer' && value !== signer[origin.attribute]) body[origin.member] = value;
+  }
+  const path = binding.route.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+  return { method: binding.method, path, body };
+}
+
+const UNBOUND = Symbol('unbound');
+
+interface SignedRequestValues {
+  readonly params: Readonly<Record<string, string>>;
+  readonly body: JsonObject;
+  readonly signer: BindingSigner;
+}
+
+/** The value the request implies for a field (undefined: the field must be absent), or UNBOUND when the server chose it. */
+function expectedValue(origin: FieldOrigin, { params, body, signer }: SignedRequestValues): JsonValue | undefined | typeof UNBOUND {
+  switch (origin.from) {
+    case 'path': {
+      const segment = params[origin.param]!;
+      return origin.lowerCased ? segment.toLowerCase() : segment;
+    }
+    case 'body': {
+      const value = Object.hasOwn(body, origin.member) ? body[origin.member] : origin.whenAbsent;
+      return origin.lowerCased && typeof value === 'string' ? value.toLowerCase() : value;
+    }
+    case 'body-or-server':
+      return Object.hasOwn(body, origin.member) ? body[origin.member] : UNBOUND;
+    case 'body-or-signer':
+      return Object.hasOwn(body, origin.member) ? body[origin.member] : signer[origin.attribute];
+    case 'signer':
+      return signer[origin.attribute];
+    case 'signer-kind':
+      return origin.values[signer.kind as keyof typeof origin.values];
+  }
+}
+
+function needsBody(binding: RecordBinding): boolean {
+  return Object.values(binding.fields).some((origin) => origin.from.startsWith('body'));
+}
+
+/** The body as a JSON object; an empty body is `{}` (every member left out). */
+function jsonBodyOf(bodyBase64: string): JsonObject | undefined {
+  const text = Buffer.from(bodyBase64, 'base64').toString('utf8');
+  if (text === '') return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isObject(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function pathnameOf(targetUri: string): string | undefined {
+  try {
+    return new URL(targetUri).pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `{param}` values when `pathname` is `route`'s path (segments percent-decoded), else undefined. */
+function routeParams(route: string, pathname: string): Record<string, string> | undefined {
+  const expected = route.split('/');
+  const actual = pathname.split('/');
+  if (expected.length !== actual.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [index, part] of expected.entries()) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(actual[index]!);
+    } catch {
+      return undefined;
+    }
+    const param = /^\{(.+)\}$/.exec(part)?.[1];
+    if (param !== undefined) params[param] = segment;
+    else if (segment !== part) return undefined;
+  }
+  return params;
+}
+
+function valueAt(data: JsonObject | undefined, dotted: string): JsonValue | undefined {
+  let value: JsonValue | undefined = data;
+  for (const name of dotted.split('.')) value = isObject(value) && Object.hasOwn(value, name) ? value[name] : undefined;
+  return value;
+}
+
+function sameValue(actual: JsonValue | undefined, expected: JsonValue | undefined, origin: FieldOrigin): boolean {
+  if (origin.from === 'body' && origin.instant && typeof actual === 'string' && typeof expected === 'string') {
+    const [a, e] = [Date.parse(actual), Date.parse(expected)];
+    if (Number.isFinite(a) && Number.isFinite(e)) return a === e;
+  }
+  return sameJson(actual, expected);
+}
+
+/** Deep equality of JSON values; members of objects in any order. */
+function sameJson(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameJson(item, (b as readonly JsonValue[])[index]));
+  }
+  if (!isObject(a) || !isObject(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && sameJson(a[key], b[key]));
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function shown(value: JsonValue | undefined): string {
+  if (value === undefined) return 'absent';
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function mismatch(field: string, text: string): RecordBindingMismatch {
+  return { code: RECORD_DOES_NOT_MATCH_SIGNATURE, field, text };
+}

@@ -1,0 +1,102 @@
+import type { LogEntry, LoggedSignatureMaterial } from '../entry/log-entry.js';
+
+/** Rejection code: the signature already made another record of the log. */
+export const SIGNATURE_REUSED = 'signature-reused';
+/** Rejection code: the signature is too old, next to its key's newest, for the log to know whether it was used already. */
+export const SIGNATURE_REUSE_UNVERIFIABLE = 'signature-reuse-unverifiable';
+
+/**
+ * How far behind the newest signature of a key (for one record type) a signature may be created
+ * and still be checked for reuse: one day. Far longer than a signature is accepted for (the
+ * guard's 300 s) so that records logged out of order (the log reads several topics and partitions)
+ * are not refused; it bounds what the log and an auditor remember.
+ */
+export const SIGNATURE_REUSE_WINDOW_SECONDS = 86_400;
+
+export interface SignatureUseProblem {
+  readonly code: typeof SIGNATURE_REUSED | typeof SIGNATURE_REUSE_UNVERIFIABLE;
+  readonly text: string;
+}
+
+interface Use {
+  readonly recordId: string;
+  readonly created: number;
+}
+
+interface ScopeUses {
+  newestCreated: number;
+  /** By nonce, in the order noted. */
+  readonly byNonce: Map<string, Use>;
+}
+
+/**
+ * Which record each signature made, so that one signed request makes one record: a record signed
+ * with the key id and nonce of a signature that already made another record (`record.id`) is
+ * `signature-reused`. A nonce is unique per key (the live guard claims it), and with the data bound
+ * to the request a signature can only make records of its own type, so uses are kept per key and
+ * type.
+ *
+ * Bounded by time, not by the log: for each key and type it keeps the signatures created within
+ * `SIGNATURE_REUSE_WINDOW_SECONDS` of the newest one noted (so memory ≈ the signatures made in one
+ * window, plus one number per key and type), and refuses as `signature-reuse-unverifiable` a
+ * signature created before that window, whose earlier use it may have forgotten. Only entries that
+ * are not rejected are noted (a rejected record made nothing), and never a change of
+ * classification (it repeats its record's evidence), so the log and an auditor replaying its
+ * entries in order hold the same uses.
+ */
+export class SignatureUses {
+  readonly #scopes = new Map<string, ScopeUses>();
+
+  /** Why `record` may not use `evidence`'s signature, given the entries noted so far; undefined when it may. */
+  problemOf(record: { readonly id: string; readonly type: string }, evidence: Pick<LoggedSignatureMaterial, 'keyId' | 'nonce' | 'created'>): SignatureUseProblem | undefined {
+    const scope = this.#scopes.get(scopeOf(record.type, evidence.keyId));
+    if (scope === undefined) return undefined;
+    const earlier = scope.byNonce.get(evidence.nonce);
+    if (earlier !== undefined && earlier.recordId !== record.id) {
+      return {
+        code: SIGNATURE_REUSED,
+        text: `The signature (key "${evidence.keyId}", nonce "${evidence.nonce}") already made record "${earlier.recordId}": one signed request makes one record.`,
+      };
+    }
+    const oldest = scope.newestCreated - SIGNATURE_REUSE_WINDOW_SECONDS;
+    if (earlier === undefined && evidence.created < oldest) {
+      return {
+        code: SIGNATURE_REUSE_UNVERIFIABLE,
+        text: `The signature was created at ${evidence.created}, more than ${SIGNATURE_REUSE_WINDOW_SECONDS} s before the newest one of key "${evidence.keyId}" logged for ${record.type} records (${scope.newestCreated}): whether it made another record can no longer be checked.`,
+      };
+    }
+    return undefined;
+  }
+
+  /** How many uses are remembered: bounded by the signatures made within one window, not by the log. */
+  get size(): number {
+    let count = 0;
+    for (const scope of this.#scopes.values()) count += scope.byNonce.size;
+    return count;
+  }
+
+  /** Takes the next entry of the log into account (any entry: those that made no record are skipped). */
+  note(entry: Pick<LogEntry, 'record' | 'classification' | 'supersedes' | 'evidence'>): void {
+    const { evidence } = entry;
+    if (entry.classification === 'rejected' || entry.supersedes !== undefined || evidence === null) return;
+    const key = scopeOf(entry.record.type, evidence.keyId);
+    const scope = this.#scopes.get(key) ?? { newestCreated: evidence.created, byNonce: new Map<string, Use>() };
+    this.#scopes.set(key, scope);
+    scope.newestCreated = Math.max(scope.newestCreated, evidence.created);
+    scope.byNonce.set(evidence.nonce, { recordId: entry.record.id, created: evidence.created });
+    forgetBefore(scope, scope.newestCreated - SIGNATURE_REUSE_WINDOW_SECONDS);
+  }
+}
+
+const scopeOf = (type: string, keyId: string): string => `${type}\n${keyId}`;
+
+/**
+ * Drops uses created before `oldest`, from the first noted on: uses are noted in nearly `created`
+ * order, so the front holds the oldest; one kept out of order only stays until those noted before it go.
+ */
+function forgetBefore(scope: ScopeUses, oldest: number): void {
+  for (const [nonce, use] of scope.byNonce) {
+    if (use.created >= oldest) return;
+    scope.byNonce.delete(nonce);
+  }
+}
