@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { topics, type CloudEvent } from '@wildlife/contracts';
 import { toKafkaMessage } from '@wildlife/messaging';
 import {
@@ -122,6 +122,35 @@ describe('the provenance log classifying records from the record topics', () => 
     await world.waitForLogSize(size + facts.length + 1);
     expect(outcomesOf(await fetchAllEntries(world, cast.auditor), request.id)).toEqual([['official', 'accredited-agency']]);
   }, 60_000);
+
+  it("rejects an NCB's genuine acknowledgement republished for another request, which stays pending", async () => {
+    const requestB = await supportRequestEvent(cast.douane, cast.douane.principal);
+    let size = await world.logSize();
+    await world.publish(topics.requestIntakeEvents, requestB);
+    await world.waitForLogSize(size + 1);
+    const genuine = await acknowledgementEvent(cast.ncbFr, ofbRequest.subject!);
+    const forged = { ...genuine, id: randomUUID(), subject: requestB.subject!, data: { ...(genuine.data as object), requestId: requestB.subject! } };
+    size = await world.logSize();
+    // One partition: the genuine acknowledgement is logged first, as it would be if published by NCB endorsement.
+    await world.publish(topics.ncbEndorsementEvents, ...[genuine, forged].map((event) => ({ ...toKafkaMessage(event), key: 'one-partition' })));
+    await world.waitForLogSize(size + 2);
+    const all = await fetchAllEntries(world, cast.auditor);
+    expect(outcomesOf(all, genuine.id)).toEqual([['official', 'ncb-own-country']]);
+    expect(outcomesOf(all, forged.id)).toEqual([['rejected', 'record-does-not-match-signature']]);
+    expect(entriesOf(all, forged.id)[0]!.reason.text).toMatch(/^recordData\.requestId is "[0-9a-f-]+", but the signed request \(POST \/v1\/support-requests\/[0-9a-f-]+\/acknowledge, signed by "ncb-fr"\)/);
+    expect(outcomesOf(all, requestB.id)).toEqual([['pending-ncb', 'agency-not-accredited']]);
+  });
+
+  it('rejects a signature that already made a record when it comes again under another record id', async () => {
+    const repeatedSubmission = { ...ofbRequest, id: randomUUID(), subject: randomUUID() };
+    const repeatedData = { ...(repeatedSubmission.data as object), requestId: repeatedSubmission.subject };
+    const size = await world.logSize();
+    await world.publish(topics.requestIntakeEvents, { ...repeatedSubmission, data: repeatedData });
+    await world.waitForLogSize(size + 1);
+    const all = await fetchAllEntries(world, cast.auditor);
+    expect(outcomesOf(all, repeatedSubmission.id)).toEqual([['rejected', 'signature-reused']]);
+    expect(entriesOf(all, repeatedSubmission.id)[0]!.reason.text).toContain(`already made record "${ofbRequest.id}"`);
+  });
 
   it('publishes every entry on the log topic with its exact leaf bytes, and each outcome on the provenance events topic', async () => {
     const all = await fetchAllEntries(world, cast.auditor);

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { LoggedPrincipal, LoggedSignatureMaterial } from '@wildlife/provenance-log';
+import { recordBindingProblem, type JsonObject, type LoggedPrincipal, type LoggedSignatureMaterial, type SignatureUses } from '@wildlife/provenance-log';
 import { resolveKey, type Principal, type RegistryState } from '@wildlife/registry';
 import { reverify } from '@wildlife/signatures';
 import { publicKeyObject } from './imported-public-keys.js';
@@ -50,4 +50,24 @@ export function checkSignature(
   const result = reverifier(resolution.publicKey, evidence, publicKey);
   if (!result.ok) return rejected('signature-invalid', `The signature does not verify (${result.code}): ${result.reason}`, signed);
   return { principal: owner, keyId: evidence.keyId };
+}
+
+/**
+ * Checks that a record whose signature checked out is the one its signed request made (ENTRY-FORMAT
+ * "record binding"): its data says only what the request says (`recordBindingProblem` of
+ * `@wildlife/provenance-log`, the table the auditor checks too), and the signature made no other
+ * record of the log (`SignatureUses`). Without this, any official signature could be republished
+ * under other data to make it official. Returns the rejection, or undefined when the record stands.
+ */
+export function checkRecordBinding(
+  uses: SignatureUses,
+  record: { readonly id: string; readonly type: string; readonly data?: JsonObject },
+  signer: VerifiedSigner,
+  evidence: LoggedSignatureMaterial,
+  signed: Pick<Verdict, 'source' | 'evidence'>,
+): Verdict | undefined {
+  const mismatch = recordBindingProblem({ type: record.type, data: record.data }, signer.principal, evidence);
+  if (mismatch !== undefined) return rejected(mismatch.code, mismatch.text, signed);
+  const reuse = uses.problemOf(record, evidence);
+  return reuse === undefined ? undefined : rejected(reuse.code, reuse.text, signed);
 }

@@ -1,7 +1,7 @@
 import { accreditationAt, isOfficialSource, registryFactTypeOf, type Capability } from '@wildlife/registry';
 import { capabilitiesOf, requestIdOf, requestingCountryOf, statedCountryOf } from '../records/record-facts.js';
 import type { SignedRecordCandidate } from '../records/received-record.js';
-import { checkSignature, type Reverifier, type VerifiedSigner } from './check-signature.js';
+import { checkRecordBinding, checkSignature, type Reverifier, type VerifiedSigner } from './check-signature.js';
 import { classifyRegistryRecord } from './classify-registry-record.js';
 import type { ProvenanceLogState } from './provenance-log-state.js';
 import { signedProvenanceOf } from './signed-provenance.js';
@@ -9,8 +9,9 @@ import { basisOf, rejected, type Verdict } from './verdict.js';
 
 /**
  * Classifies one record against the log so far (TARGET-DESIGN §5, DOMAIN "official source"):
- * rejected when it breaks its contract, carries no usable signature material, or its signature
- * does not check out (see `checkSignature`); a registry record is official when its signer may make
+ * rejected when it breaks its contract, carries no usable signature material, its signature
+ * does not check out (see `checkSignature`), or its data is not what the signed request made
+ * (`checkRecordBinding`); a registry record is official when its signer may make
  * that registry change (`classifyRegistryRecord`); an external source's record is `external`; an
  * auditor's is rejected; any other is official when `isOfficialSource` says so at the record's time
  * for the country it concerns and the capabilities it asks, `pending-ncb` when the only obstacle is
@@ -26,6 +27,8 @@ export function classifyRecord(state: ProvenanceLogState, record: SignedRecordCa
   }
   const checked = checkSignature(state.registry, signed.source, signed.evidence, record.time, reverifier);
   if ('classification' in checked) return checked;
+  const unbound = checkRecordBinding(state.signatureUses, record, checked, signed.evidence, kept);
+  if (unbound !== undefined) return unbound;
 
   const factType = registryFactTypeOf(record.type);
   if (factType !== undefined) return classifyRegistryRecord(state, factType, record, checked, kept);

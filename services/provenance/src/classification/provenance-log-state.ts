@@ -1,5 +1,5 @@
 import { parseEventType, type Principal } from '@wildlife/contracts';
-import type { LogEntry } from '@wildlife/provenance-log';
+import { SignatureUses, type LogEntry } from '@wildlife/provenance-log';
 import {
   evolve,
   registryFactOfRecord,
@@ -38,6 +38,8 @@ export class ProvenanceLogState {
   readonly pendingByRequest = new Map<string, LogEntry>();
   readonly vouchesByRequest = new Map<string, Vouch[]>();
   readonly requestCountries = new Map<string, string>();
+  /** Which record each signature made (bounded by time: see `SignatureUses`). */
+  readonly signatureUses = new SignatureUses();
 
   constructor(readonly trustRoots: TrustRoots) {
     this.registry = registryFromTrustRoots(trustRoots);
@@ -48,6 +50,7 @@ export class ProvenanceLogState {
     if (entry.sequence !== this.size) throw new Error(`entry ${entry.sequence} applied to a log of size ${this.size}`);
     this.size += 1;
     this.lastTime = entry.time;
+    this.signatureUses.note(entry);
     const requestId = requestIdOf(entry.recordData);
     if (entry.supersedes !== undefined) {
       if (requestId !== undefined && this.pendingByRequest.get(requestId)?.sequence === entry.supersedes) this.pendingByRequest.delete(requestId);

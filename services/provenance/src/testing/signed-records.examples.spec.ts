@@ -13,6 +13,7 @@ import {
   type RecordProvenance,
 } from '@wildlife/contracts';
 import { toKafkaMessage, type OutgoingKafkaMessage } from '@wildlife/messaging';
+import { requestOfRecord, type JsonObject } from '@wildlife/provenance-log';
 import type { RegistryFact, TrustRoots } from '@wildlife/registry';
 import { exportPublicKey, generateSigningKeyPair, signRequest, verifyRequest, type SignatureMaterial } from '@wildlife/signatures';
 
@@ -68,8 +69,14 @@ export async function signedMaterial(signer: Signer, body: unknown, url: string,
   return verified.material;
 }
 
-async function provenanceOf(signer: Signer, body: unknown, url: string, at: Date): Promise<RecordProvenance> {
-  return { principal: signer.principal, ...(await signedMaterial(signer, body, url, at)) };
+/**
+ * The provenance of a record of `type` with `data` signed by `signer`: the material of the request
+ * that makes it (its route and body, `requestOfRecord`), sent to `origin`.
+ */
+export async function provenanceOf(signer: Signer, type: string, data: object, origin: string, at: Date): Promise<RecordProvenance> {
+  const request = requestOfRecord(type, data as JsonObject, signer.principal);
+  if (request === undefined) throw new Error(`no request makes ${type} records`);
+  return { principal: signer.principal, ...(await signedMaterial(signer, request.body, `${origin}${request.path}`, at)) };
 }
 
 const envelope = (subject: string, signer: Signer, at: Date, source: string) => ({
@@ -95,21 +102,22 @@ export async function supportRequestEvent(signer: Signer, agency: Principal, at 
     operationalSupport: undefined,
   };
   delete data.operationalSupport;
-  const provenance = await provenanceOf(signer, data, 'https://intake.wildlife.example/v1/support-requests', at);
+  const provenance = await provenanceOf(signer, supportRequestSubmittedV1.type, data, 'https://intake.wildlife.example', at);
   return createEvent(supportRequestSubmittedV1, { ...data, provenance }, envelope(requestId, signer, at, '/wildlife/request-intake'));
 }
 
 /** An NCB's acknowledgement of a support request, as NCB endorsement publishes it. */
 export async function acknowledgementEvent(ncb: Signer, requestId: string, at = new Date()): Promise<CloudEvent> {
   const data = { requestId, acknowledgedAt: at.toISOString(), ncb: { principalId: ncb.principal.id, country: ncb.principal.country! } };
-  const provenance = await provenanceOf(ncb, data, `https://ncb.wildlife.example/v1/support-requests/${requestId}/acknowledgement`, at);
+  const provenance = await provenanceOf(ncb, requestAcknowledgedV1.type, data, 'https://ncb.wildlife.example', at);
   return createEvent(requestAcknowledgedV1, { ...data, provenance }, envelope(requestId, ncb, at, '/wildlife/ncb-endorsement'));
 }
 
 /** External information from an external source (its contract example with a real signature). */
 export async function externalInformationEvent(source: Signer, at = new Date()): Promise<CloudEvent> {
   const { provenance: _, ...data } = externalInformationReceivedV1Example.data;
-  const provenance = await provenanceOf(source, data, 'https://intake.wildlife.example/v1/external-information', at);
+  const signedData = { ...data, externalSource: { ...data.externalSource, principalId: source.principal.id } };
+  const provenance = await provenanceOf(source, externalInformationReceivedV1Example.type, signedData, 'https://intake.wildlife.example', at);
   const event = externalInformationReceivedV1Example;
   return { ...event, id: randomUUID(), time: at.toISOString(), principalid: source.principal.id, principalkind: source.principal.kind, data: { ...data, externalSource: { ...data.externalSource, principalId: source.principal.id }, provenance } };
 }
@@ -118,7 +126,7 @@ export async function externalInformationEvent(source: Signer, at = new Date()):
 export async function registryEvent(signer: Signer, fact: RegistryFact, at = new Date()): Promise<CloudEvent> {
   const { type, ...data } = fact;
   const recordType = `ncb-endorsement.${type}.v1`;
-  const provenance = await provenanceOf(signer, data, `https://registry.wildlife.example/v1/${type}`, at);
+  const provenance = await provenanceOf(signer, recordType, data, 'https://ncb.wildlife.example', at);
   return {
     specversion: '1.0',
     id: randomUUID(),
