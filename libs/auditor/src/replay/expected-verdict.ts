@@ -16,7 +16,7 @@ import {
 } from '@wildlife/registry';
 import { basisOf, type LogReplay } from './log-replay.js';
 import { capabilitiesOf, requestIdOf, requestingCountryOf, statedCountryOf } from './record-fields.js';
-import type { CheckedSigner } from './signer-check.js';
+import { bindingFailure, type CheckedSigner } from './signer-check.js';
 
 /** What the rules make of a record whose signer checked out: the classification, its reason code, and its basis. */
 export interface ExpectedVerdict {
@@ -30,7 +30,8 @@ export interface ExpectedVerdict {
 
 /**
  * The classification the log's rules give a record (not a change of classification) at this point
- * of the log (ENTRY-FORMAT.md; TARGET-DESIGN §5): a registry record is official when its signer is
+ * of the log (ENTRY-FORMAT.md; TARGET-DESIGN §5): a record its signed request did not make is
+ * rejected (`bindingFailure`); a registry record is official when its signer is
  * the fact's author, the authorisation table lets it make that change (and manage the subject's
  * keys, for a key fact) and the fact applies; an external source's record is external; any other is
  * official when `isOfficialSource` says so at the record's time, for the country it concerns and
@@ -38,6 +39,8 @@ export interface ExpectedVerdict {
  * rejected otherwise. Pure: reads `replay`, never changes it.
  */
 export function expectedVerdict(replay: LogReplay, entry: LogEntry, signer: CheckedSigner): ExpectedVerdict {
+  const unbound = bindingFailure(replay.signatureUses, entry, signer);
+  if (unbound !== undefined) return rejected(unbound.code, unbound.why);
   const factType = registryFactTypeOf(entry.record.type);
   return factType !== undefined ? registryRecordVerdict(replay, factType, entry, signer) : sourcedRecordVerdict(replay, entry, signer);
 }

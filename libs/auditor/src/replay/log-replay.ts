@@ -1,4 +1,4 @@
-import type { LogEntry } from '@wildlife/provenance-log';
+import { SignatureUses, type LogEntry } from '@wildlife/provenance-log';
 import {
   evolve,
   registryFactOfRecord,
@@ -24,8 +24,8 @@ export interface Vouch {
  * What the classification of the next entry depends on, rebuilt from the entries already checked,
  * in order: the registry (trust roots, then every official registry record), which entry
  * registered each principal and introduced each key, the entries of each accreditation, the
- * requests waiting for their NCB, and the NCB vouches seen. Holds nothing per entry, so it grows
- * with the registry and the open requests, not with the log.
+ * requests waiting for their NCB, the NCB vouches seen, and the signatures of the last day
+ * (`SignatureUses`). It grows with the registry, the open requests and the signing rate, not with the log.
  */
 export class LogReplay {
   registry: RegistryState;
@@ -38,6 +38,8 @@ export class LogReplay {
   readonly pendingByRequest = new Map<string, LogEntry>();
   readonly vouchesByRequest = new Map<string, Vouch[]>();
   readonly requestCountries = new Map<string, string>();
+  /** Which record each signature made (bounded by time: see `SignatureUses`). */
+  readonly signatureUses = new SignatureUses();
 
   constructor(trustRoots: TrustRoots) {
     this.registry = registryFromTrustRoots(trustRoots);
@@ -47,6 +49,7 @@ export class LogReplay {
   apply(entry: LogEntry): void {
     this.size = entry.sequence + 1;
     this.lastTime = entry.time;
+    this.signatureUses.note(entry);
     const requestId = requestIdOf(entry.recordData);
     if (entry.supersedes !== undefined) {
       if (requestId !== undefined && this.pendingByRequest.get(requestId)?.sequence === entry.supersedes) this.pendingByRequest.delete(requestId);

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { LoggedPrincipal, LoggedSignatureMaterial } from '@wildlife/provenance-log';
+import { recordBindingProblem, type LogEntry, type LoggedPrincipal, type LoggedSignatureMaterial, type SignatureUses } from '@wildlife/provenance-log';
 import { resolveKey, type Principal, type RegistryState } from '@wildlife/registry';
 import { importPublicKey, reverify } from '@wildlife/signatures';
 
@@ -67,4 +67,23 @@ export function checkSigner(
     if (!result.ok) return { code: 'signature-invalid', text: `the record's signature does not verify (${result.code}: ${result.reason})` };
   }
   return { principal: owner, keyId: evidence.keyId };
+}
+
+/** A logged record's data that its signed request did not make, as the rules' rejection. */
+export interface BindingFailure {
+  readonly code: string;
+  readonly why: string;
+}
+
+/**
+ * The rejection the log owed a record whose signer checked out (`checkSigner`) but whose data is
+ * not what its signed request made (`recordBindingProblem`, the provenance service's own table), or
+ * whose signature already made another record of the log (`uses`, fed every entry in order by
+ * `LogReplay`). Undefined when the record stands.
+ */
+export function bindingFailure(uses: SignatureUses, entry: Pick<LogEntry, 'record' | 'recordData' | 'evidence'>, signer: CheckedSigner): BindingFailure | undefined {
+  const mismatch = recordBindingProblem({ type: entry.record.type, data: entry.recordData }, signer.principal, entry.evidence!);
+  if (mismatch !== undefined) return { code: mismatch.code, why: mismatch.text };
+  const reuse = uses.problemOf(entry.record, entry.evidence!);
+  return reuse === undefined ? undefined : { code: reuse.code, why: reuse.text };
 }

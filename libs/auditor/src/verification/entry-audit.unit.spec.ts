@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { parseEntry } from '@wildlife/provenance-log';
-import { at, testSigner, testTrustRoots, TestLog, type TestSigner } from '../../test/support/signed-log.js';
+import { at, supportRequestData, testSigner, testTrustRoots, TestLog, type TestSigner } from '../../test/support/signed-log.js';
 import type { AuditFinding } from './audit-finding.js';
 import { EntryAudit } from './entry-audit.js';
 
@@ -21,11 +21,7 @@ describe('checking each entry against the rules replayed from the log before it'
   });
 
   const registry = { classification: 'official', reason: { code: 'registry-authority', text: 'May.' }, basis: [] } as const;
-  const request = (agency: TestSigner, capabilities = ['information-sharing']) => ({
-    requestId: `req-${Math.random()}`,
-    requestingAgency: { principalId: agency.principal.id, country: agency.principal.country! },
-    capabilities,
-  });
+  const request = (agency: TestSigner, capabilities = ['information-sharing']) => supportRequestData(agency, `req-${Math.random()}`, capabilities);
 
   /** A log in which NCB KE registered and accredited KWS (entries 0 and 1) for information sharing. */
   async function withAccreditedAgency(): Promise<TestLog> {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { leafHash, type LogEntry } from '@wildlife/provenance-log';
 import { auditedScenario, type Scenario } from '../../test/support/audited-scenario.js';
-import { evidenceOf, leafRecords } from '../../test/support/signed-log.js';
+import { evidenceOf, leafRecords, recordEvidenceOf } from '../../test/support/signed-log.js';
 import { verifyLog, type AuditDepth } from './verify-log.js';
 
 describe('verifying a log against its checkpoint', () => {
@@ -80,8 +80,10 @@ describe('verifying a log against its checkpoint', () => {
     });
 
     it('lets that forgery through only when signatures are not re-verified', async () => {
-      const otherBody = await evidenceOf(scenario.cast.kws, { requestId: 'req-9' });
-      const forged = relogged((entries) => entries.map((entry) => (entry.sequence === 3 ? { ...entry, evidence: { ...otherBody, signature: entry.evidence!.signature } } : entry)));
+      // The material of the same request signed again (another nonce) still matches the record: only its signature gives it away.
+      const original = scenario.log.entries[3]!;
+      const resigned = await recordEvidenceOf(scenario.cast.kws, original.record.type, original.recordData!);
+      const forged = relogged((entries) => entries.map((entry) => (entry.sequence === 3 ? { ...entry, evidence: { ...resigned, signature: entry.evidence!.signature } } : entry)));
       const checkpoint = scenario.log.checkpoint(forged);
       expect(await verify(forged, { checkpoint, depth: 'entries' })).toMatchObject({ ok: true });
       expect(await verify(forged, { checkpoint, depth: 'signatures' })).toMatchObject({ ok: false, finding: { index: 3, code: 'source-signature-invalid' } });

@@ -1,5 +1,5 @@
 import type { TrustRoots } from '@wildlife/registry';
-import { at, testSigner, testTrustRoots, TestLog, type TestSigner } from './signed-log.js';
+import { at, supportRequestData, testSigner, testTrustRoots, TestLog, type TestSigner } from './signed-log.js';
 
 /** The cast of the scenario log, with their keys. */
 export interface ScenarioCast {
@@ -53,12 +53,12 @@ export async function auditedScenario(): Promise<Scenario> {
     at: at(101),
   }, registry);
   await log.record(ncbKe, 'ncb-endorsement.AgencyRegistered.v1', { agencyId: kfs.principal.id, country: 'KE', name: 'Kenya Forest Service', key: keyOf(kfs), registeredBy: 'ncb-ke', at: at(102) }, registry);
-  await log.record(kws, 'request-intake.SupportRequestSubmitted.v1', { requestId: 'req-1', requestingAgency: { principalId: kws.principal.id, country: 'KE' }, capabilities: ['information-sharing'] }, {
+  await log.record(kws, 'request-intake.SupportRequestSubmitted.v1', supportRequestData(kws, 'req-1'), {
     classification: 'official',
     reason: { code: 'accredited-agency', text: 'KWS was accredited at that time.' },
     basis: [0, 1],
   });
-  const pending = await log.record(kfs, 'request-intake.SupportRequestSubmitted.v1', { requestId: 'req-2', requestingAgency: { principalId: kfs.principal.id, country: 'KE' } }, {
+  const pending = await log.record(kfs, 'request-intake.SupportRequestSubmitted.v1', supportRequestData(kfs, 'req-2'), {
     classification: 'pending-ncb',
     reason: { code: 'agency-not-accredited', text: 'KFS is not accredited; the record waits for its NCB.' },
     basis: [2],
@@ -70,7 +70,15 @@ export async function auditedScenario(): Promise<Scenario> {
   });
   log.append({ ...pending, time: at(105), classification: 'official', reason: { code: 'ncb-vouched', text: 'The NCB of KE endorsed the request (entry 5).' }, supersedes: 4, basis: [2, 5] });
   await log.record(gs, 'ncb-endorsement.ExternalSourceRegistered.v1', { sourceId: traffic.principal.id, name: 'TRAFFIC', key: keyOf(traffic), by: 'gs', at: at(107) }, registry);
-  await log.record(traffic, 'request-intake.ExternalInformationSubmitted.v1', { submissionId: 'sub-1', summary: 'Ivory offered on a marketplace' }, {
+  await log.record(traffic, 'request-intake.ExternalInformationReceived.v1', {
+    informationId: 'info-1',
+    externalSource: { principalId: traffic.principal.id, name: 'TRAFFIC' },
+    summary: 'Ivory offered on a marketplace',
+    species: [],
+    platforms: [],
+    countriesConcerned: [],
+    evidenceReferences: [],
+  }, {
     classification: 'external',
     reason: { code: 'external-source', text: 'ext-traffic is an external source.' },
     basis: [7],

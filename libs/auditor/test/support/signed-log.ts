@@ -8,6 +8,7 @@ import {
   type LogEntry,
   type LoggedPrincipal,
   type LoggedSignatureMaterial,
+  requestOfRecord,
 } from '@wildlife/provenance-log';
 import { parseTrustRoots, type TrustRoots } from '@wildlife/registry';
 import { exportPublicKey, signRequest, verifyRequest } from '@wildlife/signatures';
@@ -57,6 +58,35 @@ export async function evidenceOf(signer: TestSigner, body: JsonObject, path = '/
   return JSON.parse(JSON.stringify(result.material)) as LoggedSignatureMaterial;
 }
 
+/**
+ * The material of the request that makes `data` a record of `type` (its route and body, as the
+ * producing service's; `requestOfRecord`), or of a POST of `data` to `/v1/records` for a type no
+ * request makes.
+ */
+export async function recordEvidenceOf(signer: TestSigner, type: string, data: JsonObject): Promise<LoggedSignatureMaterial> {
+  const request = requestOfRecord(type, data, signer.principal);
+  return request === undefined ? evidenceOf(signer, data) : evidenceOf(signer, request.body, request.path);
+}
+
+/** The data of a support request `agency` submitted itself, with every field its signed body binds. */
+export function supportRequestData(agency: TestSigner, requestId: string, capabilities: readonly string[] = ['information-sharing']): JsonObject {
+  return {
+    requestId,
+    submittedAt: at(0),
+    requestingAgency: { principalId: agency.principal.id, country: agency.principal.country! },
+    submittedBy: 'requesting-agency',
+    capabilities,
+    generalServices: [],
+    natureOfHelp: ['investigation-support'],
+    caseSummary: 'Ivory offered on a marketplace.',
+    urgency: 'routine',
+    species: [],
+    platforms: [],
+    countriesConcerned: [agency.principal.country!],
+    evidenceReferences: [],
+  };
+}
+
 export type EntryDraft = Omit<LogEntry, 'v' | 'sequence' | 'time'> & { readonly time?: string };
 
 /** A log being written: entries get the next sequence and a time one second after the previous one. */
@@ -82,7 +112,7 @@ export class TestLog {
     return this.append({
       record: { id: `record-${sequence}`, type, subject: `subject-${sequence}`, time: at(100 + sequence) },
       source: signer.principal,
-      evidence: await evidenceOf(signer, data),
+      evidence: await recordEvidenceOf(signer, type, data),
       recordData: data,
       ...verdict,
     });
