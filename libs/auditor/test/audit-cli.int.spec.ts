@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
-import { leafHash } from '@wildlife/provenance-log';
+import { leafHash, type LogEntry } from '@wildlife/provenance-log';
 import { writeKeyFile } from '@wildlife/signatures';
 import { main } from '../src/cli/main.js';
 import { writeExportFile } from '../src/sources/export-file.io.js';
@@ -166,7 +166,9 @@ describe('the audit CLI on an exported file', () => {
     const leaves = scenario.log.leaves();
     const state = join(dir, 'scope-state.json');
     expect((await audit('verify', '--trust-roots', trustRoots, '--file', await exported('scope-honest', leaves), '--state', state)).status).toBe(0);
-    const narrowed = scenario.log.leaves(scenario.log.entries.map((e) => (e.sequence === 1 ? { ...e, recordData: { ...e.recordData!, scope: ['operational-support'] } } : e)));
+    // Entry 1 (KWS's accreditation) logged as rejected passes by itself; entry 3 then rests on nothing.
+    const unaccredited = ({ basis: _basis, ...e }: LogEntry): LogEntry => ({ ...e, classification: 'rejected', reason: { code: 'signature-invalid', text: 'The signature does not verify.' } });
+    const narrowed = scenario.log.leaves(scenario.log.entries.map((e) => (e.sequence === 1 ? unaccredited(e) : e)));
     const result = await audit('verify', '--trust-roots', trustRoots, '--file', await exported('scope-changed', narrowed, leaves), '--state', state);
     expect(result).toMatchObject({ status: 1, err: expect.stringMatching(/: entry 1: history-rewritten: /) });
   });

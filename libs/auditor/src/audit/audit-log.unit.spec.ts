@@ -96,13 +96,22 @@ describe('auditing a log from a source', () => {
 
   describe('an entry changed so that it passes by itself, but a later honest entry fails the rules', () => {
     // Entry 1 accredits KWS for what entry 3 asks; entry 0 registers the key entry 3 is signed with.
-    const narrowerScope = (entry: LogEntry) =>
+    // Logged as rejected instead, entry 1 passes by itself (a rejection is not second-guessed: it
+    // vouches for nothing), while entry 3 then rests on an accreditation the log no longer grants.
+    // (A changed scope no longer passes by itself: the scope is bound to the signed request.)
+    const narrowerScope = (entry: LogEntry): LogEntry => {
+      if (entry.sequence !== 1) return entry;
+      const { basis: _basis, ...rest } = entry;
+      return { ...rest, classification: 'rejected', reason: { code: 'signature-invalid', text: 'The signature does not verify.' } };
+    };
+    const changedScope = (entry: LogEntry) =>
       entry.sequence === 1 ? { ...entry, recordData: { ...entry.recordData!, scope: ['operational-support'] } } : entry;
     const otherKey = (entry: LogEntry) =>
       entry.sequence === 0 ? { ...entry, recordData: { ...entry.recordData!, key: { keyId: scenario.cast.kfs.keyId, publicKey: scenario.cast.kfs.publicKey } } } : entry;
 
     it.each([
-      ['an accreditation\'s scope', narrowerScope, 1],
+      ['an accreditation logged as rejected', narrowerScope, 1],
+      ['an accreditation\'s scope (its own signed request refutes it too)', changedScope, 1],
       ['a registered key', otherKey, 0],
     ] as const)('names the entry that changed (%s), from the log\'s consistency proofs', async (_, change, index) => {
       const source = memorySource(relogged(change), scenario.log.checkpoint(leaves), { verifierKey, treeLeaves: leaves });
