@@ -1,5 +1,5 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
-import type { JsonObject } from '@wildlife/provenance-log';
+import { requestOfRecord, type JsonObject } from '@wildlife/provenance-log';
 import type { TrustRoots } from '@wildlife/registry';
 import { exportPublicKey, generateSigningKeyPair, signRequest, verifyRequest, type SignatureMaterial } from '@wildlife/signatures';
 import type { LoggableRecord } from '../../../services/provenance/dist/classification/log-entry-of.js';
@@ -32,23 +32,34 @@ export function trustRootsOf(cast: BenchCast): TrustRoots {
   return { version: 1, generalSecretariat: { principalId: 'gs', keys: keys(cast.gs) }, ncbs: [{ country: 'KE', principalId: 'ncb-ke', keys: keys(cast.ncb) }] };
 }
 
-/** The material a service keeps for a signed POST of `data`: what a record's `provenance` carries beside the principal. */
-async function materialOf(by: BenchSigner, data: JsonObject, at: Date): Promise<SignatureMaterial> {
-  const url = 'https://intake.wildlife.example/v1/support-requests';
-  const body = new Uint8Array(Buffer.from(JSON.stringify(data)));
+/** Where the services that make the bench's records are reached: the signed `@target-uri` starts with it. */
+const ORIGINS = { intake: 'https://intake.wildlife.example', endorsement: 'https://ncb.wildlife.example' } as const;
+
+/** The material a service keeps for a signed POST of `body` to `url`: what a record's `provenance` carries beside the principal. */
+async function materialOf(by: BenchSigner, url: string, body: JsonObject, at: Date): Promise<SignatureMaterial> {
+  const bytes = new Uint8Array(Buffer.from(JSON.stringify(body)));
   const headers = { 'content-type': 'application/json' };
   const created = Math.floor(at.getTime() / 1000);
-  const fields = signRequest({ method: 'POST', url, headers, body }, { keyId: by.keyId, privateKey: by.privateKey }, { created });
+  // A nonce of its own for each request (signRequest's default, 16 random bytes), as a client sends.
+  const fields = signRequest({ method: 'POST', url, headers, body: bytes }, { keyId: by.keyId, privateKey: by.privateKey }, { created });
   const verified = await verifyRequest(
-    { method: 'POST', url, headers: { ...headers, ...fields }, body },
+    { method: 'POST', url, headers: { ...headers, ...fields }, body: bytes },
     { now: created, resolveKey: async () => ({ publicKey: by.privateKey, principalId: by.principal.id }), claimNonce: async () => true },
   );
   if (!verified.ok) throw new Error(`bench signing failed: ${verified.reason}`);
   return verified.material;
 }
 
-async function record(by: BenchSigner, type: string, subject: string, data: JsonObject, at: Date): Promise<LoggableRecord> {
-  const provenance = { principal: by.principal, ...(await materialOf(by, data, at)) };
+/**
+ * A record of `type` with `data`, signed by `by` as the service that makes it receives it: the
+ * request its signature covers is the one that makes exactly this data (`requestOfRecord`: the
+ * route with its path ids, the body members the data was made from), sent to that service's origin.
+ */
+export async function signedRecord(by: BenchSigner, type: string, subject: string, data: JsonObject, at: Date): Promise<LoggableRecord> {
+  const request = requestOfRecord(type, data, by.principal);
+  if (request === undefined) throw new Error(`no signed request makes ${type} records`);
+  const origin = type.startsWith('request-intake.') ? ORIGINS.intake : ORIGINS.endorsement;
+  const provenance = { principal: by.principal, ...(await materialOf(by, `${origin}${request.path}`, request.body, at)) };
   return { kind: 'record', id: randomUUID(), type, subject, time: at.toISOString(), data, provenance };
 }
 
@@ -62,33 +73,34 @@ export async function registryRecords(cast: BenchCast): Promise<LoggableRecord[]
   const validUntil = new Date(at.getTime() + 365 * 86_400_000).toISOString();
   const accredited = { agencyId, accreditationId: 'kws-acc-1', scope: ['information-sharing', 'operational-support'], validFrom: iso, validUntil, by: 'ncb-ke', at: iso };
   return [
-    await record(cast.ncb, 'ncb-endorsement.AgencyRegistered.v1', agencyId, registered, at),
-    await record(cast.ncb, 'ncb-endorsement.AgencyAccredited.v1', agencyId, accredited, at),
+    await signedRecord(cast.ncb, 'ncb-endorsement.AgencyRegistered.v1', agencyId, registered, at),
+    await signedRecord(cast.ncb, 'ncb-endorsement.AgencyAccredited.v1', agencyId, accredited, at),
   ];
 }
 
+/** What the accredited agency is expected to be logged as, for every timed support request. */
+export const REQUESTS_INTENDED = { classification: 'official', reason: 'accredited-agency' } as const;
+
 /**
- * `count` support requests by the accredited agency, each its own record (own id and subject). Their
- * signed bodies come from a pool of `distinct` really signed requests: signing 100,000 would cost the
- * bench more than it measures, and every entry is still re-verified on its own by the auditor.
+ * The `n`th support request by `agency`, as request intake records a submission of it (the request
+ * id and `submittedAt` are the server's; the rest comes from the signed body or the signer).
  */
-export async function requestRecords(cast: BenchCast, count: number, distinct = 256): Promise<LoggableRecord[]> {
-  const at = new Date();
-  const pool = await Promise.all(
-    Array.from({ length: distinct }, async (_, i) => {
-      const requestId = randomUUID();
-      const data = {
-        requestId,
-        requestingAgency: { principalId: cast.agency.principal.id, country: 'KE' },
-        capabilities: ['information-sharing'],
-        caseSummary: `Ivory and pangolin scales offered on an online marketplace, seller ${i}, buyers in several countries; screenshots and payment traces attached.`,
-        submittedAt: at.toISOString(),
-      };
-      return { requestId, data, provenance: { principal: cast.agency.principal, ...(await materialOf(cast.agency, data, at)) } };
-    }),
-  );
-  return Array.from({ length: count }, (_, i) => {
-    const signed = pool[i % distinct]!;
-    return { kind: 'record', id: randomUUID(), type: 'request-intake.SupportRequestSubmitted.v1', subject: signed.requestId, time: at.toISOString(), data: signed.data, provenance: signed.provenance };
-  });
+export async function supportRequestRecord(agency: BenchSigner, n: number, at: Date): Promise<LoggableRecord> {
+  const requestId = randomUUID();
+  const data = {
+    requestId,
+    submittedAt: at.toISOString(),
+    requestingAgency: { principalId: agency.principal.id, country: agency.principal.country! },
+    submittedBy: 'requesting-agency',
+    capabilities: ['information-sharing'],
+    generalServices: ['database-searches'],
+    natureOfHelp: ['criminal-intelligence-analysis'],
+    caseSummary: `Ivory and pangolin scales offered on an online marketplace, seller ${n}, buyers in several countries; screenshots and payment traces attached.`,
+    urgency: 'routine',
+    species: [{ scientificName: 'Loxodonta africana', citesAppendix: 'I' }],
+    platforms: [{ name: 'Example Marketplace', url: `https://marketplace.example/listing/${n}`, countryOfOperation: 'KE' }],
+    countriesConcerned: ['KE', 'TZ'],
+    evidenceReferences: [{ reference: `KWS-2026-${n}`, heldBy: agency.principal.id }],
+  };
+  return signedRecord(agency, 'request-intake.SupportRequestSubmitted.v1', requestId, data, at);
 }
