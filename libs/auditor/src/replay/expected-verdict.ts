@@ -4,6 +4,7 @@ import {
   authorize,
   authorOf,
   type Capability,
+  type Principal,
   evolve,
   isOfficialSource,
   mayManageKeysOf,
@@ -14,7 +15,7 @@ import {
   registryFactTypeOf,
   RegistryRecordIsMalformed,
 } from '@wildlife/registry';
-import { basisOf, type LogReplay } from './log-replay.js';
+import { basisOf, isVouch, type LogReplay } from './log-replay.js';
 import { capabilitiesOf, requestIdOf, requestingCountryOf, statedCountryOf } from './record-fields.js';
 import { bindingFailure, type CheckedSigner } from './signer-check.js';
 
@@ -26,6 +27,12 @@ export interface ExpectedVerdict {
   readonly why: string;
   /** Undefined exactly when rejected. */
   readonly basis?: readonly number[];
+  /**
+   * The basis logs written before the basis of an accredited agency's record was limited to the
+   * accreditation entries in force at its time gave it (every entry of that accreditation logged
+   * so far): accepted too, so those logs stay verifiable.
+   */
+  readonly earlierRulesBasis?: readonly number[];
 }
 
 /**
@@ -80,17 +87,22 @@ function sourcedRecordVerdict(replay: LogReplay, entry: LogEntry, signer: Checke
   if (principal.kind === 'external-source') {
     return { classification: 'external', code: 'external-source', why: `"${principal.id}" is an external source`, basis: signerBasis(replay, signer) };
   }
-  const requestId = requestIdOf(data);
-  const country =
-    requestingCountryOf(data) ?? (requestId === undefined ? undefined : replay.requestCountries.get(requestId)) ?? statedCountryOf(data) ?? principal.country;
+  const country = countryConcerned(replay, entry, principal);
   if (country === undefined) return rejected('not-an-official-source', `"${principal.id}" (${principal.kind}) is never an official source`);
   const capabilities = capabilitiesOf(data) as readonly Capability[] | undefined;
   const check = isOfficialSource(replay.registry, principal, time, capabilities === undefined ? { country } : { country, capabilities });
   if (check.official) {
     const accreditationId = check.as === 'accredited-agency' ? accreditationAt(replay.registry, principal.id, time).accreditationId : undefined;
-    const accreditationBasis = accreditationId === undefined ? [] : (replay.accreditationEntries.get(accreditationId) ?? []);
+    const accreditationBasis = accreditationId === undefined ? [] : replay.accreditationBasisAt(accreditationId, Date.parse(time));
     const code = check.as === 'ncb' ? 'ncb-own-country' : check.as;
-    return { classification: 'official', code, why: check.reason, basis: basisOf(...signerBasis(replay, signer), ...accreditationBasis) };
+    const allLogged = accreditationId === undefined ? [] : replay.accreditationBasisAt(accreditationId, Number.POSITIVE_INFINITY);
+    return {
+      classification: 'official',
+      code,
+      why: check.reason,
+      basis: basisOf(...signerBasis(replay, signer), ...accreditationBasis),
+      earlierRulesBasis: basisOf(...signerBasis(replay, signer), ...allLogged),
+    };
   }
   switch (check.refusal) {
     case 'AgencyWasNotAccreditedAtThatTime':
@@ -103,4 +115,22 @@ function sourcedRecordVerdict(replay: LogReplay, entry: LogEntry, signer: Checke
     default:
       return rejected('not-an-official-source', check.reason);
   }
+}
+
+/**
+ * The country the record acts for, as the log decides it: for a record about a request, the
+ * request's country once logged, else the country the record states; for any other, the country it
+ * states, else the signer's. This replay holds a request's country only while it is pending or
+ * recent (`RequestVouches`): an NCB's vouch for a request it does not hold (not logged yet, or an
+ * older one, which the log still knows) is checked for the NCB's own country, the most the log can
+ * have found official.
+ */
+function countryConcerned(replay: LogReplay, entry: LogEntry, signer: Principal): string | undefined {
+  const data = entry.recordData;
+  const requestId = requestIdOf(data);
+  const stated = statedCountryOf(data);
+  if (requestId === undefined) return stated ?? signer.country;
+  const known = replay.requests.knownCountryOf(requestId);
+  if (known !== undefined) return known;
+  return isVouch(entry) ? signer.country : stated;
 }

@@ -9,23 +9,24 @@ import {
   type RegistryState,
   type TrustRoots,
 } from '@wildlife/registry';
-import { eventNameOf, requestIdOf, requestingCountryOf } from './record-fields.js';
+import { RequestVouches, type DueChange } from './request-vouches.js';
 
-/** The record families by which an NCB vouches for a support request of its own country. */
-const VOUCHING_FAMILIES: readonly string[] = ['ncb-endorsement.RequestAcknowledged', 'ncb-endorsement.RequestEndorsed'];
+export { isVouch, type DueChange } from './request-vouches.js';
 
-/** An NCB's official acknowledgement or endorsement of a request. */
-export interface Vouch {
+/** A registry entry of an accreditation and the time (ms) its fact took effect. */
+interface AccreditationEntry {
   readonly sequence: number;
-  readonly country: string;
+  readonly at: number;
 }
 
 /**
  * What the classification of the next entry depends on, rebuilt from the entries already checked,
  * in order: the registry (trust roots, then every official registry record), which entry
  * registered each principal and introduced each key, the entries of each accreditation, the
- * requests waiting for their NCB, the NCB vouches seen, and the signatures of the last day
- * (`SignatureUses`). It grows with the registry, the open requests and the signing rate, not with the log.
+ * open requests and the records waiting for theirs (`RequestVouches`), and the signatures of the
+ * last day (`SignatureUses`). Holds nothing per entry, nor per request once it stopped pending and
+ * is not among the latest, so it grows with the registry, the open requests and the signing rate,
+ * not with the log.
  */
 export class LogReplay {
   registry: RegistryState;
@@ -34,10 +35,8 @@ export class LogReplay {
   lastTime: string | undefined;
   readonly registeredIn = new Map<string, number>();
   readonly keyIntroducedIn = new Map<string, number>();
-  readonly accreditationEntries = new Map<string, number[]>();
-  readonly pendingByRequest = new Map<string, LogEntry>();
-  readonly vouchesByRequest = new Map<string, Vouch[]>();
-  readonly requestCountries = new Map<string, string>();
+  readonly accreditationEntries = new Map<string, AccreditationEntry[]>();
+  readonly requests = new RequestVouches();
   /** Which record each signature made (bounded by time: see `SignatureUses`). */
   readonly signatureUses = new SignatureUses();
 
@@ -45,30 +44,29 @@ export class LogReplay {
     this.registry = registryFromTrustRoots(trustRoots);
   }
 
-  /** Takes an entry that passed every check into account. */
-  apply(entry: LogEntry): void {
+  /** Takes an entry that passed every check into account; returns the changes of classification the rules make due next. */
+  apply(entry: LogEntry): DueChange[] {
     this.size = entry.sequence + 1;
     this.lastTime = entry.time;
     this.signatureUses.note(entry);
-    const requestId = requestIdOf(entry.recordData);
     if (entry.supersedes !== undefined) {
-      if (requestId !== undefined && this.pendingByRequest.get(requestId)?.sequence === entry.supersedes) this.pendingByRequest.delete(requestId);
-      return;
+      this.requests.applyChange(entry);
+      return [];
     }
-    if (entry.classification === 'rejected') return;
-    const requestCountry = requestingCountryOf(entry.recordData);
-    if (requestId !== undefined && requestCountry !== undefined && !this.requestCountries.has(requestId)) {
-      this.requestCountries.set(requestId, requestCountry);
-    }
-    if (entry.classification === 'pending-ncb' && requestId !== undefined) this.pendingByRequest.set(requestId, entry);
-    if (entry.classification !== 'official') return;
-    if (requestId !== undefined && isVouch(entry)) {
-      const vouches = this.vouchesByRequest.get(requestId) ?? [];
-      this.vouchesByRequest.set(requestId, [...vouches, { sequence: entry.sequence, country: entry.source!.country! }]);
-    }
+    if (entry.classification === 'rejected') return [];
+    const due = this.requests.applyClassified(entry);
+    if (entry.classification !== 'official') return due;
     const factType = registryFactTypeOf(entry.record.type);
     const fact = factType === undefined ? undefined : registryFactOfRecord(factType, entry.recordData);
-    if (fact !== undefined && !(fact instanceof RegistryRecordIsMalformed)) this.applyRegistryFact(fact, entry.sequence);
+    if (fact === undefined || fact instanceof RegistryRecordIsMalformed) return due;
+    this.applyRegistryFact(fact, entry.sequence);
+    const keyId = fact.type === 'KeyRevoked' ? fact.keyId : fact.type === 'KeyRotated' ? fact.retiredKeyId : undefined;
+    return keyId === undefined ? due : [...due, { kind: 'key-invalid', keyId, keyFact: entry.sequence }];
+  }
+
+  /** The entries of the accreditation whose facts had taken effect at `at` (ms): what a record of that time rests on. */
+  accreditationBasisAt(accreditationId: string, at: number): number[] {
+    return (this.accreditationEntries.get(accreditationId) ?? []).filter((entry) => entry.at <= at).map((entry) => entry.sequence);
   }
 
   private applyRegistryFact(fact: RegistryFact, sequence: number): void {
@@ -85,8 +83,10 @@ export class LogReplay {
         return;
       case 'KeyRevoked':
         return;
-      default:
-        this.accreditationEntries.set(fact.accreditationId, [...(this.accreditationEntries.get(fact.accreditationId) ?? []), sequence]);
+      default: {
+        const entries = this.accreditationEntries.get(fact.accreditationId) ?? [];
+        this.accreditationEntries.set(fact.accreditationId, [...entries, { sequence, at: Date.parse(fact.at) }]);
+      }
     }
   }
 
@@ -94,14 +94,6 @@ export class LogReplay {
     this.registeredIn.set(principalId, sequence);
     this.keyIntroducedIn.set(keyId, sequence);
   }
-}
-
-/** Whether the entry is an NCB acknowledging or endorsing a request (of the country it names). */
-export function isVouch(entry: Pick<LogEntry, 'record' | 'source'>): boolean {
-  const source = entry.source;
-  if (source?.kind !== 'ncb' || source.country === undefined) return false;
-  const family = eventNameOf(entry.record.type)?.family;
-  return family !== undefined && VOUCHING_FAMILIES.includes(family);
 }
 
 /** Ascending sequences without repeats. */

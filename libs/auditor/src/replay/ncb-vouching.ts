@@ -1,54 +1,48 @@
 import type { LogEntry } from '@wildlife/provenance-log';
-import { basisOf, isVouch, type LogReplay } from './log-replay.js';
-import { requestIdOf } from './record-fields.js';
+import { resolveKey, type RegistryState } from '@wildlife/registry';
+import { basisOf } from './log-replay.js';
+import type { DueChange } from './request-vouches.js';
 
-/** A pending request the rules make official right after an entry, on its NCB's word. */
-export interface DuePromotion {
-  readonly pending: LogEntry;
-  /** The NCB's acknowledgement or endorsement entry. */
-  readonly vouch: number;
-}
+export type { DueChange } from './request-vouches.js';
 
 /**
- * After `entry` was applied: the pending request the rules make official next, if any. Either the
- * entry is the NCB's official vouch for a pending request of its own country, or the entry is a
- * pending request its country's NCB already vouched for (vouch and request come from different
- * services, in either order). The log must follow such an entry with the promotion.
+ * Why `entry` is not the change of classification that was due, or undefined when it is. Either
+ * way it repeats the record, source, evidence and data of the entry it supersedes. A promotion is
+ * official/`ncb-vouched`, resting on the pending entry's basis plus the vouch; a vouch that its
+ * request showed to be another country's is rejected/`acts-outside-its-country`, without a basis.
  */
-export function promotionDueAfter(replay: LogReplay, entry: LogEntry): DuePromotion | undefined {
-  const requestId = requestIdOf(entry.recordData);
-  if (requestId === undefined || entry.supersedes !== undefined) return undefined;
-  const requestCountry = replay.requestCountries.get(requestId);
-  if (entry.classification === 'official' && isVouch(entry)) {
-    const pending = replay.pendingByRequest.get(requestId);
-    return pending !== undefined && entry.source!.country === requestCountry ? { pending, vouch: entry.sequence } : undefined;
+export function dueChangeProblem(entry: LogEntry, due: DueChange): string | undefined {
+  if (due.kind === 'key-invalid') return `entry ${due.keyFact} made rejections for key "${due.keyId}" due, and this is none`;
+  const [superseded, classification, code] =
+    due.kind === 'promotion' ? [due.pending, 'official', 'ncb-vouched'] : [due.vouch, 'rejected', 'acts-outside-its-country'];
+  const why = due.kind === 'promotion' ? `entry ${due.vouch} made pending entry ${due.pending.sequence} official` : `entry ${due.request} showed vouch ${due.vouch.sequence} to be for a request of ${due.requestCountry}`;
+  if (entry.supersedes !== superseded.sequence) {
+    return `${why}, so this entry must supersede ${superseded.sequence} (it ${entry.supersedes === undefined ? 'supersedes nothing' : `supersedes ${entry.supersedes}`})`;
   }
-  if (entry.classification === 'pending-ncb' && replay.pendingByRequest.get(requestId) === entry) {
-    const vouch = replay.vouchesByRequest.get(requestId)?.find((v) => v.country === requestCountry);
-    return vouch === undefined ? undefined : { pending: entry, vouch: vouch.sequence };
+  if (entry.classification !== classification || entry.reason.code !== code) {
+    return `${why}: the change is ${classification}/${code}, not ${entry.classification}/${entry.reason.code}`;
   }
-  return undefined;
-}
-
-/**
- * Why `entry` is not the promotion that was due, or undefined when it is: the same record, source,
- * evidence and data as the pending entry, made official (`ncb-vouched`), superseding it, resting on
- * its basis plus the vouch.
- */
-export function promotionProblem(entry: LogEntry, due: DuePromotion): string | undefined {
-  const { pending, vouch } = due;
-  if (entry.supersedes !== pending.sequence) {
-    return `entry ${vouch} made pending entry ${pending.sequence} official, so this entry must supersede it (it ${entry.supersedes === undefined ? 'supersedes nothing' : `supersedes ${entry.supersedes}`})`;
-  }
-  if (entry.classification !== 'official' || entry.reason.code !== 'ncb-vouched') {
-    return `a promotion on the NCB's word is official/ncb-vouched, not ${entry.classification}/${entry.reason.code}`;
-  }
-  const same = (field: 'record' | 'source' | 'evidence' | 'recordData') => JSON.stringify(entry[field]) === JSON.stringify(pending[field]);
+  const same = (field: 'record' | 'source' | 'evidence' | 'recordData') => JSON.stringify(entry[field]) === JSON.stringify(superseded[field]);
   const changed = (['record', 'source', 'evidence', 'recordData'] as const).find((field) => !same(field));
-  if (changed !== undefined) return `its ${changed} differs from the ${changed} of the pending entry ${pending.sequence} it supersedes`;
-  const expected = basisOf(...(pending.basis ?? []), vouch);
+  if (changed !== undefined) return `its ${changed} differs from the ${changed} of entry ${superseded.sequence} it supersedes`;
+  const expected = due.kind === 'promotion' ? basisOf(...(due.pending.basis ?? []), due.vouch) : undefined;
   if (JSON.stringify(entry.basis) !== JSON.stringify(expected)) {
-    return `its basis is ${JSON.stringify(entry.basis ?? null)}, the rules give ${JSON.stringify(expected)}`;
+    return `its basis is ${JSON.stringify(entry.basis ?? null)}, the rules give ${JSON.stringify(expected ?? null)}`;
   }
   return undefined;
+}
+
+/**
+ * Whether `entry` is one of the rejections a key fact makes due (`key-invalid`): it supersedes an
+ * entry from before the fact (and after the previous such rejection, `after`), is
+ * rejected/`key-not-valid-at-signing-time`, names the key's owner as its source, carries no evidence
+ * (that is in the entry it supersedes) and a record observed at a time the key no longer verifies.
+ */
+export function isKeyInvalidRejection(entry: LogEntry, due: Extract<DueChange, { kind: 'key-invalid' }>, registry: RegistryState, after: number): boolean {
+  if (entry.supersedes === undefined || entry.supersedes <= after || entry.supersedes >= due.keyFact) return false;
+  if (entry.classification !== 'rejected' || entry.reason.code !== 'key-not-valid-at-signing-time' || entry.evidence !== null) return false;
+  const owner = registry.principals.get(registry.keys.get(due.keyId)?.principalId ?? '')?.principal;
+  const source = entry.source;
+  if (owner === undefined || source === null || source.id !== owner.id || source.kind !== owner.kind || source.country !== owner.country) return false;
+  return entry.record.time !== null && 'refused' in resolveKey(registry, due.keyId, entry.record.time);
 }

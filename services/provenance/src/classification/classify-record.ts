@@ -1,5 +1,5 @@
-import { accreditationAt, isOfficialSource, registryFactTypeOf, type Capability } from '@wildlife/registry';
-import { capabilitiesOf, requestIdOf, requestingCountryOf, statedCountryOf } from '../records/record-facts.js';
+import { accreditationAt, isOfficialSource, registryFactTypeOf, type Capability, type Principal } from '@wildlife/registry';
+import { capabilitiesOf, requestIdOf, statedCountryOf } from '../records/record-facts.js';
 import type { SignedRecordCandidate } from '../records/received-record.js';
 import { checkRecordBinding, checkSignature, type Reverifier, type VerifiedSigner } from './check-signature.js';
 import { classifyRegistryRecord } from './classify-registry-record.js';
@@ -41,18 +41,13 @@ function classifySourcedRecord(state: ProvenanceLogState, record: SignedRecordCa
   if (principal.kind === 'external-source') {
     return { classification: 'external', reason: { code: 'external-source', text: `"${principal.id}" is an external source: its information is flagged, never official.` }, ...kept, basis: signerBasis };
   }
-  const requestId = requestIdOf(record.data);
-  const country =
-    requestingCountryOf(record.data) ??
-    (requestId === undefined ? undefined : state.requestCountries.get(requestId)) ??
-    statedCountryOf(record.data) ??
-    principal.country;
+  const country = countryConcerned(state, record, principal);
   if (country === undefined) return rejected('not-an-official-source', `"${principal.id}" (${principal.kind}) is never an official source.`, kept);
   const capabilities = capabilitiesOf(record.data) as readonly Capability[] | undefined;
   const check = isOfficialSource(state.registry, principal, record.time, { country, ...(capabilities !== undefined && { capabilities }) });
   if (check.official) {
     const accreditation = check.as === 'accredited-agency' ? accreditationAt(state.registry, principal.id, record.time) : undefined;
-    const accreditationBasis = accreditation?.accreditationId === undefined ? [] : (state.accreditationEntries.get(accreditation.accreditationId) ?? []);
+    const accreditationBasis = accreditation?.accreditationId === undefined ? [] : state.accreditationBasisAt(accreditation.accreditationId, Date.parse(record.time));
     const code = check.as === 'ncb' ? 'ncb-own-country' : check.as;
     return { classification: 'official', reason: { code, text: check.reason }, ...kept, basis: basisOf(...signerBasis, ...accreditationBasis) };
   }
@@ -67,6 +62,19 @@ function classifySourcedRecord(state: ProvenanceLogState, record: SignedRecordCa
     default:
       return rejected('not-an-official-source', check.reason, kept);
   }
+}
+
+/**
+ * The country a record acts for. A record about a support request acts for that request's country,
+ * from the request's own entry once it is logged (whatever the record states about it), and until
+ * then for the country the record states (its requesting agency's or its NCB's): never the signer's
+ * own, so that a vouch logged before its request is checked against it when it comes
+ * (`RequestVouches`). Any other record: the country it states, else the signer's.
+ */
+function countryConcerned(state: ProvenanceLogState, record: SignedRecordCandidate, signer: Principal): string | undefined {
+  const requestId = requestIdOf(record.data);
+  const stated = statedCountryOf(record.data);
+  return requestId === undefined ? (stated ?? signer.country) : (state.requests.countryOf(requestId) ?? stated);
 }
 
 function sentence(text: string): string {

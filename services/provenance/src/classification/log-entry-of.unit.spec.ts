@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { entryBytes, parseEntry } from '@wildlife/provenance-log';
 import type { SignedRecordCandidate } from '../records/received-record.js';
 import { logEntryOf, MAX_ENTRY_BYTES, MAX_RECORD_ENTRY_BYTES } from './log-entry-of.js';
-import { vouchedEntry } from './ncb-vouching.js';
+import { vouchedEntry } from './classification-changes.js';
 import type { Verdict } from './verdict.js';
 
 const record: SignedRecordCandidate = {

@@ -1,7 +1,7 @@
 import { entryBytes, leafHash, type LogEntry } from '@wildlife/provenance-log';
 import { classifyRecord } from './classify-record.js';
 import { logEntryOf, type LoggableRecord } from './log-entry-of.js';
-import { promotionAfter, vouchedEntry } from './ncb-vouching.js';
+import { changeEntry } from './classification-changes.js';
 import type { ProvenanceLogState } from './provenance-log-state.js';
 import type { SignaturePrechecks } from './signature-prechecks.js';
 import { rejected, type Verdict } from './verdict.js';
@@ -16,8 +16,9 @@ export interface PlannedEntry {
  * The entries that log `records`, in order, applied to `state` as they are planned (so each record
  * is classified with everything before it, including earlier records of the same batch). A record
  * whose id is in `alreadyLogged` gets no entry (appending it again is a no-op), nor does a repeat
- * within the batch. A record that makes a pending request official is followed by the entry that
- * changes it. Times never go backwards along the log. Signatures checked ahead in `prechecks` are
+ * within the batch. A record after which the rules make changes of classification due (a pending
+ * request made official by its NCB's vouch; a vouch logged before its request rejected because the
+ * request is another country's) is followed by the entries that make them, in that order. Times never go backwards along the log. Signatures checked ahead in `prechecks` are
  * not checked again (same outcome, see `SignaturePrechecks`).
  */
 export function planEntries(
@@ -31,17 +32,16 @@ export function planEntries(
   const seen = new Set(alreadyLogged);
   const append = (entry: LogEntry) => {
     const bytes = entryBytes(entry);
-    state.apply(entry);
+    const due = state.apply(entry);
     planned.push({ entry, bytes, leafHash: leafHash(bytes) });
+    return due;
   };
   for (const record of records) {
     if (seen.has(record.id)) continue;
     seen.add(record.id);
     const time = nextTime(state, now);
     const entry = logEntryOf(state.size, time, record, verdictFor(state, record, prechecks));
-    append(entry);
-    const promotion = promotionAfter(state, entry);
-    if (promotion !== undefined) append(vouchedEntry(state.size, time, promotion.pending, promotion.vouch));
+    for (const change of append(entry)) append(changeEntry(state.size, time, change));
   }
   return planned;
 }

@@ -189,7 +189,7 @@ function summaryOf(state: ProvenanceLogState) {
     keyIntroducedIn: [...state.keyIntroducedIn],
     accreditationEntries: [...state.accreditationEntries],
     pending: sequences(state.pendingByRequest),
-    vouches: [...state.vouchesByRequest],
-    requestCountries: [...state.requestCountries],
+    vouches: [...state.requests.awaitingRequest].map(([key, vouches]) => [key, vouches.map((v) => v.sequence)]),
+    requestCountries: [...state.requests.requestCountries],
   };
 }

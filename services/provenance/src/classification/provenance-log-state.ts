@@ -1,4 +1,3 @@
-import { parseEventType, type Principal } from '@wildlife/contracts';
 import { SignatureUses, type LogEntry } from '@wildlife/provenance-log';
 import {
   evolve,
@@ -10,22 +9,26 @@ import {
   type RegistryState,
   type TrustRoots,
 } from '@wildlife/registry';
-import { requestIdOf, requestingCountryOf } from '../records/record-facts.js';
+import type { DueChange } from './due-change.js';
+import { RecordsByKey } from './records-by-key.js';
+import { RequestVouches } from './request-vouches.js';
 
-/** The record families by which an NCB vouches for a support request of its country. */
-const VOUCHING_FAMILIES = ['ncb-endorsement.RequestAcknowledged', 'ncb-endorsement.RequestEndorsed'];
+export type { DueChange } from './due-change.js';
+export { isVouch } from './request-vouches.js';
 
-export interface Vouch {
+/** A registry entry of an accreditation, with the time its fact took effect. */
+export interface AccreditationEntry {
   readonly sequence: number;
-  readonly country: string;
+  /** The fact's `at`, in milliseconds since the epoch. */
+  readonly at: number;
 }
 
 /**
  * Everything the classification needs from the log so far, derived from the entries alone, in
  * sequence order: the registry (trust roots plus every official registry record), which entries
- * registered each principal, key and accreditation, the requests still pending their NCB, and the
- * NCB acknowledgements and endorsements seen. `apply` is the only way it changes, so a state rebuilt
- * by replaying the stored entries equals the one that classified them, and so does an auditor's.
+ * registered each principal, key and accreditation, the support requests and NCB vouches
+ * (`RequestVouches`), and the records not rejected by the key that signed them (`RecordsByKey`). `apply` is the only way it changes, so a state rebuilt by replaying the stored
+ * entries equals the one that classified them, and so does an auditor's.
  */
 export class ProvenanceLogState {
   registry: RegistryState;
@@ -34,10 +37,9 @@ export class ProvenanceLogState {
   lastTime: string | undefined;
   readonly registeredIn = new Map<string, number>();
   readonly keyIntroducedIn = new Map<string, number>();
-  readonly accreditationEntries = new Map<string, number[]>();
-  readonly pendingByRequest = new Map<string, LogEntry>();
-  readonly vouchesByRequest = new Map<string, Vouch[]>();
-  readonly requestCountries = new Map<string, string>();
+  readonly accreditationEntries = new Map<string, AccreditationEntry[]>();
+  readonly requests = new RequestVouches();
+  readonly recordsByKey = new RecordsByKey();
   /** Which record each signature made (bounded by time: see `SignatureUses`). */
   readonly signatureUses = new SignatureUses();
 
@@ -45,30 +47,46 @@ export class ProvenanceLogState {
     this.registry = registryFromTrustRoots(trustRoots);
   }
 
-  /** Takes the next entry of the log into account. Throws when it is not the next one. */
-  apply(entry: LogEntry): void {
+  get pendingByRequest(): ReadonlyMap<string, LogEntry> {
+    return this.requests.pendingByRequest;
+  }
+
+  /**
+   * Takes the next entry of the log into account, and returns the changes of classification the
+   * rules make due right after it (the log appends them next, in that order). Throws when it is not
+   * the next one.
+   */
+  apply(entry: LogEntry): DueChange[] {
     if (entry.sequence !== this.size) throw new Error(`entry ${entry.sequence} applied to a log of size ${this.size}`);
     this.size += 1;
     this.lastTime = entry.time;
     this.signatureUses.note(entry);
-    const requestId = requestIdOf(entry.recordData);
     if (entry.supersedes !== undefined) {
-      if (requestId !== undefined && this.pendingByRequest.get(requestId)?.sequence === entry.supersedes) this.pendingByRequest.delete(requestId);
-      return;
+      this.requests.applyChange(entry);
+      this.recordsByKey.changed(entry);
+      return [];
     }
-    if (entry.classification === 'rejected') return;
-    const requestCountry = requestingCountryOf(entry.recordData);
-    if (requestId !== undefined && requestCountry !== undefined && !this.requestCountries.has(requestId)) {
-      this.requestCountries.set(requestId, requestCountry);
-    }
-    if (entry.classification === 'pending-ncb' && requestId !== undefined) this.pendingByRequest.set(requestId, entry);
-    if (entry.classification !== 'official') return;
-    if (requestId !== undefined && isVouch(entry.record.type, entry.source)) {
-      this.vouchesByRequest.set(requestId, [...(this.vouchesByRequest.get(requestId) ?? []), { sequence: entry.sequence, country: entry.source!.country! }]);
-    }
+    if (entry.classification === 'rejected') return [];
     const factType = registryFactTypeOf(entry.record.type);
+    if (factType === undefined) this.recordsByKey.add(entry);
+    const due = this.requests.applyClassified(entry);
+    if (entry.classification !== 'official') return due;
     const fact = factType === undefined ? undefined : registryFactOfRecord(factType, entry.recordData);
-    if (fact !== undefined && !(fact instanceof RegistryRecordIsMalformed)) this.applyRegistryFact(fact, entry.sequence);
+    if (fact === undefined || fact instanceof RegistryRecordIsMalformed) return due;
+    this.applyRegistryFact(fact, entry.sequence);
+    return [...due, ...this.invalidatedBy(fact, entry.sequence)];
+  }
+
+  /** After a key fact: the records logged before it that the key no longer verifies (a compromise reaches back). */
+  private invalidatedBy(fact: RegistryFact, sequence: number): DueChange[] {
+    const keyId = fact.type === 'KeyRevoked' ? fact.keyId : fact.type === 'KeyRotated' ? fact.retiredKeyId : undefined;
+    if (keyId === undefined) return [];
+    return this.recordsByKey.invalidatedBy(this.registry, keyId).map((record) => ({ kind: 'key-invalid', record, keyFact: sequence }));
+  }
+
+  /** The entries of an accreditation whose facts had taken effect at `at` (ms): those a record of that time rests on. */
+  accreditationBasisAt(accreditationId: string, at: number): number[] {
+    return (this.accreditationEntries.get(accreditationId) ?? []).filter((entry) => entry.at <= at).map((entry) => entry.sequence);
   }
 
   private applyRegistryFact(fact: RegistryFact, sequence: number): void {
@@ -86,9 +104,11 @@ export class ProvenanceLogState {
       case 'AgencyAccredited':
       case 'AccreditationSuspended':
       case 'AccreditationReinstated':
-      case 'AccreditationRevoked':
-        this.accreditationEntries.set(fact.accreditationId, [...(this.accreditationEntries.get(fact.accreditationId) ?? []), sequence]);
+      case 'AccreditationRevoked': {
+        const entries = this.accreditationEntries.get(fact.accreditationId) ?? [];
+        this.accreditationEntries.set(fact.accreditationId, [...entries, { sequence, at: Date.parse(fact.at) }]);
         return;
+      }
       case 'KeyRevoked':
         return;
     }
@@ -97,15 +117,5 @@ export class ProvenanceLogState {
   private registered(principalId: string, keyId: string, sequence: number): void {
     this.registeredIn.set(principalId, sequence);
     this.keyIntroducedIn.set(keyId, sequence);
-  }
-}
-
-/** Whether a record of `type` by `source` is an NCB vouching for a support request. */
-export function isVouch(type: string, source: Pick<Principal, 'kind' | 'country'> | null): boolean {
-  if (source?.kind !== 'ncb' || source.country === undefined) return false;
-  try {
-    return VOUCHING_FAMILIES.includes(parseEventType(type).family);
-  } catch {
-    return false;
   }
 }

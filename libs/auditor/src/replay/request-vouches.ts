@@ -1,0 +1,130 @@
+import type { LogEntry } from '@wildlife/provenance-log';
+import { eventNameOf, requestIdOf, requestingCountryOf } from './record-fields.js';
+
+/** The record families by which an NCB vouches for a support request of its own country. */
+const VOUCHING_FAMILIES: readonly string[] = ['ncb-endorsement.RequestAcknowledged', 'ncb-endorsement.RequestEndorsed'];
+
+/**
+ * How long (of log time) an official vouch logged before its request waits for it: the log's rule
+ * (ENTRY-FORMAT.md, "How an auditor replays"). Past it the vouch is forgotten, by the log and here.
+ */
+export const VOUCH_AWAITS_REQUEST_MS = 7 * 86_400_000;
+
+/** A change of classification the rules make due right after an entry; the log must log them next, in order. */
+export type DueChange =
+  | { readonly kind: 'vouch-outside-country'; readonly vouch: LogEntry; readonly request: number; readonly requestCountry: string }
+  | { readonly kind: 'promotion'; readonly pending: LogEntry; readonly vouch: number }
+  /**
+   * After a key fact (entry `keyFact`): the log rejects, in log order, the records signed with
+   * `keyId` that it no longer verifies. Which ones, this replay cannot tell without holding every
+   * record (it would grow with the log): it checks that each such rejection is well-founded.
+   */
+  | { readonly kind: 'key-invalid'; readonly keyId: string; readonly keyFact: number };
+
+/** How many of the latest requests' countries the replay holds besides the pending ones (~15 MB). */
+export const RECENT_REQUESTS_HELD = 100_000;
+
+/**
+ * The requests and vouches replayed from the log, holding only what is open or recent: the requests
+ * pending their NCB, the countries of the latest `RECENT_REQUESTS_HELD` requests, and the official
+ * vouches (of the last week of log time) logged before their request. So it never grows with the
+ * log; the price is that a vouch for an older request that no longer pends is checked for its
+ * signer's own country, not against the request's (`knownCountryOf`), which the log still knows.
+ */
+export class RequestVouches {
+  readonly pendingByRequest = new Map<string, LogEntry>();
+  readonly awaitingRequest = new Map<string, LogEntry[]>();
+  /** Request id → country, oldest first. */
+  readonly #recentCountries = new Map<string, string>();
+
+  constructor(private readonly recentHeld = RECENT_REQUESTS_HELD) {}
+
+  /** How many requests this replay holds something of: bounded by the open and recent ones, never by the log. */
+  get requestsHeld(): number {
+    return this.pendingByRequest.size + this.awaitingRequest.size + this.#recentCountries.size;
+  }
+
+  /** The country of the request, while it is pending or among the latest requests. */
+  knownCountryOf(requestId: string): string | undefined {
+    return requestingCountryOf(this.pendingByRequest.get(requestId)?.recordData) ?? this.#recentCountries.get(requestId);
+  }
+
+  /** Takes a classified (not superseding, not rejected) entry into account; returns the changes it makes due. */
+  applyClassified(entry: LogEntry): DueChange[] {
+    this.forgetVouchesOlderThan(Date.parse(entry.time) - VOUCH_AWAITS_REQUEST_MS);
+    const requestId = requestIdOf(entry.recordData);
+    if (requestId === undefined) return [];
+    if (entry.classification === 'official' && isVouch(entry)) return this.vouched(requestId, entry);
+    const country = requestingCountryOf(entry.recordData);
+    const first = country !== undefined && this.knownCountryOf(requestId) === undefined;
+    const waited = first ? this.requestLogged(requestId, country) : [];
+    const due: DueChange[] = waited
+      .filter((vouch) => vouch.source!.country !== country)
+      .map((vouch) => ({ kind: 'vouch-outside-country', vouch, request: entry.sequence, requestCountry: country! }));
+    if (entry.classification === 'pending-ncb') {
+      this.pendingByRequest.set(requestId, entry);
+      const own = waited.find((vouch) => vouch.source!.country === country);
+      if (own !== undefined) due.push({ kind: 'promotion', pending: entry, vouch: own.sequence });
+    }
+    return due;
+  }
+
+  /**
+   * Takes a superseding entry into account: the request it changes (made official, or rejected) no
+   * longer waits for its NCB (and this replay forgets it), and a vouch it rejects vouches for nothing.
+   */
+  applyChange(entry: LogEntry): void {
+    const requestId = requestIdOf(entry.recordData);
+    if (requestId !== undefined) {
+      if (this.pendingByRequest.get(requestId)?.sequence === entry.supersedes) this.pendingByRequest.delete(requestId);
+      return;
+    }
+    // A rejection for a bad key names only the record (rare: a key compromised): look for it.
+    for (const [id, pending] of this.pendingByRequest) {
+      if (pending.sequence === entry.supersedes) this.pendingByRequest.delete(id);
+    }
+    for (const [id, vouches] of this.awaitingRequest) {
+      const kept = vouches.filter((vouch) => vouch.sequence !== entry.supersedes);
+      if (kept.length === 0) this.awaitingRequest.delete(id);
+      else if (kept.length < vouches.length) this.awaitingRequest.set(id, kept);
+    }
+  }
+
+  private vouched(requestId: string, vouch: LogEntry): DueChange[] {
+    const country = this.knownCountryOf(requestId);
+    if (country === undefined) {
+      // Its request is not logged yet, or an older one that no longer pends (then the log knows it and settles nothing later).
+      this.awaitingRequest.set(requestId, [...(this.awaitingRequest.get(requestId) ?? []), vouch]);
+      return [];
+    }
+    const pending = this.pendingByRequest.get(requestId);
+    return pending !== undefined && vouch.source!.country === country ? [{ kind: 'promotion', pending, vouch: vouch.sequence }] : [];
+  }
+
+  /** The request's first entry (as far as this replay holds): the vouches that waited for it are settled. */
+  private requestLogged(requestId: string, country: string): LogEntry[] {
+    this.#recentCountries.set(requestId, country);
+    if (this.#recentCountries.size > this.recentHeld) this.#recentCountries.delete(this.#recentCountries.keys().next().value!);
+    const waited = this.awaitingRequest.get(requestId) ?? [];
+    this.awaitingRequest.delete(requestId);
+    return waited;
+  }
+
+  /** The map is in log order (by each request's first waiting vouch), so the expired come first. */
+  private forgetVouchesOlderThan(cutoff: number): void {
+    for (const [requestId, vouches] of this.awaitingRequest) {
+      if (Date.parse(vouches[0]!.time) >= cutoff) return;
+      const kept = vouches.filter((vouch) => Date.parse(vouch.time) >= cutoff);
+      this.awaitingRequest.delete(requestId);
+      if (kept.length > 0) this.awaitingRequest.set(requestId, kept);
+    }
+  }
+}
+
+/** Whether the entry is an NCB acknowledging or endorsing a request. */
+export function isVouch(entry: Pick<LogEntry, 'record' | 'source'>): boolean {
+  const source = entry.source;
+  if (source?.kind !== 'ncb' || source.country === undefined) return false;
+  const family = eventNameOf(entry.record.type)?.family;
+  return family !== undefined && VOUCHING_FAMILIES.includes(family);
+}

@@ -1,0 +1,69 @@
+import type { LogEntry } from '@wildlife/provenance-log';
+import type { DueChange } from './due-change.js';
+import { basisOf } from './verdict.js';
+
+/** The entry at `sequence` that makes a due change of classification: the same record, signer and evidence as the entry it supersedes. */
+export function changeEntry(sequence: number, time: string, change: DueChange): LogEntry {
+  switch (change.kind) {
+    case 'promotion':
+      return vouchedEntry(sequence, time, change.pending, change.vouch);
+    case 'vouch-outside-country':
+      return vouchRejectedEntry(sequence, time, change);
+    case 'key-invalid':
+      return keyInvalidEntry(sequence, time, change);
+  }
+}
+
+/**
+ * The entry that rejects a record whose key a later-logged fact shows was not valid when the record
+ * was observed (a key revoked as compromised from before it). It names the record and its source;
+ * its evidence is that of the entry it supersedes, which it does not repeat (the log would otherwise
+ * hold every record's signature material in memory to be ready for a compromise).
+ */
+function keyInvalidEntry(sequence: number, time: string, change: Extract<DueChange, { kind: 'key-invalid' }>): LogEntry {
+  const { record, source, keyId } = change.record;
+  return {
+    v: 1,
+    sequence,
+    time,
+    record,
+    source,
+    classification: 'rejected',
+    reason: { code: 'key-not-valid-at-signing-time', text: `Key "${keyId}" was not valid at ${record.time}: entry ${change.keyFact} revoked it from before then.` },
+    evidence: null,
+    supersedes: change.record.sequence,
+  };
+}
+
+/** The entry that changes a pending record to official on its NCB's word. */
+export function vouchedEntry(sequence: number, time: string, pending: LogEntry, vouch: number): LogEntry {
+  const { supersedes: _none, basis, ...record } = pending;
+  return {
+    ...record,
+    sequence,
+    time,
+    classification: 'official',
+    reason: { code: 'ncb-vouched', text: `The NCB of ${pending.source?.country ?? 'its country'} acknowledged or endorsed the request (entry ${vouch}).` },
+    supersedes: pending.sequence,
+    basis: basisOf(...(basis ?? []), vouch),
+  };
+}
+
+/**
+ * The entry that rejects an NCB's vouch logged before its request, now that the request (entry
+ * `request`) shows it is another country's: an NCB acts for its own country only (DOMAIN rule 3).
+ */
+function vouchRejectedEntry(sequence: number, time: string, change: Extract<DueChange, { kind: 'vouch-outside-country' }>): LogEntry {
+  const { supersedes: _none, basis: _basis, ...record } = change.vouch;
+  return {
+    ...record,
+    sequence,
+    time,
+    classification: 'rejected',
+    reason: {
+      code: 'acts-outside-its-country',
+      text: `The NCB of ${change.vouch.source?.country ?? 'another country'} vouched for a request of ${change.requestCountry} (entry ${change.request}): an NCB acts for its own country only.`,
+    },
+    supersedes: change.vouch.sequence,
+  };
+}

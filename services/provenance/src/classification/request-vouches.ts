@@ -1,0 +1,111 @@
+import { parseEventType, type Principal } from '@wildlife/contracts';
+import type { LogEntry } from '@wildlife/provenance-log';
+import { requestIdOf, requestingCountryOf } from '../records/record-facts.js';
+import type { DueChange } from './due-change.js';
+
+/** The record families by which an NCB vouches for a support request of its country. */
+const VOUCHING_FAMILIES = ['ncb-endorsement.RequestAcknowledged', 'ncb-endorsement.RequestEndorsed'];
+
+/**
+ * How long (of log time) an official NCB vouch logged before its request waits for that request:
+ * when the request comes within it, the vouch is checked against the request's country then; after
+ * it the vouch's classification is final. It bounds what the log (and an auditor replaying it)
+ * holds for vouches, by the vouches of one week, never by the length of the log.
+ */
+export const VOUCH_AWAITS_REQUEST_MS = 7 * 86_400_000;
+
+/**
+ * The support requests as the classification needs them: each request's country (from its first
+ * entry that is not rejected and is not a vouch), the requests still pending their NCB, and the
+ * official vouches logged before their request. Every request's country is kept, so a vouch logged
+ * after its request is classified for that request's country whatever the order of arrival.
+ */
+export class RequestVouches {
+  readonly pendingByRequest = new Map<string, LogEntry>();
+  readonly awaitingRequest = new Map<string, LogEntry[]>();
+  readonly requestCountries = new Map<string, string>();
+
+  /** The country of the request `requestId`, once its entry is logged. */
+  countryOf(requestId: string): string | undefined {
+    return this.requestCountries.get(requestId);
+  }
+
+  /** Takes a classified (not superseding, not rejected) entry into account; returns the changes it makes due. */
+  applyClassified(entry: LogEntry): DueChange[] {
+    this.forgetVouchesOlderThan(Date.parse(entry.time) - VOUCH_AWAITS_REQUEST_MS);
+    const requestId = requestIdOf(entry.recordData);
+    if (requestId === undefined) return [];
+    if (entry.classification === 'official' && isVouch(entry.record.type, entry.source)) return this.vouched(requestId, entry);
+    const country = requestingCountryOf(entry.recordData);
+    const first = country !== undefined && !this.requestCountries.has(requestId);
+    const waited = first ? this.requestLogged(requestId, country) : [];
+    const due: DueChange[] = waited
+      .filter((vouch) => vouch.source!.country !== country)
+      .map((vouch) => ({ kind: 'vouch-outside-country', vouch, request: entry.sequence, requestCountry: country! }));
+    if (entry.classification === 'pending-ncb') {
+      this.pendingByRequest.set(requestId, entry);
+      const own = waited.find((vouch) => vouch.source!.country === country);
+      if (own !== undefined) due.push({ kind: 'promotion', pending: entry, vouch: own.sequence });
+    }
+    return due;
+  }
+
+  /**
+   * Takes a superseding entry into account: the request it changes (made official, or rejected) no
+   * longer waits for its NCB, and a vouch it rejects vouches for nothing.
+   */
+  applyChange(entry: LogEntry): void {
+    const requestId = requestIdOf(entry.recordData);
+    if (requestId !== undefined) {
+      if (this.pendingByRequest.get(requestId)?.sequence === entry.supersedes) this.pendingByRequest.delete(requestId);
+      return;
+    }
+    // A rejection for a bad key names only the record (rare: a key compromised): look for it.
+    for (const [id, pending] of this.pendingByRequest) {
+      if (pending.sequence === entry.supersedes) this.pendingByRequest.delete(id);
+    }
+    for (const [requestId, vouches] of this.awaitingRequest) {
+      const kept = vouches.filter((vouch) => vouch.sequence !== entry.supersedes);
+      if (kept.length === 0) this.awaitingRequest.delete(requestId);
+      else if (kept.length < vouches.length) this.awaitingRequest.set(requestId, kept);
+    }
+  }
+
+  private vouched(requestId: string, vouch: LogEntry): DueChange[] {
+    const country = this.requestCountries.get(requestId);
+    if (country === undefined) {
+      this.awaitingRequest.set(requestId, [...(this.awaitingRequest.get(requestId) ?? []), vouch]);
+      return [];
+    }
+    const pending = this.pendingByRequest.get(requestId);
+    return pending !== undefined && vouch.source!.country === country ? [{ kind: 'promotion', pending, vouch: vouch.sequence }] : [];
+  }
+
+  /** The request's first entry: its country is known from now on, and the vouches that waited for it are settled. */
+  private requestLogged(requestId: string, country: string): LogEntry[] {
+    this.requestCountries.set(requestId, country);
+    const waited = this.awaitingRequest.get(requestId) ?? [];
+    this.awaitingRequest.delete(requestId);
+    return waited;
+  }
+
+  /** Vouches wait for their request one week of log time; the map is in log order, so the oldest are first. */
+  private forgetVouchesOlderThan(cutoff: number): void {
+    for (const [requestId, vouches] of this.awaitingRequest) {
+      if (Date.parse(vouches[0]!.time) >= cutoff) return;
+      const kept = vouches.filter((vouch) => Date.parse(vouch.time) >= cutoff);
+      this.awaitingRequest.delete(requestId);
+      if (kept.length > 0) this.awaitingRequest.set(requestId, kept);
+    }
+  }
+}
+
+/** Whether a record of `type` by `source` is an NCB vouching for a support request. */
+export function isVouch(type: string, source: Pick<Principal, 'kind' | 'country'> | null): boolean {
+  if (source?.kind !== 'ncb' || source.country === undefined) return false;
+  try {
+    return VOUCHING_FAMILIES.includes(parseEventType(type).family);
+  } catch {
+    return false;
+  }
+}
