@@ -98,6 +98,19 @@ describe('the provenance log classifying records from the record topics', () => 
     expect(outcomesOf(all, after.id)).toEqual([['official', 'ncb-own-country']]);
   });
 
+  it('rejects a record timed beyond the clock skew at once, and the record after it on its partition is logged as promptly', async () => {
+    const future = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(Date.now() + 86_400_000));
+    const next = await supportRequestEvent(cast.ofb, cast.ofb.principal);
+    const size = await world.logSize();
+    // One key, so one partition, in this order: waiting for the first would hold the second.
+    await world.publish(topics.requestIntakeEvents, future, { ...next, subject: future.subject! });
+    await world.waitForLogSize(size + 2, 15_000);
+    const all = await fetchAllEntries(world, cast.auditor);
+    expect(outcomesOf(all, future.id)).toEqual([['rejected', 'record-time-in-future']]);
+    expect(entriesOf(all, future.id)[0]).toMatchObject({ source: cast.ofb.principal, evidence: { keyId: cast.ofb.keyId } });
+    expect(outcomesOf(all, next.id)).toEqual([['official', 'accredited-agency']]);
+  });
+
   it('logs a record delivered twice once', async () => {
     const size = await world.logSize();
     const marker = await supportRequestEvent(cast.ncbFr, cast.ofb.principal);

@@ -9,8 +9,9 @@ import { basisOf, rejected, type Verdict } from './verdict.js';
 
 /**
  * Classifies one record against the log so far (TARGET-DESIGN §5, DOMAIN "official source"):
- * rejected when it breaks its contract, carries no usable signature material, its signature
- * does not check out (see `checkSignature`), or its data is not what the signed request made
+ * rejected when it breaks its contract, arrived before its time (beyond the skew allowed: see
+ * `RegistryGate.isTooFarAhead`), carries no usable signature material, its signature does not
+ * check out (see `checkSignature`), or its data is not what the signed request made
  * (`checkRecordBinding`); a registry record is official when its signer may make
  * that registry change (`classifyRegistryRecord`); an external source's record is `external`; an
  * auditor's is rejected; any other is official when `isOfficialSource` says so at the record's time
@@ -22,6 +23,9 @@ export function classifyRecord(state: ProvenanceLogState, record: SignedRecordCa
   const signed = signedProvenanceOf(record.provenance);
   const kept = { source: signed.source, evidence: signed.evidence };
   if (record.problem !== undefined) return rejected('record-malformed', sentence(record.problem), kept);
+  if (record.receivedBeforeItsTime !== undefined) {
+    return rejected('record-time-in-future', `The record is timed ${record.time}, beyond the clock skew allowed when it was received at ${record.receivedBeforeItsTime}.`, kept);
+  }
   if (signed.problem !== undefined || signed.source === null || signed.evidence === null) {
     return rejected('record-malformed', sentence(signed.problem ?? 'the provenance is unreadable'), kept);
   }

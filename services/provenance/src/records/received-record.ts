@@ -34,6 +34,8 @@ export interface SignedRecordCandidate {
    * too large to log the record's data in keeps of it, to match it with the record on its topic.
    */
   readonly valueSha256?: string;
+  /** Set by the intake when the record's time was beyond now plus the skew allowed (`RegistryGate.isTooFarAhead`): this now. */
+  readonly receivedBeforeItsTime?: string;
 }
 
 /** An event of a known contract that carries no signed record (e.g. a permit issued as a consequence). */

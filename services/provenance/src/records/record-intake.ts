@@ -21,7 +21,9 @@ import { RegistryGate } from './registry-gate.js';
  * database (or a registry feed that does not keep up) holds a partition, until it answers again.
  *
  * Two consumer groups: registry records, and all other records, which wait (`RegistryGate`) until
- * the log holds every registry record published before their time.
+ * the log holds every registry record published before their time (or their arrival, if earlier).
+ * A record timed beyond the clock skew allowed is logged at once as rejected, never waited for:
+ * its time may be months away, and its partition would wait with it.
  */
 @Injectable()
 export class RecordIntake implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -96,6 +98,10 @@ export class RecordIntake implements OnApplicationBootstrap, OnApplicationShutdo
     await this.consume(RECORD_FEED, async ({ message }) => {
       const record = readReceivedRecord(message, contracts);
       if (record.kind === 'not-a-record') return;
+      if (record.kind === 'record' && gate.isTooFarAhead(record.time)) {
+        await this.appender.append({ ...record, receivedBeforeItsTime: new Date().toISOString() });
+        return;
+      }
       if (record.kind === 'record') await gate.reached(record.time);
       await this.appender.append(record);
     });
