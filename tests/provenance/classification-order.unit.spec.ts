@@ -29,7 +29,7 @@ const DAY = 86_400_000;
 function logInOrder(cast: Cast, records: readonly CloudEvent[]): LogEntry[] {
   const state = new ProvenanceLogState(trustRootsOf(cast));
   const received = (event: CloudEvent) => readReceivedRecord(messageOf(event), contracts) as LoggableRecord;
-  return records.flatMap((event) => planEntries(state, [received(event)], new Date(), new Set()).map((planned) => planned.entry));
+  return records.flatMap((event) => planEntries(state, [received(event)], new Date(), new Map()).map((planned) => planned.entry));
 }
 
 /** The auditor's first finding on the log, from the entries' bytes alone. */

@@ -121,6 +121,23 @@ describe('the provenance log classifying records from the record topics', () => 
     expect(await world.logSize()).toBe(size + 1);
   });
 
+  it('logs a different record under an id already logged apart, as rejected, once however often it comes', async () => {
+    const size = await world.logSize();
+    const other = { ...(await supportRequestEvent(cast.ncbFr, cast.ofb.principal)), id: ofbRequest.id };
+    const marker = await supportRequestEvent(cast.ncbFr, cast.ofb.principal);
+    await world.publish(topics.requestIntakeEvents, other, other);
+    await world.waitForLogSize(size + 1);
+    // Again, after it was committed: the log finds it under its own identity. The marker shows the copy was taken in.
+    await world.publish(topics.requestIntakeEvents, other, { ...marker, subject: other.subject! });
+    await world.waitForLogSize(size + 2);
+    const all = await fetchAllEntries(world, cast.auditor);
+    expect(outcomesOf(all, ofbRequest.id)).toEqual([['official', 'accredited-agency']]);
+    const reused = all.filter((f) => f.entry.record.id.startsWith(`${ofbRequest.id}#reused:`)).map((f) => f.entry);
+    expect(reused.map((e) => [e.classification, e.reason.code, e.source?.id])).toEqual([['rejected', 'record-id-reused', 'ncb-fr']]);
+    expect(outcomesOf(all, marker.id)).toEqual([['official', 'ncb-own-country']]);
+    expect(await world.logSize()).toBe(size + 2);
+  });
+
   it('classifies a request with the registry records published before it, though they are read from another topic', async () => {
     const agency = newSigner({ id: 'fr-oncfs', kind: 'agency', country: 'FR' });
     const fillers = Array.from({ length: 40 }, (_, i) => newSigner({ id: `fr-filler-${i}`, kind: 'agency', country: 'FR' }));

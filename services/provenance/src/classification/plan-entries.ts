@@ -3,7 +3,9 @@ import { classifyRecord } from './classify-record.js';
 import { logEntryOf, type LoggableRecord } from './log-entry-of.js';
 import { changeEntry } from './classification-changes.js';
 import type { ProvenanceLogState } from './provenance-log-state.js';
+import { isTheLoggedRecord, reusedIdOf } from './record-identity.js';
 import type { SignaturePrechecks } from './signature-prechecks.js';
+import { signedProvenanceOf } from './signed-provenance.js';
 import { rejected, type Verdict } from './verdict.js';
 
 export interface PlannedEntry {
@@ -15,8 +17,10 @@ export interface PlannedEntry {
 /**
  * The entries that log `records`, in order, applied to `state` as they are planned (so each record
  * is classified with everything before it, including earlier records of the same batch). A record
- * whose id is in `alreadyLogged` gets no entry (appending it again is a no-op), nor does a repeat
- * within the batch. A record after which the rules make changes of classification due (a pending
+ * that `alreadyLogged` (by id, its first entry) holds gets no entry (appending it again is a no-op),
+ * nor does a repeat within the batch. A different record under an id already logged is not
+ * dropped: it is logged as rejected (`record-id-reused`) under `reusedIdOf` its own identity,
+ * which `alreadyLogged` must hold too if it was logged (`loggedRecords` asks for both). A record after which the rules make changes of classification due (a pending
  * request made official by its NCB's vouch; a vouch logged before its request rejected because the
  * request is another country's) is followed by the entries that make them, in that order. Times never go backwards along the log. Signatures checked ahead in `prechecks` are
  * not checked again (same outcome, see `SignaturePrechecks`).
@@ -25,11 +29,11 @@ export function planEntries(
   state: ProvenanceLogState,
   records: readonly LoggableRecord[],
   now: Date,
-  alreadyLogged: ReadonlySet<string>,
+  alreadyLogged: ReadonlyMap<string, LogEntry>,
   prechecks?: SignaturePrechecks,
 ): PlannedEntry[] {
   const planned: PlannedEntry[] = [];
-  const seen = new Set(alreadyLogged);
+  const seen = new Map(alreadyLogged);
   const append = (entry: LogEntry) => {
     const bytes = entryBytes(entry);
     const due = state.apply(entry);
@@ -37,10 +41,13 @@ export function planEntries(
     return due;
   };
   for (const record of records) {
-    if (seen.has(record.id)) continue;
-    seen.add(record.id);
+    const earlier = seen.get(record.id);
+    if (earlier !== undefined && isTheLoggedRecord(earlier, record)) continue;
+    const reused = earlier !== undefined && record.kind === 'record' ? { record: { ...record, id: reusedIdOf(record) }, verdict: idReused(record, earlier) } : undefined;
+    if (reused !== undefined && seen.has(reused.record.id)) continue;
     const time = nextTime(state, now);
-    const entry = logEntryOf(state.size, time, record, verdictFor(state, record, prechecks));
+    const entry = logEntryOf(state.size, time, reused?.record ?? record, reused?.verdict ?? verdictFor(state, record, prechecks));
+    seen.set(entry.record.id, entry);
     for (const change of append(entry)) append(changeEntry(state.size, time, change));
   }
   return planned;
@@ -54,6 +61,12 @@ function verdictFor(state: ProvenanceLogState, record: LoggableRecord, prechecks
     // The classification is pure: an error here would recur on every retry and stall the partition.
     return rejected('classification-failed', `The record could not be classified: ${(error as Error).message}`);
   }
+}
+
+/** A different record under an id the log holds: rejected under its own identity, with what it carries. */
+function idReused(record: Extract<LoggableRecord, { kind: 'record' }>, logged: LogEntry): Verdict {
+  const { source, evidence } = signedProvenanceOf(record.provenance);
+  return rejected('record-id-reused', `Another record (entry ${logged.sequence}) was logged under the id "${record.id}": this one is logged apart, never in its place.`, { source, evidence });
 }
 
 function nextTime(state: ProvenanceLogState, now: Date): string {

@@ -27,7 +27,7 @@ describe('classifying records into log entries', () => {
 
   const received = (event: CloudEvent) => readReceivedRecord(messageOf(event), contracts) as LoggableRecord;
   let logged: PlannedEntry[];
-  const plan = (records: LoggableRecord[], alreadyLogged = new Set<string>()) => {
+  const plan = (records: LoggableRecord[], alreadyLogged = new Map<string, LogEntry>()) => {
     const planned = planEntries(state, records, new Date(), alreadyLogged);
     logged.push(...planned);
     return planned.map((p) => p.entry);
@@ -163,8 +163,22 @@ describe('classifying records into log entries', () => {
 
   it('logs a record once, whether it comes twice in a batch or was logged before', async () => {
     const event = await supportRequestEvent(cast.ofb, cast.ofb.principal);
-    expect(log(event, event)).toHaveLength(1);
-    expect(plan([received(event)], new Set([event.id]))).toEqual([]);
+    const [entry] = log(event, event);
+    expect(logged).toHaveLength(4);
+    expect(plan([received(event)], new Map([[event.id, entry!]]))).toEqual([]);
+  });
+
+  it('logs a different record under an id already logged apart, as rejected, and only once however often it comes', async () => {
+    const first = await supportRequestEvent(cast.ofb, cast.ofb.principal);
+    const other = { ...(await supportRequestEvent(cast.ncbFr, cast.ofb.principal)), id: first.id };
+    const [original, reused] = log(first, other, other);
+    expect(logged).toHaveLength(5);
+    expect(original).toMatchObject({ record: { id: first.id }, classification: 'official' });
+    expect(reused).toMatchObject({ classification: 'rejected', reason: { code: 'record-id-reused' }, source: cast.ncbFr.principal });
+    expect(reused!.record.id).toMatch(new RegExp(`^${first.id}#reused:[0-9a-f]{64}$`));
+    expect(reused!.recordData?.requestId).toBe(other.subject);
+    const stored = new Map([[first.id, original!], [reused!.record.id, reused!]]);
+    expect(plan([received(other), received(first)], stored)).toEqual([]);
   });
 
   it('rebuilds the same state from the entry bytes alone', async () => {

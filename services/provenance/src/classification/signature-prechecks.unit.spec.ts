@@ -21,8 +21,8 @@ describe('signatures checked ahead of the log write', () => {
     await prechecks.precheck(ahead.registry, records);
     // When both classify them at the same instant
     const now = new Date();
-    const checkedAhead = planEntries(ahead, records, now, new Set(), prechecks);
-    const checkedLate = planEntries(plain, records, now, new Set());
+    const checkedAhead = planEntries(ahead, records, now, new Map(), prechecks);
+    const checkedLate = planEntries(plain, records, now, new Map());
     // Then the entries are byte for byte the same (FR's NCB official; KE's NCB outside its country and the unregistered agency rejected)
     expect(checkedAhead.map((p) => Buffer.from(p.bytes).toString())).toEqual(checkedLate.map((p) => Buffer.from(p.bytes).toString()));
     expect(checkedAhead.map((p) => p.entry.classification)).toEqual(['official', 'rejected', 'rejected']);

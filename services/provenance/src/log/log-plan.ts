@@ -1,4 +1,4 @@
-import { sameHash, type StoredNode } from '@wildlife/provenance-log';
+import { sameHash, type LogEntry, type StoredNode } from '@wildlife/provenance-log';
 import type { LoggableRecord } from '../classification/log-entry-of.js';
 import { planEntries, type PlannedEntry } from '../classification/plan-entries.js';
 import type { SignaturePrechecks } from '../classification/signature-prechecks.js';
@@ -15,8 +15,8 @@ export interface LogPlan {
   readonly startSize: number;
   /** Entries the log holds after it. */
   readonly endSize: number;
-  /** The ids among its records it took as logged already (they got no entry). */
-  readonly logged: ReadonlySet<string>;
+  /** What it took as logged already, by record id (see `LogHead.logged`). */
+  readonly logged: ReadonlyMap<string, LogEntry>;
   readonly entries: PlannedEntry[];
   readonly nodes: StoredNode[];
   /** Undefined when the latest checkpoint already covers the log. */
@@ -34,7 +34,7 @@ export interface PlanContext {
  * the checkpoint of the new size if the latest does not cover it.
  * Changes `log`: a plan that is not committed leaves it ahead of the store, to be dropped.
  */
-export function planOnto(log: LoadedLog, records: readonly LoggableRecord[], logged: ReadonlySet<string>, now: Date, context: PlanContext): LogPlan {
+export function planOnto(log: LoadedLog, records: readonly LoggableRecord[], logged: ReadonlyMap<string, LogEntry>, now: Date, context: PlanContext): LogPlan {
   const startSize = log.tree.size;
   const entries = planEntries(log.state, records, now, logged, context.prechecks);
   const nodes = entries.flatMap((p) => log.tree.append(p.leafHash));
@@ -55,7 +55,7 @@ export function planOnto(log: LoadedLog, records: readonly LoggableRecord[], log
  */
 export function planStillStands(plan: LogPlan, head: LogHead): boolean {
   if (head.size !== plan.startSize || head.logged.size !== plan.logged.size) return false;
-  for (const id of head.logged) if (!plan.logged.has(id)) return false;
+  for (const id of head.logged.keys()) if (!plan.logged.has(id)) return false;
   const checkpoint = head.checkpoint;
   return checkpoint === undefined || (checkpoint.treeSize <= plan.startSize && sameHash(plan.log.tree.rootHash(checkpoint.treeSize), checkpoint.rootHash));
 }

@@ -1,13 +1,14 @@
 import type pg from 'pg';
-import type { PerfectSubtreeSource } from '@wildlife/provenance-log';
+import type { LogEntry, PerfectSubtreeSource } from '@wildlife/provenance-log';
 import type { TrustRoots } from '@wildlife/registry';
 import type { LoggableRecord } from '../classification/log-entry-of.js';
 import type { PlannedEntry } from '../classification/plan-entries.js';
+import { isTheLoggedRecord, reusedIdOf } from '../classification/record-identity.js';
 import { ReverifyThread } from '../classification/reverify-thread.js';
 import { SignaturePrechecks } from '../classification/signature-prechecks.js';
 import type { LogKey } from '../checkpoints/log-key.js';
 import { LoadedLog } from './loaded-log.js';
-import { loggedRecordIds, readLogHead, type LogHead } from './log-head.js';
+import { loggedRecords, readLogHead, type LogHead } from './log-head.js';
 import { planOnto, planStillStands, type LogPlan } from './log-plan.js';
 import { insertEntries } from './log-tables.js';
 import { inWriterTransaction } from './writer-transaction.js';
@@ -69,8 +70,8 @@ export class ProvenanceLogWriter {
   private planning: Promise<LogPlan | undefined> = Promise.resolve(undefined);
   /** Writes in a row that found the stored log as this process left it; reset when another writer came in. */
   private quietWrites = 0;
-  /** Record ids with an entry planned and not committed yet: a later plan takes them as logged. */
-  private readonly planned = new Set<string>();
+  /** First entries planned and not committed yet, by record id: a later plan takes them as logged. */
+  private readonly planned = new Map<string, LogEntry>();
   private readonly reverifyThread = ReverifyThread.start();
   private readonly prechecks = new SignaturePrechecks(this.reverifyThread);
 
@@ -129,18 +130,30 @@ export class ProvenanceLogWriter {
     if (log === undefined || before?.log !== log || this.quietWrites < QUIET_WRITES_BEFORE_PLANNING_AHEAD) return undefined;
     try {
       await this.prechecks.precheck(log.state.registry, records);
-      const ids = records.map((r) => r.id);
       // Taken before the query: an id leaves `planned` only once committed, so it is in one or the other.
-      const inFlight = ids.filter((id) => this.planned.has(id));
-      const stored = await loggedRecordIds(this.o.pool, ids);
+      const inFlight = this.plannedAmong(records);
+      const stored = await loggedRecords(this.o.pool, records);
       // The log is dropped, never reused, when a write fails or a plan does not stand.
       if (this.loaded !== log) return undefined;
-      const plan = this.plan(log, records, new Set([...stored, ...inFlight]));
-      for (const entry of plan.entries) this.planned.add(entry.entry.record.id);
+      const plan = this.plan(log, records, new Map([...stored, ...inFlight]));
+      for (const { entry } of plan.entries) if (entry.supersedes === undefined) this.planned.set(entry.record.id, entry);
       return plan;
     } catch {
       return undefined;
     }
+  }
+
+  /** The entries planned and not committed yet of `records`: by their ids, and by their own identities where they reuse one. */
+  private plannedAmong(records: readonly LoggableRecord[]): Map<string, LogEntry> {
+    const inFlight = new Map<string, LogEntry>();
+    for (const record of records) {
+      const earlier = this.planned.get(record.id);
+      if (earlier === undefined) continue;
+      inFlight.set(record.id, earlier);
+      const reused = record.kind === 'record' && !isTheLoggedRecord(earlier, record) ? this.planned.get(reusedIdOf(record)) : undefined;
+      if (reused !== undefined) inFlight.set(reused.record.id, reused);
+    }
+    return inFlight;
   }
 
   private async writePlanned(records: readonly LoggableRecord[], plan: LogPlan | undefined, planned: (plan: LogPlan) => void): Promise<PlannedEntry[]> {
@@ -152,7 +165,7 @@ export class ProvenanceLogWriter {
         if (!stood) this.drop();
       }
     } finally {
-      for (const entry of plan.entries) this.planned.delete(entry.entry.record.id);
+      for (const { entry } of plan.entries) if (this.planned.get(entry.record.id) === entry) this.planned.delete(entry.record.id);
     }
     if (!stood) return this.writeNow(records, planned);
     this.committedUpTo(plan);
@@ -163,7 +176,7 @@ export class ProvenanceLogWriter {
   private async commitPlan(plan: LogPlan, records: readonly LoggableRecord[]): Promise<boolean> {
     try {
       return await inWriterTransaction(this.o.pool, async (client) => {
-        const stands = planStillStands(plan, await readLogHead(client, records.map((r) => r.id)));
+        const stands = planStillStands(plan, await readLogHead(client, records));
         this.quietWrites = stands ? this.quietWrites + 1 : 0;
         if (stands) await this.insert(client, plan);
         return stands;
@@ -181,7 +194,7 @@ export class ProvenanceLogWriter {
     if (this.loaded !== undefined) await this.prechecks.precheck(this.loaded.state.registry, records);
     try {
       await inWriterTransaction(this.o.pool, async (client) => {
-        const head = await readLogHead(client, records.map((r) => r.id));
+        const head = await readLogHead(client, records);
         this.quietWrites = this.loaded !== undefined && this.loaded.tree.size === head.size ? this.quietWrites + 1 : 0;
         plan = this.plan(await this.caughtUp(client, head), records, head.logged);
         planned(plan);
@@ -195,7 +208,7 @@ export class ProvenanceLogWriter {
     return plan!.entries;
   }
 
-  private plan(log: LoadedLog, records: readonly LoggableRecord[], logged: ReadonlySet<string>): LogPlan {
+  private plan(log: LoadedLog, records: readonly LoggableRecord[], logged: ReadonlyMap<string, LogEntry>): LogPlan {
     try {
       return planOnto(log, records, logged, this.clock(), { logKey: this.o.logKey, prechecks: this.prechecks });
     } catch (error) {
