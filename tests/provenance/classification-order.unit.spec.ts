@@ -11,6 +11,7 @@ import {
   acknowledgementEvent,
   messageOf,
   newCast,
+  permitRevokedEvent,
   registrationFacts,
   registryEvent,
   supportRequestEvent,
@@ -111,6 +112,19 @@ describe('classifying the same records in any order of arrival', () => {
     for (const entries of everyOrder(cast, await registryOf(cast, new Date(Date.now() - DAY)), [request, foreignAck])) {
       expect(outcomes(entries).get(request.id)).toBe('pending-ncb/agency-not-accredited');
       expect(outcomes(entries).get(foreignAck.id)).toBe('rejected/acts-outside-its-country');
+    }
+  });
+
+  it("holds any record about a request for that request's country, whichever came first: another country's NCB is rejected, its own official", async () => {
+    const cast = newCast();
+    const request = await supportRequestEvent(cast.ofb, cast.ofb.principal);
+    const foreign = await permitRevokedEvent(cast.ncbKe, request.subject!);
+    const own = await permitRevokedEvent(cast.ncbFr, request.subject!);
+    const logs = everyOrder(cast, await registryOf(cast, new Date(Date.now() - DAY)), [request, foreign, own]);
+    for (const entries of logs) {
+      expect(outcomes(entries)).toEqual(outcomes(logs[0]!));
+      expect(outcomes(entries).get(foreign.id)).toBe('rejected/acts-outside-its-country');
+      expect(outcomes(entries).get(own.id)).toBe('official/ncb-own-country');
     }
   });
 

@@ -119,18 +119,18 @@ function sourcedRecordVerdict(replay: LogReplay, entry: LogEntry, signer: Checke
 
 /**
  * The country the record acts for, as the log decides it: for a record about a request, the
- * request's country once logged, else the country the record states; for any other, the country it
- * states, else the signer's. This replay holds a request's country only while it is pending or
- * recent (`RequestVouches`): an NCB's vouch for a request it does not hold (not logged yet, or an
- * older one, which the log still knows) is checked for the NCB's own country, the most the log can
- * have found official.
+ * request's country once logged, else the country the record states, else the signer's; for any
+ * other, the country it states, else the signer's. This replay holds a request's country only
+ * while it is pending or recent (`RequestVouches`): a record about a request it does not hold (not
+ * logged yet, or an older one, which the log still knows) is checked for its signer's own country,
+ * the most the log can have found official (any other verdict there is a rejection).
  */
 function countryConcerned(replay: LogReplay, entry: LogEntry, signer: Principal): string | undefined {
   const data = entry.recordData;
   const requestId = requestIdOf(data);
-  const stated = statedCountryOf(data);
-  if (requestId === undefined) return stated ?? signer.country;
+  if (requestId === undefined) return statedCountryOf(data) ?? signer.country;
   const known = replay.requests.knownCountryOf(requestId);
-  if (known !== undefined) return known;
-  return isVouch(entry) ? signer.country : stated;
+  // The request itself, logged for the first time, is the one that states its country.
+  const ownCountry = isVouch(entry) ? undefined : requestingCountryOf(data);
+  return known ?? ownCountry ?? signer.country ?? statedCountryOf(data);
 }

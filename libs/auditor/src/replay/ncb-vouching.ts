@@ -8,14 +8,18 @@ export type { DueChange } from './request-vouches.js';
 /**
  * Why `entry` is not the change of classification that was due, or undefined when it is. Either
  * way it repeats the record, source, evidence and data of the entry it supersedes. A promotion is
- * official/`ncb-vouched`, resting on the pending entry's basis plus the vouch; a vouch that its
- * request showed to be another country's is rejected/`acts-outside-its-country`, without a basis.
+ * official/`ncb-vouched`, resting on the pending entry's basis plus the vouch; an official record
+ * about a request (a vouch…) that the request showed to be another country's is
+ * rejected/`acts-outside-its-country`, without a basis.
  */
 export function dueChangeProblem(entry: LogEntry, due: DueChange): string | undefined {
   if (due.kind === 'key-invalid') return `entry ${due.keyFact} made rejections for key "${due.keyId}" due, and this is none`;
   const [superseded, classification, code] =
-    due.kind === 'promotion' ? [due.pending, 'official', 'ncb-vouched'] : [due.vouch, 'rejected', 'acts-outside-its-country'];
-  const why = due.kind === 'promotion' ? `entry ${due.vouch} made pending entry ${due.pending.sequence} official` : `entry ${due.request} showed vouch ${due.vouch.sequence} to be for a request of ${due.requestCountry}`;
+    due.kind === 'promotion' ? [due.pending, 'official', 'ncb-vouched'] : [due.record, 'rejected', 'acts-outside-its-country'];
+  const why =
+    due.kind === 'promotion'
+      ? `entry ${due.vouch} made pending entry ${due.pending.sequence} official`
+      : `entry ${due.request} showed entry ${due.record.sequence} to be about a request of ${due.requestCountry}`;
   if (entry.supersedes !== superseded.sequence) {
     return `${why}, so this entry must supersede ${superseded.sequence} (it ${entry.supersedes === undefined ? 'supersedes nothing' : `supersedes ${entry.supersedes}`})`;
   }

@@ -5,14 +5,15 @@ import { eventNameOf, requestIdOf, requestingCountryOf } from './record-fields.j
 const VOUCHING_FAMILIES: readonly string[] = ['ncb-endorsement.RequestAcknowledged', 'ncb-endorsement.RequestEndorsed'];
 
 /**
- * How long (of log time) an official vouch logged before its request waits for it: the log's rule
- * (ENTRY-FORMAT.md, "How an auditor replays"). Past it the vouch is forgotten, by the log and here.
+ * How long (of log time) an official record about a request (a vouch…) logged before the request
+ * waits for it: the log's rule (ENTRY-FORMAT.md, "How an auditor replays"). Past it the record is
+ * forgotten, by the log and here.
  */
 export const VOUCH_AWAITS_REQUEST_MS = 7 * 86_400_000;
 
 /** A change of classification the rules make due right after an entry; the log must log them next, in order. */
 export type DueChange =
-  | { readonly kind: 'vouch-outside-country'; readonly vouch: LogEntry; readonly request: number; readonly requestCountry: string }
+  | { readonly kind: 'outside-country'; readonly record: LogEntry; readonly request: number; readonly requestCountry: string }
   | { readonly kind: 'promotion'; readonly pending: LogEntry; readonly vouch: number }
   /**
    * After a key fact (entry `keyFact`): the log rejects, in log order, the records signed with
@@ -25,10 +26,10 @@ export type DueChange =
 export const RECENT_REQUESTS_HELD = 100_000;
 
 /**
- * The requests and vouches replayed from the log, holding only what is open or recent: the requests
- * pending their NCB, the countries of the latest `RECENT_REQUESTS_HELD` requests, and the official
- * vouches (of the last week of log time) logged before their request. So it never grows with the
- * log; the price is that a vouch for an older request that no longer pends is checked for its
+ * The requests replayed from the log, holding only what is open or recent: the requests pending
+ * their NCB, the countries of the latest `RECENT_REQUESTS_HELD` requests, and the official records
+ * about a request (vouches…, of the last week of log time) logged before the request. So it never grows with the
+ * log; the price is that a record about an older request that no longer pends is checked for its
  * signer's own country, not against the request's (`knownCountryOf`), which the log still knows.
  */
 export class RequestVouches {
@@ -54,16 +55,16 @@ export class RequestVouches {
     this.forgetVouchesOlderThan(Date.parse(entry.time) - VOUCH_AWAITS_REQUEST_MS);
     const requestId = requestIdOf(entry.recordData);
     if (requestId === undefined) return [];
-    if (entry.classification === 'official' && isVouch(entry)) return this.vouched(requestId, entry);
     const country = requestingCountryOf(entry.recordData);
-    const first = country !== undefined && this.knownCountryOf(requestId) === undefined;
-    const waited = first ? this.requestLogged(requestId, country) : [];
+    const vouch = entry.classification === 'official' && isVouch(entry);
+    if (country === undefined || vouch) return this.aboutRequest(requestId, entry, vouch);
+    const waited = this.knownCountryOf(requestId) === undefined ? this.requestLogged(requestId, country) : [];
     const due: DueChange[] = waited
-      .filter((vouch) => vouch.source!.country !== country)
-      .map((vouch) => ({ kind: 'vouch-outside-country', vouch, request: entry.sequence, requestCountry: country! }));
+      .filter((record) => record.source!.country !== country)
+      .map((record) => ({ kind: 'outside-country', record, request: entry.sequence, requestCountry: country }));
     if (entry.classification === 'pending-ncb') {
       this.pendingByRequest.set(requestId, entry);
-      const own = waited.find((vouch) => vouch.source!.country === country);
+      const own = waited.find((record) => record.source!.country === country && isVouch(record));
       if (own !== undefined) due.push({ kind: 'promotion', pending: entry, vouch: own.sequence });
     }
     return due;
@@ -90,15 +91,18 @@ export class RequestVouches {
     }
   }
 
-  private vouched(requestId: string, vouch: LogEntry): DueChange[] {
+  /** A record about a request other than the request itself: waits for it when official, by a principal of a country, and the request is not held. */
+  private aboutRequest(requestId: string, entry: LogEntry, vouch: boolean): DueChange[] {
+    if (entry.classification === 'pending-ncb') this.pendingByRequest.set(requestId, entry);
+    if (entry.classification !== 'official' || entry.source?.country === undefined) return [];
     const country = this.knownCountryOf(requestId);
     if (country === undefined) {
-      // Its request is not logged yet, or an older one that no longer pends (then the log knows it and settles nothing later).
-      this.awaitingRequest.set(requestId, [...(this.awaitingRequest.get(requestId) ?? []), vouch]);
+      // Its request is not logged yet, or an older one no longer held (then the log knows it and settles nothing later).
+      this.awaitingRequest.set(requestId, [...(this.awaitingRequest.get(requestId) ?? []), entry]);
       return [];
     }
     const pending = this.pendingByRequest.get(requestId);
-    return pending !== undefined && vouch.source!.country === country ? [{ kind: 'promotion', pending, vouch: vouch.sequence }] : [];
+    return vouch && pending !== undefined && entry.source.country === country ? [{ kind: 'promotion', pending, vouch: entry.sequence }] : [];
   }
 
   /** The request's first entry (as far as this replay holds): the vouches that waited for it are settled. */

@@ -7,8 +7,8 @@ export function changeEntry(sequence: number, time: string, change: DueChange): 
   switch (change.kind) {
     case 'promotion':
       return vouchedEntry(sequence, time, change.pending, change.vouch);
-    case 'vouch-outside-country':
-      return vouchRejectedEntry(sequence, time, change);
+    case 'outside-country':
+      return outsideCountryEntry(sequence, time, change);
     case 'key-invalid':
       return keyInvalidEntry(sequence, time, change);
   }
@@ -29,7 +29,7 @@ function keyInvalidEntry(sequence: number, time: string, change: Extract<DueChan
     record,
     source,
     classification: 'rejected',
-    reason: { code: 'key-not-valid-at-signing-time', text: `Key "${keyId}" was not valid at ${record.time}: entry ${change.keyFact} revoked it from before then.` },
+    reason: { code: 'key-not-valid-at-signing-time', text: `Key "${keyId}" was not valid at ${record.time}, as entry ${change.keyFact} shows.` },
     evidence: null,
     supersedes: change.record.sequence,
   };
@@ -50,11 +50,13 @@ export function vouchedEntry(sequence: number, time: string, pending: LogEntry, 
 }
 
 /**
- * The entry that rejects an NCB's vouch logged before its request, now that the request (entry
- * `request`) shows it is another country's: an NCB acts for its own country only (DOMAIN rule 3).
+ * The entry that rejects an official record about a request logged before the request (an NCB's
+ * vouch, say), now that the request (entry `request`) shows it is another country's: an NCB, or an
+ * agency, acts for its own country only (DOMAIN rule 3).
  */
-function vouchRejectedEntry(sequence: number, time: string, change: Extract<DueChange, { kind: 'vouch-outside-country' }>): LogEntry {
-  const { supersedes: _none, basis: _basis, ...record } = change.vouch;
+function outsideCountryEntry(sequence: number, time: string, change: Extract<DueChange, { kind: 'outside-country' }>): LogEntry {
+  const { supersedes: _none, basis: _basis, ...record } = change.record;
+  const signer = change.record.source;
   return {
     ...record,
     sequence,
@@ -62,8 +64,8 @@ function vouchRejectedEntry(sequence: number, time: string, change: Extract<DueC
     classification: 'rejected',
     reason: {
       code: 'acts-outside-its-country',
-      text: `The NCB of ${change.vouch.source?.country ?? 'another country'} vouched for a request of ${change.requestCountry} (entry ${change.request}): an NCB acts for its own country only.`,
+      text: `"${signer?.id ?? 'its signer'}" of ${signer?.country ?? 'another country'} acted on a request of ${change.requestCountry} (entry ${change.request}): it acts for its own country only.`,
     },
-    supersedes: change.vouch.sequence,
+    supersedes: change.record.sequence,
   };
 }

@@ -70,15 +70,15 @@ function classifySourcedRecord(state: ProvenanceLogState, record: SignedRecordCa
 
 /**
  * The country a record acts for. A record about a support request acts for that request's country,
- * from the request's own entry once it is logged (whatever the record states about it), and until
- * then for the country the record states (its requesting agency's or its NCB's): never the signer's
- * own, so that a vouch logged before its request is checked against it when it comes
- * (`RequestVouches`). Any other record: the country it states, else the signer's.
+ * from the request's own entry once it is logged (whatever the record states about it); until then
+ * it is classified for the country it states, else its signer's, and checked against the request
+ * when that comes (`RequestVouches`: a change entry rejects it if the request is another
+ * country's). Any other record: the country it states, else the signer's.
  */
 function countryConcerned(state: ProvenanceLogState, record: SignedRecordCandidate, signer: Principal): string | undefined {
   const requestId = requestIdOf(record.data);
-  const stated = statedCountryOf(record.data);
-  return requestId === undefined ? (stated ?? signer.country) : (state.requests.countryOf(requestId) ?? stated);
+  const stated = statedCountryOf(record.data) ?? signer.country;
+  return requestId === undefined ? stated : (state.requests.countryOf(requestId) ?? stated);
 }
 
 function sentence(text: string): string {

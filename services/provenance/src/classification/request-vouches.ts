@@ -7,18 +7,21 @@ import type { DueChange } from './due-change.js';
 const VOUCHING_FAMILIES = ['ncb-endorsement.RequestAcknowledged', 'ncb-endorsement.RequestEndorsed'];
 
 /**
- * How long (of log time) an official NCB vouch logged before its request waits for that request:
- * when the request comes within it, the vouch is checked against the request's country then; after
- * it the vouch's classification is final. It bounds what the log (and an auditor replaying it)
- * holds for vouches, by the vouches of one week, never by the length of the log.
+ * How long (of log time) an official record about a request (an NCB vouch, a permit revoked…)
+ * logged before that request waits for it: when the request comes within it, the record is checked
+ * against the request's country then; after it its classification is final. It bounds what the
+ * log (and an auditor replaying it) holds for such records by those of one week, never by the
+ * length of the log.
  */
 export const VOUCH_AWAITS_REQUEST_MS = 7 * 86_400_000;
 
 /**
- * The support requests as the classification needs them: each request's country (from its first
- * entry that is not rejected and is not a vouch), the requests still pending their NCB, and the
- * official vouches logged before their request. Every request's country is kept, so a vouch logged
- * after its request is classified for that request's country whatever the order of arrival.
+ * The support requests as the classification needs them: each request's country (from its own
+ * entry: the first with `requestingAgency.country` that is not rejected and not a vouch), the
+ * requests still pending their NCB, and the official records about a request by a principal of a
+ * country (NCB, agency) logged before the request, classified until then for the country they
+ * state or their signer's. Every request's country is kept, so a record logged after its request
+ * is classified for that request's country whatever the order of arrival.
  */
 export class RequestVouches {
   readonly pendingByRequest = new Map<string, LogEntry>();
@@ -35,16 +38,16 @@ export class RequestVouches {
     this.forgetVouchesOlderThan(Date.parse(entry.time) - VOUCH_AWAITS_REQUEST_MS);
     const requestId = requestIdOf(entry.recordData);
     if (requestId === undefined) return [];
-    if (entry.classification === 'official' && isVouch(entry.record.type, entry.source)) return this.vouched(requestId, entry);
     const country = requestingCountryOf(entry.recordData);
-    const first = country !== undefined && !this.requestCountries.has(requestId);
-    const waited = first ? this.requestLogged(requestId, country) : [];
+    const vouch = entry.classification === 'official' && isVouch(entry.record.type, entry.source);
+    if (country === undefined || vouch) return this.aboutRequest(requestId, entry, vouch);
+    const waited = this.requestCountries.has(requestId) ? [] : this.requestLogged(requestId, country);
     const due: DueChange[] = waited
-      .filter((vouch) => vouch.source!.country !== country)
-      .map((vouch) => ({ kind: 'vouch-outside-country', vouch, request: entry.sequence, requestCountry: country! }));
+      .filter((record) => record.source!.country !== country)
+      .map((record) => ({ kind: 'outside-country', record, request: entry.sequence, requestCountry: country }));
     if (entry.classification === 'pending-ncb') {
       this.pendingByRequest.set(requestId, entry);
-      const own = waited.find((vouch) => vouch.source!.country === country);
+      const own = waited.find((record) => record.source!.country === country && isVouch(record.record.type, record.source));
       if (own !== undefined) due.push({ kind: 'promotion', pending: entry, vouch: own.sequence });
     }
     return due;
@@ -52,7 +55,7 @@ export class RequestVouches {
 
   /**
    * Takes a superseding entry into account: the request it changes (made official, or rejected) no
-   * longer waits for its NCB, and a vouch it rejects vouches for nothing.
+   * longer waits for its NCB, and a record it rejects (a vouch) no longer waits for the request.
    */
   applyChange(entry: LogEntry): void {
     const requestId = requestIdOf(entry.recordData);
@@ -71,17 +74,20 @@ export class RequestVouches {
     }
   }
 
-  private vouched(requestId: string, vouch: LogEntry): DueChange[] {
+  /** A record about a request other than the request itself: waits for it when official and logged first. */
+  private aboutRequest(requestId: string, entry: LogEntry, vouch: boolean): DueChange[] {
+    if (entry.classification === 'pending-ncb') this.pendingByRequest.set(requestId, entry);
+    if (entry.classification !== 'official' || entry.source?.country === undefined) return [];
     const country = this.requestCountries.get(requestId);
     if (country === undefined) {
-      this.awaitingRequest.set(requestId, [...(this.awaitingRequest.get(requestId) ?? []), vouch]);
+      this.awaitingRequest.set(requestId, [...(this.awaitingRequest.get(requestId) ?? []), entry]);
       return [];
     }
     const pending = this.pendingByRequest.get(requestId);
-    return pending !== undefined && vouch.source!.country === country ? [{ kind: 'promotion', pending, vouch: vouch.sequence }] : [];
+    return vouch && pending !== undefined && entry.source.country === country ? [{ kind: 'promotion', pending, vouch: entry.sequence }] : [];
   }
 
-  /** The request's first entry: its country is known from now on, and the vouches that waited for it are settled. */
+  /** The request's first entry: its country is known from now on, and the records that waited for it are settled. */
   private requestLogged(requestId: string, country: string): LogEntry[] {
     this.requestCountries.set(requestId, country);
     const waited = this.awaitingRequest.get(requestId) ?? [];
@@ -89,7 +95,7 @@ export class RequestVouches {
     return waited;
   }
 
-  /** Vouches wait for their request one week of log time; the map is in log order, so the oldest are first. */
+  /** Records wait for their request one week of log time; the map is in log order, so the oldest are first. */
   private forgetVouchesOlderThan(cutoff: number): void {
     for (const [requestId, vouches] of this.awaitingRequest) {
       if (Date.parse(vouches[0]!.time) >= cutoff) return;

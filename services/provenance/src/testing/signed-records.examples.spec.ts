@@ -113,6 +113,32 @@ export async function acknowledgementEvent(ncb: Signer, requestId: string, at = 
   return createEvent(requestAcknowledgedV1, { ...data, provenance }, envelope(requestId, ncb, at, '/wildlife/ncb-endorsement'));
 }
 
+/** An NCB (or the GS) revoking the direct-contact permit of a support request, as NCB endorsement publishes it. */
+export async function permitRevokedEvent(signer: Signer, requestId: string, at = new Date()): Promise<CloudEvent> {
+  const data = { permitId: randomUUID(), requestId, revokedAt: at.toISOString(), reason: 'Contact no longer needed.' };
+  const type = 'ncb-endorsement.DirectContactPermitRevoked.v1';
+  const provenance = await provenanceOf(signer, type, data, 'https://ncb.wildlife.example', at);
+  return { ...envelopeOf(type, requestId, signer, at, '/wildlife/ncb-endorsement'), data: { ...data, provenance } };
+}
+
+/** The CloudEvent attributes of a record of `type` signed by `signer`. */
+function envelopeOf(type: string, subject: string, signer: Signer, at: Date, source: string) {
+  return {
+    specversion: '1.0' as const,
+    id: randomUUID(),
+    source,
+    type,
+    subject,
+    time: at.toISOString(),
+    datacontenttype: 'application/json' as const,
+    dataschema: dataschemaFor(type),
+    correlationid: randomUUID(),
+    principalid: signer.principal.id,
+    principalkind: signer.principal.kind,
+    ...(signer.principal.country !== undefined && { principalcountry: signer.principal.country }),
+  };
+}
+
 /** External information from an external source (its contract example with a real signature). */
 export async function externalInformationEvent(source: Signer, at = new Date()): Promise<CloudEvent> {
   const { provenance: _, ...data } = externalInformationReceivedV1Example.data;
