@@ -9,7 +9,7 @@ const VOUCHING_FAMILIES: readonly string[] = ['ncb-endorsement.RequestAcknowledg
  * waits for it: the log's rule (ENTRY-FORMAT.md, "How an auditor replays"). Past it the record is
  * forgotten, by the log and here.
  */
-export const VOUCH_AWAITS_REQUEST_MS = 7 * 86_400_000;
+export const RECORD_AWAITS_REQUEST_MS = 7 * 86_400_000;
 
 /** A change of classification the rules make due right after an entry; the log must log them next, in order. */
 export type DueChange =
@@ -52,7 +52,7 @@ export class RequestVouches {
 
   /** Takes a classified (not superseding, not rejected) entry into account; returns the changes it makes due. */
   applyClassified(entry: LogEntry): DueChange[] {
-    this.forgetVouchesOlderThan(Date.parse(entry.time) - VOUCH_AWAITS_REQUEST_MS);
+    this.forgetWaitingOlderThan(Date.parse(entry.time) - RECORD_AWAITS_REQUEST_MS);
     const requestId = requestIdOf(entry.recordData);
     if (requestId === undefined) return [];
     const country = requestingCountryOf(entry.recordData);
@@ -115,7 +115,7 @@ export class RequestVouches {
   }
 
   /** The map is in log order (by each request's first waiting vouch), so the expired come first. */
-  private forgetVouchesOlderThan(cutoff: number): void {
+  private forgetWaitingOlderThan(cutoff: number): void {
     for (const [requestId, vouches] of this.awaitingRequest) {
       if (Date.parse(vouches[0]!.time) >= cutoff) return;
       const kept = vouches.filter((vouch) => Date.parse(vouch.time) >= cutoff);

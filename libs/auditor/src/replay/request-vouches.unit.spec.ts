@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { LogEntry } from '@wildlife/provenance-log';
-import { RequestVouches, VOUCH_AWAITS_REQUEST_MS } from './request-vouches.js';
+import { RequestVouches, RECORD_AWAITS_REQUEST_MS } from './request-vouches.js';
 
 // What the replay holds per request: only the open and the recent ones, however long the log.
 
@@ -35,7 +35,7 @@ describe('the requests the auditor replay holds', () => {
   it('forgets a vouch whose request has not come within the week a vouch waits', () => {
     const requests = new RequestVouches(0);
     requests.applyClassified(vouch('req-never', 'KE'));
-    requests.applyClassified(vouch('req-other', 'FR', T0 + VOUCH_AWAITS_REQUEST_MS + 1));
+    requests.applyClassified(vouch('req-other', 'FR', T0 + RECORD_AWAITS_REQUEST_MS + 1));
     expect([...requests.awaitingRequest.keys()]).toEqual(['req-other']);
   });
 });

@@ -13,7 +13,7 @@ const VOUCHING_FAMILIES = ['ncb-endorsement.RequestAcknowledged', 'ncb-endorseme
  * log (and an auditor replaying it) holds for such records by those of one week, never by the
  * length of the log.
  */
-export const VOUCH_AWAITS_REQUEST_MS = 7 * 86_400_000;
+export const RECORD_AWAITS_REQUEST_MS = 7 * 86_400_000;
 
 /**
  * The support requests as the classification needs them: each request's country (from its own
@@ -35,7 +35,7 @@ export class RequestVouches {
 
   /** Takes a classified (not superseding, not rejected) entry into account; returns the changes it makes due. */
   applyClassified(entry: LogEntry): DueChange[] {
-    this.forgetVouchesOlderThan(Date.parse(entry.time) - VOUCH_AWAITS_REQUEST_MS);
+    this.forgetWaitingOlderThan(Date.parse(entry.time) - RECORD_AWAITS_REQUEST_MS);
     const requestId = requestIdOf(entry.recordData);
     if (requestId === undefined) return [];
     const country = requestingCountryOf(entry.recordData);
@@ -96,7 +96,7 @@ export class RequestVouches {
   }
 
   /** Records wait for their request one week of log time; the map is in log order, so the oldest are first. */
-  private forgetVouchesOlderThan(cutoff: number): void {
+  private forgetWaitingOlderThan(cutoff: number): void {
     for (const [requestId, vouches] of this.awaitingRequest) {
       if (Date.parse(vouches[0]!.time) >= cutoff) return;
       const kept = vouches.filter((vouch) => Date.parse(vouch.time) >= cutoff);
