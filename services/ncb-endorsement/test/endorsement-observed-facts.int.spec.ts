@@ -86,9 +86,10 @@ describe('what the endorsement learns from intake and provenance', () => {
 
   it('rejects a request whose rejection names it in capitals, and receives a submission naming it so (the contract takes them)', async () => {
     // Given a received request, and another request's submission spelling its id in capitals
-    const requestId = await world.receivedRequest();
+    const submission = aSubmission();
+    const requestId = await world.receivedRequest(submission);
     const inCapitals = aSubmission();
-    const rejection = aRejectionOf(aSubmission(requestId));
+    const rejection = aRejectionOf(submission);
 
     // When provenance's rejection of the first names it in capitals, and the second is delivered
     await world.upstream.publish({ ...rejection, subject: requestId.toUpperCase() });
@@ -116,6 +117,34 @@ describe('what the endorsement learns from intake and provenance', () => {
     // Then it stays rejected
     expect(read.body).toMatchObject({ status: 'rejected', version: 2 });
     expect(acknowledge).toMatchObject({ status: 409, body: { currentState: 'rejected' } });
+  });
+
+  it('lets a request go on when provenance rejects another submission record under its subject, before or after it is received', async () => {
+    // Given two requests: provenance rejects a forged submission naming each (a record that is not
+    // intake's), for one before its submission is read, for the other after
+    const early = aSubmission();
+    const late = aSubmission();
+    await world.upstream.publish(aRejectionOf(aSubmission(early.subject)));
+    await world.streamReaches(early.subject, 1);
+    await world.upstream.publish(early);
+    await world.streamReaches(early.subject, 2);
+    await world.receivedRequest(late);
+    const lateForgery = aRejectionOf({ ...late, id: randomUUID() });
+    await world.upstream.publish(lateForgery);
+    await waitUntil('the late forgery’s rejection is processed', () => inboxHolds('ncb-endorsement.provenance-rejections', lateForgery.id));
+
+    // When their NCB reads and acknowledges them
+    const reads = await Promise.all([early, late].map((s) => world.as('ncbFr').get(`/v1/support-requests/${s.subject}/endorsement`)));
+    const acknowledgements = await Promise.all(
+      [early, late].map((s, i) => world.as('ncbFr').post(`/v1/support-requests/${s.subject}/acknowledge`, {}, { 'if-match': `"${i === 0 ? 2 : 1}"` })),
+    );
+
+    // Then both were submitted, with no rejection shown, and both are acknowledged
+    for (const read of reads) expect(read.body).toMatchObject({ status: 'submitted' });
+    for (const read of reads) expect(read.body).not.toHaveProperty('rejection');
+    expect((reads[0]!.body as { history: { event: string }[] }).history.map((h) => h.event)).toEqual(['received']);
+    expect(acknowledgements.map((a) => a.status)).toEqual([200, 200]);
+    expect(await streamOf(late.subject)).toEqual(['RequestReceived', 'RequestAcknowledged']);
   });
 
   it('ignores the rejection of another kind of record, and intake’s other events', async () => {

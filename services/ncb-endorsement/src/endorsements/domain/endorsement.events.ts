@@ -73,13 +73,20 @@ export interface DirectContactPermitRevoked {
   readonly signatureMaterial: SignatureMaterial;
 }
 
-/** Provenance rejected the request's submission record: the request never moves on. */
+/**
+ * Provenance rejected a submission record naming this request. It counts (the request never moves
+ * on) when `recordId` is the request's own submission record: the `sourceEventId` of its
+ * `RequestReceived`. Another record under the request's subject (a forged or re-used one, which
+ * provenance logs rejected too) does not. Events stored before `recordId` was kept lack it and count.
+ */
 export interface ProvenanceRejected {
   readonly type: 'ProvenanceRejected';
   readonly requestId: string;
   readonly at: string;
   readonly reason: { readonly code: string; readonly text: string };
   readonly sourceEventId: string;
+  /** The rejected record's id (provenance's `recordId`). */
+  readonly recordId?: string;
 }
 
 /** The event types of the NCB's signed decisions: the records of this stream that provenance checks. */

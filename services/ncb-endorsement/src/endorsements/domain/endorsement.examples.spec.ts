@@ -32,13 +32,19 @@ export function received(requestId: string = randomUUID()): RequestReceived {
   };
 }
 
-export function rejected(requestId: string): ProvenanceRejected {
+/**
+ * Provenance's rejection of a submission record under `requestId`'s subject: of record `recordId`
+ * (`received(…).sourceEventId` for the request's own), or, without one, as stored before rejections
+ * named their record (it counts).
+ */
+export function rejected(requestId: string, recordId?: string): ProvenanceRejected {
   return {
     type: 'ProvenanceRejected',
     requestId,
     at: '2025-03-14T09:27:00.000Z',
     reason: { code: 'signature-invalid', text: 'the signature does not verify with the registered key' },
     sourceEventId: randomUUID(),
+    ...(recordId !== undefined && { recordId }),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { DecisionRejection, DecisionSetAside, ProvenanceRejected, RequestReceived } from './endorsement.events.js';
-import { evolve, type EndorsementState } from './endorsement.state.js';
+import { evolve, rejectsRequest, type EndorsementState } from './endorsement.state.js';
 
 // Facts the endorsement learns from other services through Kafka, which delivers at least once and
 // keeps no order between topics. These decisions are idempotent and refuse nothing.
@@ -10,11 +10,16 @@ export function decideReceive(fact: RequestReceived, state: EndorsementState): R
 }
 
 /**
- * Records provenance's rejection of the request, even before the request itself is received (it
- * may be read first). A redelivered or second rejection yields no event: once rejected is enough.
+ * Records provenance's rejection of the request's submission record, even before the request itself
+ * is received (it may be read first: then every rejection is kept until the request says which
+ * record is its own). Yields nothing for a redelivery, once the request is rejected, or for the
+ * rejection of another record under the request's subject: a forged submission, or a different
+ * record re-using the submission's id, which provenance logs rejected without touching the request.
  */
 export function decideObserveRejection(fact: ProvenanceRejected, state: EndorsementState): ProvenanceRejected[] {
-  if (state.status === 'rejected' || state.observedSourceEventIds.includes(fact.sourceEventId)) return [];
+  if (state.observedSourceEventIds.includes(fact.sourceEventId)) return [];
+  if (state.request === undefined) return state.earlyRejections.some((r) => r.recordId === fact.recordId) ? [] : [fact];
+  if (state.status === 'rejected' || !rejectsRequest(fact.recordId, state.request)) return [];
   return [fact];
 }
 

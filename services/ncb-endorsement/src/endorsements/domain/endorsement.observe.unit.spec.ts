@@ -52,6 +52,48 @@ describe('observing provenance’s rejection of a request', () => {
   });
 });
 
+describe('observing the rejection of a record under the request’s subject that is not its submission', () => {
+  // Provenance also rejects a forged submission naming the request, or a different record re-using
+  // the submission's id (logged apart as `<id>#reused:<hash>`): neither says anything of the request.
+  it('records nothing for another record once the request is received, and the request goes on', () => {
+    const submission = received();
+    const other = rejected(submission.requestId, randomUUID());
+
+    expect(decideObserveRejection(other, replay([submission]))).toEqual([]);
+    expect(decideObserveRejection(rejected(submission.requestId, submission.sourceEventId), replay([submission]))).toHaveLength(1);
+  });
+
+  it('keeps rejections read before the request, and counts only the one naming its submission once it is received', () => {
+    const submission = received();
+    const forged = rejected(submission.requestId, randomUUID());
+    const own = rejected(submission.requestId, submission.sourceEventId);
+
+    const early = [...decideObserveRejection(forged, initialEndorsementState)];
+    early.push(...decideObserveRejection(own, replay(early)));
+    expect(early).toEqual([forged, own]);
+    expect(decideObserveRejection(forged, replay(early))).toEqual([]);
+
+    expect(replay([forged, submission])).toMatchObject({ status: 'submitted' });
+    expect(replay([forged, submission])).not.toHaveProperty('rejection');
+    expect(replay([...early, submission])).toMatchObject({ status: 'rejected', rejection: { code: 'signature-invalid' } });
+    expect(replay([own, forged, submission])).toMatchObject({ status: 'rejected' });
+  });
+
+  it('lets a request whose only early rejection named another record be acknowledged', () => {
+    const submission = received();
+    const events = [rejected(submission.requestId, randomUUID()), submission];
+
+    expect(acknowledged(submission.requestId, events)).toHaveLength(1);
+  });
+
+  it('counts a rejection stored before rejections named their record, whenever it was read', () => {
+    const submission = received();
+
+    expect(replay([rejected(submission.requestId), submission])).toMatchObject({ status: 'rejected' });
+    expect(replay([submission, rejected(submission.requestId)])).toMatchObject({ status: 'rejected' });
+  });
+});
+
 describe('observing provenance’s rejection of one of the NCB’s decisions', () => {
   it('sets aside the decision at that version, once, saying in whose name it was made, where the request now stands and which permit it voids', () => {
     const { requestId, state } = given(acknowledged, endorsed);

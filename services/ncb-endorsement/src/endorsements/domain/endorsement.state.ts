@@ -4,6 +4,8 @@ import { TRANSITIONS, type EndorsementStatus } from './endorsement.transitions.j
 
 export interface ReceivedRequest {
   readonly requestId: string;
+  /** The id of intake's submission record (its public event): the record a rejection must name. */
+  readonly recordId: string;
   readonly agency: AgencyReference;
   readonly submittedAt: string;
   readonly capabilities: readonly SupportCapability[];
@@ -38,7 +40,12 @@ export interface EndorsementState {
   readonly status: 'unknown' | EndorsementStatus;
   readonly request?: ReceivedRequest;
   readonly permit?: DirectContactPermit;
-  readonly rejection?: { readonly at: string; readonly code: string; readonly text: string };
+  readonly rejection?: Rejection;
+  /**
+   * Rejections read before the request: which record each names decides whether it counts, and that
+   * is known only once the request is received.
+   */
+  readonly earlyRejections: readonly EarlyRejection[];
   /** The NCB's decisions, in stream order, including those set aside. */
   readonly decisions: readonly NcbDecision[];
   /** Ids of the public events already observed, so that a redelivery adds nothing. */
@@ -47,7 +54,25 @@ export interface EndorsementState {
   readonly version: number;
 }
 
-export const initialEndorsementState: EndorsementState = { status: 'unknown', decisions: [], observedSourceEventIds: [], version: 0 };
+export interface Rejection {
+  readonly at: string;
+  readonly code: string;
+  readonly text: string;
+}
+
+export interface EarlyRejection extends Rejection {
+  readonly recordId?: string;
+}
+
+export const initialEndorsementState: EndorsementState = { status: 'unknown', decisions: [], earlyRejections: [], observedSourceEventIds: [], version: 0 };
+
+/**
+ * Whether a rejection of a record under this request's subject rejects the request: it names the
+ * request's own submission record (or predates `recordId`, whose rejections all counted).
+ */
+export function rejectsRequest(recordId: string | undefined, request: ReceivedRequest): boolean {
+  return recordId === undefined || recordId === request.recordId;
+}
 
 /**
  * Folds one stream event into the state. Total and pure: every event raises `version` by one.
@@ -60,10 +85,15 @@ export function evolve(state: EndorsementState, event: EndorsementEvent): Endors
   switch (event.type) {
     case 'RequestReceived': {
       const { requestId, agency, submittedAt, capabilities } = event;
+      const request = { requestId, recordId: event.sourceEventId, agency, submittedAt, capabilities };
+      const early = state.earlyRejections.find((r) => rejectsRequest(r.recordId, request));
+      const { rejection: _unconfirmed, ...rest } = next;
       return {
-        ...next,
-        status: state.status === 'rejected' ? 'rejected' : 'submitted',
-        request: { requestId, agency, submittedAt, capabilities },
+        ...rest,
+        status: early ? 'rejected' : 'submitted',
+        request,
+        ...(early && { rejection: { at: early.at, code: early.code, text: early.text } }),
+        earlyRejections: [],
         observedSourceEventIds: [...state.observedSourceEventIds, event.sourceEventId],
       };
     }
@@ -83,6 +113,14 @@ export function evolve(state: EndorsementState, event: EndorsementEvent): Endors
       return { ...next, decisions, ...(permit && { permit }) };
     }
     case 'ProvenanceRejected': {
+      const observed = [...state.observedSourceEventIds, event.sourceEventId];
+      if (state.request === undefined) {
+        const early = { at: event.at, ...event.reason, ...(event.recordId !== undefined && { recordId: event.recordId }) };
+        // Shown as the request's rejection until the request is received and says whether it counts.
+        const rejection = state.rejection ?? { at: event.at, ...event.reason };
+        return { ...next, status: 'rejected', rejection, earlyRejections: [...state.earlyRejections, early], observedSourceEventIds: observed };
+      }
+      if (!rejectsRequest(event.recordId, state.request) || state.rejection) return { ...next, observedSourceEventIds: observed };
       const permit = voidPermit(state.permit, event.at, `The request was rejected by the provenance check (${event.reason.code}).`);
       return {
         ...next,

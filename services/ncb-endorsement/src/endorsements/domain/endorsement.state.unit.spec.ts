@@ -17,7 +17,7 @@ function endorsedThenRevoked(): EndorsementEvent[] {
 
 describe('the state of an endorsement', () => {
   it('is unknown and at version 0 before anything happened', () => {
-    expect(initialEndorsementState).toEqual({ status: 'unknown', decisions: [], observedSourceEventIds: [], version: 0 });
+    expect(initialEndorsementState).toEqual({ status: 'unknown', decisions: [], earlyRejections: [], observedSourceEventIds: [], version: 0 });
   });
 
   it('holds the received request, submitted, at version 1', () => {
@@ -25,8 +25,9 @@ describe('the state of an endorsement', () => {
 
     expect(replay([submission])).toEqual({
       status: 'submitted',
-      request: { requestId: submission.requestId, agency: submission.agency, submittedAt: submission.submittedAt, capabilities: submission.capabilities },
+      request: { requestId: submission.requestId, recordId: submission.sourceEventId, agency: submission.agency, submittedAt: submission.submittedAt, capabilities: submission.capabilities },
       decisions: [],
+      earlyRejections: [],
       observedSourceEventIds: [submission.sourceEventId],
       version: 1,
     });

@@ -1,6 +1,6 @@
 import type { AgencyReference, SupportCapability } from '@wildlife/contracts';
 import type { EndorsementEvent } from '../domain/endorsement.events.js';
-import { evolve, initialEndorsementState, type EndorsementState } from '../domain/endorsement.state.js';
+import { evolve, initialEndorsementState, rejectsRequest, type EndorsementState } from '../domain/endorsement.state.js';
 
 // The read models' rows as values, folded from a request's whole stream. The live write and the
 // rebuild both go through `endorsementRecordOf`, so a rebuilt read model equals the live one.
@@ -75,9 +75,17 @@ export function endorsementRecordOf(requestId: string, events: readonly Endorsem
     capabilities: state.request?.capabilities ?? [],
     ...(state.permit && { permitId: state.permit.permitId }),
     ...(state.rejection && { rejection: state.rejection }),
-    history: events.map((event, index) => historyEntryOf(event, index + 1)),
+    history: events.flatMap((event, index) => (isPartOfHistory(event, state) ? [historyEntryOf(event, index + 1)] : [])),
   };
   return { endorsement, permits };
+}
+
+/**
+ * Every event is a step of the history but a rejection read before the request that turned out to
+ * name another record than the request's own (it never counted).
+ */
+function isPartOfHistory(event: EndorsementEvent, state: EndorsementState): boolean {
+  return event.type !== 'ProvenanceRejected' || state.request === undefined || rejectsRequest(event.recordId, state.request);
 }
 
 function historyEntryOf(event: EndorsementEvent, version: number): EndorsementHistoryEntry {

@@ -24,11 +24,12 @@ export function requestReceivedFrom(event: CloudEvent<SupportRequestSubmittedV1>
 /**
  * Provenance's rejection of a support request's submission record, or undefined for a rejection of
  * any other record. The request is the event's subject: every public event is keyed by its case.
+ * Whether the record is the request's own is decided on its stream (`decideObserveRejection`).
  */
 export function provenanceRejectionFrom(event: CloudEvent<RecordRejectedV1>): ProvenanceRejected | undefined {
   if (event.data.recordType !== SUPPORT_REQUEST_SUBMITTED) return undefined;
-  const { rejectedAt, reason } = event.data;
-  return { type: 'ProvenanceRejected', requestId: requestIdOf(event.subject), at: rejectedAt, reason: { code: reason.code, text: reason.text }, sourceEventId: event.id };
+  const { rejectedAt, reason, recordId } = event.data;
+  return { type: 'ProvenanceRejected', requestId: requestIdOf(event.subject), at: rejectedAt, reason: { code: reason.code, text: reason.text }, sourceEventId: event.id, recordId };
 }
 
 const NCB_DECISION_RECORD = /^ncb-endorsement\.(RequestAcknowledged|RequestEndorsed|RequestDeclined|DirectContactPermitRevoked)\.v[1-9][0-9]*$/;

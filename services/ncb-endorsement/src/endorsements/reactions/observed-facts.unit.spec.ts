@@ -16,7 +16,7 @@ describe('the facts learnt from other services', () => {
     });
   });
 
-  it('reads provenance’s rejection of a submission record as the request’s rejection', () => {
+  it('reads provenance’s rejection of a submission record as a rejection naming that record, for the request’s stream to judge', () => {
     const rejection = { ...recordRejectedV1Example, data: { ...recordRejectedV1Example.data, recordType: 'request-intake.SupportRequestSubmitted.v1' } };
 
     expect(provenanceRejectionFrom(rejection)).toEqual({
@@ -25,6 +25,7 @@ describe('the facts learnt from other services', () => {
       at: rejection.data.rejectedAt,
       reason: rejection.data.reason,
       sourceEventId: rejection.id,
+      recordId: rejection.data.recordId,
     });
   });
 
