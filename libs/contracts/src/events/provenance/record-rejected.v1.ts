@@ -15,6 +15,16 @@ export const KNOWN_REJECTION_CODES = [
   'acts-outside-its-country',
   'nonce-replayed',
   'record-malformed',
+  'key-not-of-principal',
+  'acts-outside-its-scope',
+  'record-time-in-future',
+  'record-id-reused',
+  'registry-fact-inapplicable',
+  'record-does-not-match-signature',
+  'signature-reused',
+  'signature-reuse-unverifiable',
+  'classification-failed',
+  'record-too-large',
 ] as const;
 export type KnownRejectionCode = (typeof KNOWN_REJECTION_CODES)[number];
 
