@@ -63,9 +63,9 @@ export async function signedRecord(by: BenchSigner, type: string, subject: strin
   return { kind: 'record', id: randomUUID(), type, subject, time: at.toISOString(), data, provenance };
 }
 
-/** The agency's registration and accreditation by its NCB, an hour back: the basis of every request. */
-export async function registryRecords(cast: BenchCast): Promise<LoggableRecord[]> {
-  const at = new Date(Date.now() - 3_600_000);
+/** The agency's registration and accreditation by its NCB, an hour before `firstRequestMs`: the basis of every request. */
+export async function registryRecords(cast: BenchCast, firstRequestMs: number): Promise<LoggableRecord[]> {
+  const at = new Date(firstRequestMs - 3_600_000);
   const iso = at.toISOString();
   const key = { keyId: cast.agency.keyId, publicKey: cast.agency.publicKey };
   const agencyId = cast.agency.principal.id;

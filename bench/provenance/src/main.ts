@@ -17,7 +17,7 @@ import { measureAppends, type AppendPhase, type PhaseFigures } from './append-th
 import { round } from './figures.js';
 import { checkpointSizeFrom, exportAt } from './log-export.js';
 import { measureInclusionProofs } from './proof-latency.js';
-import { signSupportRequests } from './request-signing.js';
+import { firstRequestAt, signSupportRequests } from './request-signing.js';
 import { runVerifier } from './verifier-runs.js';
 
 const LOG_SIZE = Number(process.env.BENCH_PROVENANCE_ENTRIES ?? 100_000);
@@ -39,13 +39,15 @@ const cast = benchCast();
 const bench = await startBenchService(cast);
 try {
   const pool = bench.service.pool;
-  for (const record of await registryRecords(cast)) await bench.appender.append(record);
   const requests = LOG_SIZE - 2;
+  const startMs = firstRequestAt(requests);
+  for (const record of await registryRecords(cast, startMs)) await bench.appender.append(record);
   say(`appends: ${requests} support requests through the log's group commit (batches of up to ${APPEND_BATCH}), each meant to be ${REQUESTS_INTENDED.classification}/${REQUESTS_INTENDED.reason}`);
   const signing: { phase: AppendPhase; records: number; threads: number; seconds: number }[] = [];
   const signedFor = async (phase: AppendPhase) => {
-    const count = phase === 'check + append' ? Math.floor(requests / 2) : requests - Math.floor(requests / 2);
-    const { records, threads, seconds } = await signSupportRequests(cast.agency, count);
+    const half = Math.floor(requests / 2);
+    const [first, count] = phase === 'check + append' ? [0, half] : [half, requests - half];
+    const { records, threads, seconds } = await signSupportRequests(cast.agency, first, count, startMs);
     say(`  signed ${count} for the ${phase} phase, each its own request and nonce, in ${seconds} s on ${threads} threads (untimed)`);
     signing.push({ phase, records: count, threads, seconds });
     return records;
@@ -85,11 +87,15 @@ try {
   // Peaks move with the garbage collector's timing; a cap is a yes-or-no answer: an audit that held
   // the log (hundreds of megabytes here) could not finish with its old generation capped far below it.
   const exportMb = round((await stat(fullFile)).size / 2 ** 20, 1);
-  const underCap = await runVerifier(fullFile, bench.trustRootsFile, 'entries', HEAP_CAP_MB).then(
+  const underCap = await runVerifier(fullFile, bench.trustRootsFile, 'entries', { maxOldSpaceMb: HEAP_CAP_MB }).then(
     () => true,
     () => false,
   );
   say(`  the audit of all ${full} entries (every entry's rules; export ${exportMb} MB) with the heap's old generation capped at ${HEAP_CAP_MB} MB: ${underCap ? 'completed' : 'FAILED'}`);
+  // What the audit holds, garbage aside: its heap after a full collection every 100 ms, whole log and tenth.
+  const [liveFull, liveTenth] = [await runVerifier(fullFile, bench.trustRootsFile, 'entries', { liveHeap: true }), await runVerifier(tenthFile, bench.trustRootsFile, 'entries', { liveHeap: true })];
+  const liveGrowth = round(liveFull.peakLiveHeapMb / liveTenth.peakLiveHeapMb, 2);
+  say(`  live heap (after a full collection, every 100 ms) of the audit of every entry's rules: ${liveFull.peakLiveHeapMb} MB for ${full} entries, ${liveTenth.peakLiveHeapMb} MB for ${liveTenth.entries}: ${liveGrowth}×`);
 
   console.log(
     JSON.stringify({
@@ -110,6 +116,9 @@ try {
         peakHeapMbAtFull: signatures.peakHeapMb,
         peakHeapMbAtTenth: small.peakHeapMb,
         growth: memoryGrowth,
+        liveHeapMbAtFull: liveFull.peakLiveHeapMb,
+        liveHeapMbAtTenth: liveTenth.peakLiveHeapMb,
+        liveHeapGrowth: liveGrowth,
         exportMb,
         completedWithOldSpaceCappedAtMb: underCap ? HEAP_CAP_MB : null,
       },

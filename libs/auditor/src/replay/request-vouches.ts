@@ -22,8 +22,14 @@ export type DueChange =
    */
   | { readonly kind: 'key-invalid'; readonly keyId: string; readonly keyFact: number };
 
-/** How many of the latest requests' countries the replay holds besides the pending ones (~15 MB). */
-export const RECENT_REQUESTS_HELD = 100_000;
+/**
+ * How many of the latest requests' countries the replay holds besides the pending ones (~1.5 MB):
+ * years of this process's requests (support requests to the GS number in the thousands a year), so
+ * the decisions about a request come long before it is forgotten. It was 100,000 (~15 MB) when first
+ * written; that made the verifier's memory grow tenfold between a log of 10,000 entries and one of
+ * 100,000 (bench/provenance, session 12).
+ */
+export const RECENT_REQUESTS_HELD = 10_000;
 
 /**
  * The requests replayed from the log, holding only what is open or recent: the requests pending
