@@ -2,6 +2,8 @@
 // proofs, its C2SP checkpoints and signed notes, and what binds a record to its signed request.
 // Pure code (node:crypto only), shared by the provenance service and the offline auditor.
 
+export { RecordsAwaitingRequest } from './entry/records-awaiting-request.js';
+
 export { HASH_SIZE, leafHash, nodeHash, emptyTreeRoot, sameHash } from './merkle/hashing.js';
 export { type NodeId } from './merkle/tree-shape.js';
 export { type PerfectSubtreeSource, type StoredNode, subtreeRootHash } from './merkle/perfect-subtrees.js';

@@ -1,4 +1,4 @@
-import type { LogEntry } from '@wildlife/provenance-log';
+import { RecordsAwaitingRequest, type LogEntry } from '@wildlife/provenance-log';
 import { eventNameOf, requestIdOf, requestingCountryOf } from './record-fields.js';
 
 /** The record families by which an NCB vouches for a support request of its own country. */
@@ -40,7 +40,7 @@ export const RECENT_REQUESTS_HELD = 10_000;
  */
 export class RequestVouches {
   readonly pendingByRequest = new Map<string, LogEntry>();
-  readonly awaitingRequest = new Map<string, LogEntry[]>();
+  readonly awaitingRequest = new RecordsAwaitingRequest();
   /** Request id → country, oldest first. */
   readonly #recentCountries = new Map<string, string>();
 
@@ -104,7 +104,7 @@ export class RequestVouches {
     const country = this.knownCountryOf(requestId);
     if (country === undefined) {
       // Its request is not logged yet, or an older one no longer held (then the log knows it and settles nothing later).
-      this.awaitingRequest.set(requestId, [...(this.awaitingRequest.get(requestId) ?? []), entry]);
+      this.awaitingRequest.add(requestId, entry);
       return [];
     }
     const pending = this.pendingByRequest.get(requestId);
@@ -120,15 +120,11 @@ export class RequestVouches {
     return waited;
   }
 
-  /** The map is in log order (by each request's first waiting vouch), so the expired come first. */
+  /** Records wait for their request one week of log time (`RecordsAwaitingRequest` knows which are the oldest). */
   private forgetWaitingOlderThan(cutoff: number): void {
-    for (const [requestId, vouches] of this.awaitingRequest) {
-      if (Date.parse(vouches[0]!.time) >= cutoff) return;
-      const kept = vouches.filter((vouch) => Date.parse(vouch.time) >= cutoff);
-      this.awaitingRequest.delete(requestId);
-      if (kept.length > 0) this.awaitingRequest.set(requestId, kept);
-    }
+    this.awaitingRequest.forgetOlderThan(cutoff);
   }
+
 }
 
 /** Whether the entry is an NCB acknowledging or endorsing a request. */

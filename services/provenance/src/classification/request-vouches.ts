@@ -1,5 +1,5 @@
 import { parseEventType, type Principal } from '@wildlife/contracts';
-import type { LogEntry } from '@wildlife/provenance-log';
+import { RecordsAwaitingRequest, type LogEntry } from '@wildlife/provenance-log';
 import { requestIdOf, requestingCountryOf } from '../records/record-facts.js';
 import type { DueChange } from './due-change.js';
 
@@ -25,7 +25,7 @@ export const RECORD_AWAITS_REQUEST_MS = 7 * 86_400_000;
  */
 export class RequestVouches {
   readonly pendingByRequest = new Map<string, LogEntry>();
-  readonly awaitingRequest = new Map<string, LogEntry[]>();
+  readonly awaitingRequest = new RecordsAwaitingRequest();
   readonly requestCountries = new Map<string, string>();
 
   /** The country of the request `requestId`, once its entry is logged. */
@@ -80,7 +80,7 @@ export class RequestVouches {
     if (entry.classification !== 'official' || entry.source?.country === undefined) return [];
     const country = this.requestCountries.get(requestId);
     if (country === undefined) {
-      this.awaitingRequest.set(requestId, [...(this.awaitingRequest.get(requestId) ?? []), entry]);
+      this.awaitingRequest.add(requestId, entry);
       return [];
     }
     const pending = this.pendingByRequest.get(requestId);
@@ -95,15 +95,11 @@ export class RequestVouches {
     return waited;
   }
 
-  /** Records wait for their request one week of log time; the map is in log order, so the oldest are first. */
+  /** Records wait for their request one week of log time (`RecordsAwaitingRequest` knows which are the oldest). */
   private forgetWaitingOlderThan(cutoff: number): void {
-    for (const [requestId, vouches] of this.awaitingRequest) {
-      if (Date.parse(vouches[0]!.time) >= cutoff) return;
-      const kept = vouches.filter((vouch) => Date.parse(vouch.time) >= cutoff);
-      this.awaitingRequest.delete(requestId);
-      if (kept.length > 0) this.awaitingRequest.set(requestId, kept);
-    }
+    this.awaitingRequest.forgetOlderThan(cutoff);
   }
+
 }
 
 /** Whether a record of `type` by `source` is an NCB vouching for a support request. */
