@@ -239,6 +239,16 @@ describe('binding a record to the signed request that made it', () => {
     expect(recordBindingProblem({ type, data }, { ...ncbFr, id: 'ncb-ke', country: 'KE' }, signed)).toMatchObject({ field: 'recordData.requestingAgency.country' });
   });
 
+  it('reads a body sent with a byte order mark as the services do: past the mark', () => {
+    const type = 'ncb-endorsement.RequestDeclined.v1';
+    const data = GENUINE.find((record) => record.type === type)!.data;
+    const signed = signedRequestOf(type, data, ncbFr);
+    const withMark = { ...signed, bodyBase64: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(signed.bodyBase64, 'base64')]).toString('base64') };
+    expect(recordBindingProblem({ type, data }, ncbFr, withMark)).toBeUndefined();
+    const twoMarks = { ...signed, bodyBase64: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]), Buffer.from(signed.bodyBase64, 'base64')]).toString('base64') };
+    expect(recordBindingProblem({ type, data }, ncbFr, twoMarks)).toMatchObject({ field: 'bodyBase64' });
+  });
+
   it('refuses a body that is not a JSON object where the record binds body members', () => {
     const type = 'ncb-endorsement.RequestDeclined.v1';
     const data = GENUINE.find((record) => record.type === type)!.data;
