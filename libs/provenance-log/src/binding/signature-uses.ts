@@ -25,14 +25,24 @@ interface Use {
 
 interface ScopeUses {
   newestCreated: number;
-  /** By nonce, in the order noted. */
+  /** By `signatureIdOf`, in the order noted. */
   readonly byNonce: Map<string, Use>;
 }
 
 /**
+ * A signature of a key, as far as reuse goes: its nonce and its `created` (both signed). The live
+ * guard refuses a nonce again only while it remembers it (until the signature expires, at most
+ * ~300 s, and a sweep); a client that sends a nonce again later makes another, genuine request, with
+ * another `created`. Keyed by the nonce alone, that second request's record was refused as
+ * `signature-reused` (found by review, session 12).
+ */
+const signatureIdOf = (evidence: Pick<LoggedSignatureMaterial, 'nonce' | 'created'>): string => `${evidence.created}\n${evidence.nonce}`;
+
+/**
  * Which record each signature made, so that one signed request makes one record: a record signed
- * with the key id and nonce of a signature that already made another record (`record.id`) is
- * `signature-reused`. A nonce is unique per key (the live guard claims it), and with the data bound
+ * with the key id, nonce and created time of a signature that already made another record
+ * (`record.id`) is `signature-reused`. A nonce is unique per key while the live guard remembers it,
+ * and its created time tells two requests apart after that (`signatureIdOf`); with the data bound
  * to the request a signature can only make records of its own type, so uses are kept per key and
  * type.
  *
@@ -51,11 +61,11 @@ export class SignatureUses {
   problemOf(record: { readonly id: string; readonly type: string }, evidence: Pick<LoggedSignatureMaterial, 'keyId' | 'nonce' | 'created'>): SignatureUseProblem | undefined {
     const scope = this.#scopes.get(scopeOf(record.type, evidence.keyId));
     if (scope === undefined) return undefined;
-    const earlier = scope.byNonce.get(evidence.nonce);
+    const earlier = scope.byNonce.get(signatureIdOf(evidence));
     if (earlier !== undefined && earlier.recordId !== record.id) {
       return {
         code: SIGNATURE_REUSED,
-        text: `The signature (key "${evidence.keyId}", nonce "${evidence.nonce}") already made record "${earlier.recordId}": one signed request makes one record.`,
+        text: `The signature (key "${evidence.keyId}", nonce "${evidence.nonce}", created ${evidence.created}) already made record "${earlier.recordId}": one signed request makes one record.`,
       };
     }
     const oldest = scope.newestCreated - SIGNATURE_REUSE_WINDOW_SECONDS;
@@ -83,7 +93,7 @@ export class SignatureUses {
     const scope = this.#scopes.get(key) ?? { newestCreated: evidence.created, byNonce: new Map<string, Use>() };
     this.#scopes.set(key, scope);
     scope.newestCreated = Math.max(scope.newestCreated, evidence.created);
-    scope.byNonce.set(evidence.nonce, { recordId: entry.record.id, created: evidence.created });
+    scope.byNonce.set(signatureIdOf(evidence), { recordId: entry.record.id, created: evidence.created });
     forgetBefore(scope, scope.newestCreated - SIGNATURE_REUSE_WINDOW_SECONDS);
   }
 }

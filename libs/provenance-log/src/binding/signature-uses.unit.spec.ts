@@ -20,6 +20,13 @@ describe('one signed request makes one record', () => {
     expect(uses.problemOf({ id: 'record-b', type: TYPE }, evidence('n-1', T, 'k-2'))).toBeUndefined();
   });
 
+  it('takes a nonce sent again with another created time for another signature, as the live guard does once it forgot the nonce', () => {
+    const uses = new SignatureUses();
+    uses.note(entry('record-a', evidence('n-1')));
+    expect(uses.problemOf({ id: 'record-b', type: TYPE }, evidence('n-1', T + 600))).toBeUndefined();
+    expect(uses.problemOf({ id: 'record-b', type: TYPE }, evidence('n-1', T))).toMatchObject({ code: 'signature-reused' });
+  });
+
   it('lets a signature stand again for its own record', () => {
     const uses = new SignatureUses();
     uses.note(entry('record-a', evidence('n-1')));
