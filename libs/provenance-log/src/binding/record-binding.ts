@@ -41,17 +41,18 @@ export function recordBindingProblem(record: BoundRecord, signer: BindingSigner,
   if (evidence.method !== binding.method) {
     return mismatch('method', `A ${record.type} record is made by ${binding.method} ${binding.route}, but the signed request is a ${evidence.method}.`);
   }
+  const compiled = compiledOf(binding);
   const pathname = pathnameOf(evidence.targetUri);
-  const params = pathname === undefined ? undefined : routeParams(binding.route, pathname);
+  const params = pathname === undefined ? undefined : routeParams(compiled.segments, pathname);
   if (params === undefined) {
     return mismatch('targetUri', `A ${record.type} record is made by ${binding.method} ${binding.route}, but the signed request is ${evidence.method} ${pathname ?? evidence.targetUri}.`);
   }
-  const body = needsBody(binding) ? jsonBodyOf(evidence.bodyBase64) : {};
+  const body = compiled.needsBody ? jsonBodyOf(evidence.bodyBase64) : {};
   if (body === undefined) return mismatch('bodyBase64', `The signed body of ${evidence.method} ${pathname} is not a JSON object.`);
-  for (const [field, origin] of Object.entries(binding.fields)) {
-    const expected = expectedValue(origin, { params, body, signer });
+  for (const { field, path, origin } of compiled.fields) {
+    const expected = expectedValue(origin, params, body, signer);
     if (expected === UNBOUND) continue;
-    const actual = valueAt(record.data, field);
+    const actual = valueAtPath(record.data, path);
     if (!sameValue(actual, expected, origin)) {
       return mismatch(
         `recordData.${field}`,
@@ -60,6 +61,35 @@ export function recordBindingProblem(record: BoundRecord, signer: BindingSigner,
     }
   }
   return undefined;
+}
+
+/**
+ * A binding in the form checked per record, worked out once per binding (records of a type share
+ * it): its route's segments (a `{param}` segment as its name), whether any field comes from the
+ * body, and each field's dotted path already split.
+ */
+interface CompiledBinding {
+  readonly segments: readonly (string | { readonly param: string })[];
+  readonly needsBody: boolean;
+  readonly fields: readonly { readonly field: string; readonly path: readonly string[]; readonly origin: FieldOrigin }[];
+}
+
+const compiledBindings = new WeakMap<RecordBinding, CompiledBinding>();
+
+function compiledOf(binding: RecordBinding): CompiledBinding {
+  let compiled = compiledBindings.get(binding);
+  if (compiled === undefined) {
+    compiled = {
+      segments: binding.route.split('/').map((part) => {
+        const param = /^\{(.+)\}$/.exec(part)?.[1];
+        return param === undefined ? part : { param };
+      }),
+      needsBody: needsBody(binding),
+      fields: Object.entries(binding.fields).map(([field, origin]) => ({ field, path: field.split('.'), origin })),
+    };
+    compiledBindings.set(binding, compiled);
+  }
+  return compiled;
 }
 
 /** The method, path and body of a request that makes `data` a record of `type` for `signer`: the inverse of the binding (fixtures, examples). */
@@ -81,14 +111,8 @@ export function requestOfRecord(type: string, data: JsonObject, signer: BindingS
 
 const UNBOUND = Symbol('unbound');
 
-interface SignedRequestValues {
-  readonly params: Readonly<Record<string, string>>;
-  readonly body: JsonObject;
-  readonly signer: BindingSigner;
-}
-
 /** The value the request implies for a field (undefined: the field must be absent), or UNBOUND when the server chose it. */
-function expectedValue(origin: FieldOrigin, { params, body, signer }: SignedRequestValues): JsonValue | undefined | typeof UNBOUND {
+function expectedValue(origin: FieldOrigin, params: Readonly<Record<string, string>>, body: JsonObject, signer: BindingSigner): JsonValue | undefined | typeof UNBOUND {
   switch (origin.from) {
     case 'path': {
       const segment = params[origin.param]!;
@@ -138,29 +162,36 @@ function pathnameOf(targetUri: string): string | undefined {
   }
 }
 
-/** The `{param}` values when `pathname` is `route`'s path (segments percent-decoded), else undefined. */
-function routeParams(route: string, pathname: string): Record<string, string> | undefined {
-  const expected = route.split('/');
+/** The `{param}` values when `pathname` is the route's path (`segments`; path segments percent-decoded), else undefined. */
+function routeParams(segments: CompiledBinding['segments'], pathname: string): Record<string, string> | undefined {
   const actual = pathname.split('/');
-  if (expected.length !== actual.length) return undefined;
+  if (segments.length !== actual.length) return undefined;
   const params: Record<string, string> = {};
-  for (const [index, part] of expected.entries()) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(actual[index]!);
-    } catch {
-      return undefined;
+  for (let index = 0; index < segments.length; index++) {
+    const raw = actual[index]!;
+    let segment = raw;
+    // Without a '%' there is nothing to decode (and nothing decodeURIComponent could refuse).
+    if (raw.includes('%')) {
+      try {
+        segment = decodeURIComponent(raw);
+      } catch {
+        return undefined;
+      }
     }
-    const param = /^\{(.+)\}$/.exec(part)?.[1];
-    if (param !== undefined) params[param] = segment;
+    const part = segments[index]!;
+    if (typeof part !== 'string') params[part.param] = segment;
     else if (segment !== part) return undefined;
   }
   return params;
 }
 
 function valueAt(data: JsonObject | undefined, dotted: string): JsonValue | undefined {
+  return valueAtPath(data, dotted.split('.'));
+}
+
+function valueAtPath(data: JsonObject | undefined, path: readonly string[]): JsonValue | undefined {
   let value: JsonValue | undefined = data;
-  for (const name of dotted.split('.')) value = isObject(value) && Object.hasOwn(value, name) ? value[name] : undefined;
+  for (const name of path) value = isObject(value) && Object.hasOwn(value, name) ? value[name] : undefined;
   return value;
 }
 

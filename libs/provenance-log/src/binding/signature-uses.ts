@@ -55,11 +55,12 @@ const signatureIdOf = (evidence: Pick<LoggedSignatureMaterial, 'nonce' | 'create
  * entries in order hold the same uses.
  */
 export class SignatureUses {
-  readonly #scopes = new Map<string, ScopeUses>();
+  /** By record type, then key id (two lookups of strings the record holds, no key string built per record). */
+  readonly #scopes = new Map<string, Map<string, ScopeUses>>();
 
   /** Why `record` may not use `evidence`'s signature, given the entries noted so far; undefined when it may. */
   problemOf(record: { readonly id: string; readonly type: string }, evidence: Pick<LoggedSignatureMaterial, 'keyId' | 'nonce' | 'created'>): SignatureUseProblem | undefined {
-    const scope = this.#scopes.get(scopeOf(record.type, evidence.keyId));
+    const scope = this.#scopes.get(record.type)?.get(evidence.keyId);
     if (scope === undefined) return undefined;
     const earlier = scope.byNonce.get(signatureIdOf(evidence));
     if (earlier !== undefined && earlier.recordId !== record.id) {
@@ -81,7 +82,7 @@ export class SignatureUses {
   /** How many uses are remembered: bounded by the signatures made within one window, not by the log. */
   get size(): number {
     let count = 0;
-    for (const scope of this.#scopes.values()) count += scope.byNonce.size;
+    for (const byKey of this.#scopes.values()) for (const scope of byKey.values()) count += scope.byNonce.size;
     return count;
   }
 
@@ -89,16 +90,15 @@ export class SignatureUses {
   note(entry: Pick<LogEntry, 'record' | 'classification' | 'supersedes' | 'evidence'>): void {
     const { evidence } = entry;
     if (entry.classification === 'rejected' || entry.supersedes !== undefined || evidence === null) return;
-    const key = scopeOf(entry.record.type, evidence.keyId);
-    const scope = this.#scopes.get(key) ?? { newestCreated: evidence.created, byNonce: new Map<string, Use>() };
-    this.#scopes.set(key, scope);
+    let byKey = this.#scopes.get(entry.record.type);
+    if (byKey === undefined) this.#scopes.set(entry.record.type, (byKey = new Map()));
+    let scope = byKey.get(evidence.keyId);
+    if (scope === undefined) byKey.set(evidence.keyId, (scope = { newestCreated: evidence.created, byNonce: new Map<string, Use>() }));
     scope.newestCreated = Math.max(scope.newestCreated, evidence.created);
     scope.byNonce.set(signatureIdOf(evidence), { recordId: entry.record.id, created: evidence.created });
     forgetBefore(scope, scope.newestCreated - SIGNATURE_REUSE_WINDOW_SECONDS);
   }
 }
-
-const scopeOf = (type: string, keyId: string): string => `${type}\n${keyId}`;
 
 /**
  * Drops uses created before `oldest`, from the first noted on: uses are noted in nearly `created`
