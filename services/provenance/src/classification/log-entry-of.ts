@@ -1,4 +1,4 @@
-import { logEntryShapeProblem, type LogEntry, type LoggedRecord } from '@wildlife/provenance-log';
+import { entryBytes, LogEntryIsMalformed, logEntryShapeProblem, type LogEntry, type LoggedRecord } from '@wildlife/provenance-log';
 import type { SignedRecordCandidate, UnparsedRecord } from '../records/received-record.js';
 import { rejected, type Verdict } from './verdict.js';
 
@@ -42,20 +42,42 @@ export function loggedRecordOf(record: LoggableRecord): LoggedRecord {
  *   the claimed source when that fits, so the producer hears of the rejection.
  */
 export function logEntryOf(sequence: number, time: string, record: LoggableRecord, verdict: Verdict): LogEntry {
+  return loggedEntryOf(sequence, time, record, verdict).entry;
+}
+
+/** An entry and its leaf bytes (`entryBytes`). */
+export interface EntryAndBytes {
+  readonly entry: LogEntry;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * `logEntryOf`, with the entry's leaf bytes: the full entry is serialised once, and that
+ * serialisation both measures it against the bound and is its leaf (no second shape check and
+ * canonical write for the bytes, no third pass for the size).
+ */
+export function loggedEntryOf(sequence: number, time: string, record: LoggableRecord, verdict: Verdict): EntryAndBytes {
   const identity = loggedRecordOf(record);
   const data = record.kind === 'record' && record.data !== undefined ? { recordData: record.data } : {};
   const full: LogEntry = { v: 1, sequence, time, record: identity, ...verdictFields(verdict), ...data };
-  const problem = logEntryShapeProblem(full);
-  const size = problem === undefined ? leafSize(full) : undefined;
-  if (size !== undefined && size <= MAX_RECORD_ENTRY_BYTES) return full;
+  let bytes: Uint8Array | undefined;
+  let problem: string | undefined;
+  try {
+    bytes = entryBytes(full);
+  } catch (error) {
+    if (!(error instanceof LogEntryIsMalformed)) throw error;
+    problem = error.reason;
+  }
+  if (bytes !== undefined && bytes.length <= MAX_RECORD_ENTRY_BYTES) return { entry: full, bytes };
   const rejection =
-    size === undefined
+    bytes === undefined
       ? rejected('record-malformed', `The record cannot be logged as received: ${problem}.`)
-      : rejected('record-too-large', tooLargeReason(size, record), { source: verdict.source, evidence: null });
+      : rejected('record-too-large', tooLargeReason(bytes.length, record), { source: verdict.source, evidence: null });
   const bare: LogEntry = { v: 1, sequence, time, record: identity, ...verdictFields(rejection) };
   const anonymous: LogEntry = { ...bare, source: null, record: { ...identity, subject: null, time: null } };
   const lastResort: LogEntry = { ...anonymous, reason: { code: rejection.reason.code, text: clip(rejection.reason.text, LAST_RESORT_REASON_LENGTH) } };
-  return [bare, { ...bare, source: null }, anonymous].find(isLoggable) ?? lastResort;
+  const entry = [bare, { ...bare, source: null }, anonymous].find(isLoggable) ?? lastResort;
+  return { entry, bytes: entryBytes(entry) };
 }
 
 function isLoggable(entry: LogEntry): boolean {

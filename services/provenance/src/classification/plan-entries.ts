@@ -1,6 +1,6 @@
 import { entryBytes, leafHash, type LogEntry } from '@wildlife/provenance-log';
 import { classifyRecord } from './classify-record.js';
-import { logEntryOf, type LoggableRecord } from './log-entry-of.js';
+import { loggedEntryOf, type LoggableRecord } from './log-entry-of.js';
 import { changeEntry } from './classification-changes.js';
 import type { ProvenanceLogState } from './provenance-log-state.js';
 import { isTheLoggedRecord, reusedIdOf } from './record-identity.js';
@@ -34,8 +34,7 @@ export function planEntries(
 ): PlannedEntry[] {
   const planned: PlannedEntry[] = [];
   const seen = new Map(alreadyLogged);
-  const append = (entry: LogEntry) => {
-    const bytes = entryBytes(entry);
+  const append = (entry: LogEntry, bytes = entryBytes(entry)) => {
     const due = state.apply(entry);
     planned.push({ entry, bytes, leafHash: leafHash(bytes) });
     return due;
@@ -46,9 +45,9 @@ export function planEntries(
     const reused = earlier !== undefined && record.kind === 'record' ? { record: { ...record, id: reusedIdOf(record) }, verdict: idReused(record, earlier) } : undefined;
     if (reused !== undefined && seen.has(reused.record.id)) continue;
     const time = nextTime(state, now);
-    const entry = logEntryOf(state.size, time, reused?.record ?? record, reused?.verdict ?? verdictFor(state, record, prechecks));
+    const { entry, bytes } = loggedEntryOf(state.size, time, reused?.record ?? record, reused?.verdict ?? verdictFor(state, record, prechecks));
     seen.set(entry.record.id, entry);
-    for (const change of append(entry)) append(changeEntry(state.size, time, change));
+    for (const change of append(entry, bytes)) append(changeEntry(state.size, time, change));
   }
   return planned;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { entryBytes, type LogEntry } from '@wildlife/provenance-log';
-import { logEntryOf, type LoggableRecord } from './log-entry-of.js';
+import { loggedEntryOf, type LoggableRecord } from './log-entry-of.js';
 import { signedProvenanceOf } from './signed-provenance.js';
 import type { Verdict } from './verdict.js';
 
@@ -20,7 +20,7 @@ export function isTheLoggedRecord(logged: LogEntry, record: LoggableRecord): boo
     evidence: logged.evidence === null ? null : signed.evidence,
     ...(logged.basis !== undefined && { basis: logged.basis }),
   };
-  return sameBytes(entryBytes(logEntryOf(logged.sequence, logged.time, record, verdict)), entryBytes(logged));
+  return sameBytes(loggedEntryOf(logged.sequence, logged.time, record, verdict).bytes, entryBytes(logged));
 }
 
 /**
