@@ -13,7 +13,6 @@ export const KNOWN_REJECTION_CODES = [
   'key-not-valid-at-signing-time',
   'not-an-official-source',
   'acts-outside-its-country',
-  'nonce-replayed',
   'record-malformed',
   'key-not-of-principal',
   'acts-outside-its-scope',
