@@ -51,7 +51,7 @@ export {
   ncbTopic,
   ncbTopicDefinition,
 } from './topics/topic-names.js';
-export { staticTopics, topics, type StaticTopicId } from './topics/topics.js';
+export { REGISTRY_MESSAGE_KEY, staticTopics, topics, type StaticTopicId } from './topics/topics.js';
 
 export { contracts, publicContracts, type DecodedPublicEventData, type PublicEventType } from './events/public-contracts.js';
 export type { RecordProvenance } from './events/shared/record-provenance.js';
@@ -87,4 +87,4 @@ export { registryContracts, type DecodedRegistryEventData, type RegistryEventTyp
 export type { RegistryPublicKey } from './events/registry/registry-fields.js';
 export * from './events/public-examples.js';
 
-export { buildAsyncApiDocument, type AsyncApiDocument } from './asyncapi/asyncapi-document.js';
+export { buildAsyncApiDocument, DEAD_LETTER_CONSUMER_GROUPS, type AsyncApiDocument } from './asyncapi/asyncapi-document.js';

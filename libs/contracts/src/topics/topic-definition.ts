@@ -1,4 +1,4 @@
-/** A Kafka topic as code: created at start-up with these settings. */
+/** A Kafka topic as code: created at start-up, with these settings, by each service that lists it. */
 export interface TopicDefinition {
   readonly name: string;
   readonly partitions: number;
@@ -10,7 +10,7 @@ export interface TopicDefinition {
 }
 
 /** Three partitions: enough to run consumers in parallel, small enough for a single-node broker.
- * Every message is keyed by its case id, so one case keeps its order on one partition. */
+ * A case's events are keyed by its case id, so one case keeps its order on one partition. */
 export const DEFAULT_PARTITIONS = 3;
 
 export const RETAIN_FOREVER = -1;

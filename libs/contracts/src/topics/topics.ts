@@ -7,7 +7,19 @@ function eventTopic(name: string, description: string): TopicDefinition {
   return { name, partitions: DEFAULT_PARTITIONS, retentionMs: RETAIN_FOREVER, cleanupPolicy: 'delete', description };
 }
 
-/** The topics that exist whatever the member countries and consumer groups. */
+/**
+ * The Kafka key of every fact on the registry topic (ncb-endorsement publishes them): one key for them
+ * all, so that they stay on one partition, in the order they were recorded, even on a registry topic
+ * created with several partitions.
+ */
+export const REGISTRY_MESSAGE_KEY = 'wildlife-registry';
+
+/**
+ * The topics that exist whatever the member countries and consumer groups. Each service creates the
+ * ones its own definition lists (its event sourcing topics, and the registry topic for every
+ * service); `disseminationEvents`, `notificationEvents` and `gsInbox` are reserved: no service
+ * creates or produces to them yet.
+ */
 export const topics = {
   requestIntakeEvents: eventTopic(
     'wildlife.request-intake.events',
@@ -52,5 +64,5 @@ export const topics = {
 
 export type StaticTopicId = keyof typeof topics;
 
-/** Every static topic, for creation at start-up. */
+/** Every static topic (reserved ones included); services create only the topics their definitions list. */
 export const staticTopics: readonly TopicDefinition[] = Object.values(topics);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { KafkaMessage } from 'kafkajs';
-import { deadLetterMessage } from './dead-letter.js';
+import { buildAsyncApiDocument } from '@wildlife/contracts';
+import { deadLetterHeaders, deadLetterMessage } from './dead-letter.js';
 import { PermanentMessageError } from './message-failure.js';
 
 class SignatureIsInvalid extends PermanentMessageError {}
@@ -56,5 +57,11 @@ describe('a dead letter', () => {
     const letter = deadLetterMessage(consumed({}), new SignatureIsInvalid('x'.repeat(5_000)), context);
 
     expect(letter.headers?.['dlq-detail']).toHaveLength(2_000);
+  });
+
+  it('carries exactly the dlq-* headers the AsyncAPI document lists', () => {
+    const messages = (buildAsyncApiDocument().components as { messages: Record<string, { headers: { properties: object } }> }).messages;
+
+    expect(Object.keys(messages.DeadLetter!.headers.properties).sort()).toEqual(Object.values(deadLetterHeaders).sort());
   });
 });

@@ -1,4 +1,4 @@
-import { contracts, createEvent, topics, type CloudEvent } from '@wildlife/contracts';
+import { contracts, createEvent, REGISTRY_MESSAGE_KEY, topics, type CloudEvent } from '@wildlife/contracts';
 import type { OutboxMessage } from '@wildlife/event-store';
 import type { RegistryFact } from '@wildlife/registry';
 import { outboxMessageFor, REGISTRY_EVENT_TYPES, registryEventDataOf } from '@wildlife/service-kit';
@@ -7,13 +7,14 @@ import type { SignedRegistryFact } from '../stream/stored-registry-fact.js';
 const SOURCE = '/wildlife/ncb-endorsement';
 
 /**
- * The Kafka key of every registry fact: one key for them all, so that they stay on one partition, in
- * the order they were recorded, even on a registry topic created with several partitions. Facts
- * about different principals depend on one another (an agency registered with the NCB key a
- * rotation introduced): a consumer that read them out of order (provenance classifying the
- * registration before the rotation) would judge them against the wrong registry.
+ * The Kafka key of every registry fact (`REGISTRY_MESSAGE_KEY` of contracts, which the AsyncAPI
+ * document states): one key for them all, so that they stay on one partition, in the order they were
+ * recorded, even on a registry topic created with several partitions. Facts about different
+ * principals depend on one another (an agency registered with the NCB key a rotation introduced): a
+ * consumer that read them out of order (provenance classifying the registration before the rotation)
+ * would judge them against the wrong registry.
  */
-export const REGISTRY_MESSAGE_KEY = 'wildlife-registry';
+export { REGISTRY_MESSAGE_KEY };
 
 /** The principal a fact is about: the public event's subject. */
 export function subjectOf(fact: RegistryFact): string {
