@@ -1,5 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiResponse } from '@nestjs/swagger';
 import { ProblemError } from './problem.js';
+import { ProblemResponse } from './problem.response.js';
 import { PublicRoute } from './signed-requests/signed-request.guard.js';
 import { READINESS_CHECKS } from './tokens.js';
 import type { ReadinessCheck } from './readiness.js';
@@ -20,6 +22,8 @@ export class HealthController {
   }
 
   @Get('ready')
+  @ApiOkResponse({ description: 'Every dependency answers: `dependencies` lists each' })
+  @ApiResponse({ status: 503, type: ProblemResponse, description: 'A dependency is down (`dependency-down`): `dependencies` lists each, and which are down' })
   async ready() {
     const dependencies = await Promise.all(this.checks.map((c) => c.check()));
     const down = dependencies.filter((d) => !d.up);

@@ -53,8 +53,14 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-/** Writes `problem` on `reply` as `application/problem+json`: how every problem answer goes out. */
+/**
+ * Writes `problem` on `reply` as `application/problem+json`: how every problem answer goes out. No
+ * cache keeps one: `Cache-Control: no-store`, unless the route set a value that says `no-store`
+ * already (provenance's `private, no-store`) or the problem carries its own.
+ */
 export function sendProblem(reply: FastifyReply, problem: ProblemError, instance?: string): FastifyReply {
+  const cacheControl = reply.getHeader('cache-control');
+  if (typeof cacheControl !== 'string' || !/(^|[\s,])no-store($|[\s,])/i.test(cacheControl)) reply.header('cache-control', 'no-store');
   return reply.status(problem.status).headers(problem.headers).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem.toProblem(instance)));
 }
 

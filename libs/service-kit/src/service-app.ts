@@ -44,7 +44,7 @@ export interface ServiceDefinition<S extends BaseSettings> {
   settings: S;
   /** The service's own module; it can inject SETTINGS, PG_POOL, KAFKA and LOGGER. */
   module: Type | DynamicModule;
-  /** Largest request body accepted, in bytes (413 above). */
+  /** Largest request body accepted, in bytes (413 above; the OpenAPI document says so on every route with a body). */
   bodyLimitBytes?: number;
   /** One paragraph for the OpenAPI document. */
   description?: string;
@@ -152,11 +152,12 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
     ],
   };
 
+  const bodyLimitBytes = definition.bodyLimitBytes ?? 1_048_576;
   let app: NestFastifyApplication;
   try {
     app = await NestFactory.create<NestFastifyApplication>(
       { module: ServiceRootModule, imports: [kit, definition.module] },
-      serviceHttpAdapter(definition.bodyLimitBytes ?? 1_048_576),
+      serviceHttpAdapter(bodyLimitBytes),
       { logger: new PinoNestLogger(logger), abortOnError: false, rawBody: true, bodyParser: false },
     );
     acceptJsonBodiesOnly(app);
@@ -166,7 +167,7 @@ export async function createServiceApp<S extends BaseSettings>(definition: Servi
   }
   app.useGlobalFilters(new ProblemFilter(logger));
   app.useGlobalPipes(createValidationPipe());
-  serveApiDocs(app, { name, description: definition.description });
+  serveApiDocs(app, { name, description: definition.description, bodyLimitBytes });
   const http = new HttpClosing(app, logger);
 
   let closing: Promise<void> | undefined;

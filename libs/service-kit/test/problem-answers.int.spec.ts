@@ -68,6 +68,7 @@ describe('answers Fastify makes itself, outside any route', () => {
 
     expect(answer.status).toBe(status);
     expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
     expect(await answer.json()).toEqual({
       type: `https://wildlife-cybercrime.example/problems/${code}`,
       title: expect.any(String),

@@ -78,20 +78,20 @@ describe('signed requests at a service', () => {
 
   async function send(request: { target: string; headers: Record<string, string> }, sentBody: string | null = body, method = 'POST') {
     const response = await fetch(request.target, { method, headers: request.headers, body: sentBody });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    return { status: response.status, body: (await response.json()) as Record<string, unknown>, cacheControl: response.headers.get('cache-control') };
   }
 
   it('accepts a valid signature and hands the handler the verified principal and the signature material', async () => {
     const before = handled.length;
     const response = await send(signed());
-    expect(response).toEqual({ status: 201, body: { principal: { id: 'ncb-ke', kind: 'ncb', country: 'KE' } } });
+    expect(response).toEqual({ status: 201, body: { principal: { id: 'ncb-ke', kind: 'ncb', country: 'KE' } }, cacheControl: null });
     expect(handled).toHaveLength(before + 1);
     expect(handled.at(-1)!.material).toMatchObject({ keyId: 'ncb-ke-1', method: 'POST', bodyBase64: Buffer.from(body).toString('base64') });
   });
 
   it('authenticates signed reads', async () => {
     const response = await send(signed(ncb.privateKey, 'ncb-ke-1', {}, 'GET'), null, 'GET');
-    expect(response).toEqual({ status: 200, body: { principal: { id: 'ncb-ke', kind: 'ncb', country: 'KE' } } });
+    expect(response).toEqual({ status: 200, body: { principal: { id: 'ncb-ke', kind: 'ncb', country: 'KE' } }, cacheControl: null });
   });
 
   it.each([
@@ -108,6 +108,8 @@ describe('signed requests at a service', () => {
     const response = await send(request(), sentBody);
     expect(response.status).toBe(401);
     expect(response.body).toMatchObject({ status: 401, check });
+    // A problem answer is kept by no cache.
+    expect(response.cacheControl).toBe('no-store');
     expect(handled).toHaveLength(before);
   });
 
@@ -128,7 +130,7 @@ describe('signed requests at a service', () => {
   it('claims a nonce the route left unclaimed when the route ends, so its replay is refused with 401 too', async () => {
     const request = signed(ncb.privateKey, 'ncb-ke-1', {}, 'POST', '/v1/echo/claimed-with-the-write');
 
-    expect(await send(request)).toEqual({ status: 201, body: { pending: true } });
+    expect(await send(request)).toMatchObject({ status: 201, body: { pending: true } });
     expect(await send(request)).toMatchObject({ status: 401, body: { check: 'nonce_reused' } });
   });
 
@@ -145,7 +147,7 @@ describe('signed requests at a service', () => {
       { method: 'POST', url: target, headers: { 'content-type': 'application/json', 'content-digest': contentDigest(bytes) } },
     );
     const response = await send({ target, headers: message.headers as Record<string, string> });
-    expect(response).toEqual({ status: 201, body: { principal: { id: 'ncb-ke', kind: 'ncb', country: 'KE' } } });
+    expect(response).toMatchObject({ status: 201, body: { principal: { id: 'ncb-ke', kind: 'ncb', country: 'KE' } } });
   });
 
   /** Sends over node:http, which lets the test set Host and the request target as it likes. */

@@ -68,6 +68,7 @@ export {
 export {
   DEFAULT_MAX_AGE_SECONDS,
   DEFAULT_MAX_FUTURE_SKEW_SECONDS,
+  HEADERS_COVERED_WHEN_PRESENT,
   type ResolvedKey,
   type VerificationPolicy,
 } from './verification/verification-policy.js';

@@ -31,11 +31,35 @@ describe('the ncb-endorsement service', () => {
     for (const action of ['acknowledge', 'endorse', 'decline']) {
       const operation = document.paths[`/v1/support-requests/{requestId}/${action}`]!.post!;
       expect(operation.parameters).toContainEqual(expect.objectContaining({ name: 'If-Match', in: 'header', required: true }));
-      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '412', '428']);
+      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '412', '413', '414', '415', '428']);
     }
     expect(Object.keys(document.paths['/v1/permits/{permitId}/revoke']!.post!.responses)).toEqual(expect.arrayContaining(['200', '403', '404', '409', '412']));
     expect(document.paths['/v1/support-requests/{requestId}/endorsement']!.get).toBeDefined();
     expect(document.paths['/v1/permits/{permitId}']!.get).toBeDefined();
+  });
+
+  it('documents what the service kit answers on every route: the signing headers, 400s before the route, 413 at its body limit, 414, 415', async () => {
+    type Operation = { parameters?: { name: string; in: string; description?: string }[]; responses: Record<string, { description: string }> };
+    const document = (await (await fetch(`${url}/openapi.json`)).json()) as { paths: Record<string, Record<string, Operation>> };
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, operation })));
+    const signed = operations.filter(({ path }) => !path.startsWith('/health'));
+    expect(signed.length).toBeGreaterThan(5);
+    for (const { method, operation } of signed) {
+      const headers = operation.parameters!.filter((parameter) => parameter.in === 'header').map((parameter) => parameter.name);
+      expect(headers).toEqual(expect.arrayContaining(['Signature-Input', 'Signature', ...(method === 'post' ? ['Content-Digest'] : [])]));
+      expect(operation.parameters!.find((parameter) => parameter.name === 'Signature-Input')!.description).toContain('`if-match` and `idempotency-key` whenever the request sends them');
+      expect(operation.responses['400']!.description).toEqual(expect.stringContaining('`host-invalid`'));
+      expect(operation.responses['400']!.description).toEqual(expect.stringContaining('`signature-material-unrecordable`'));
+      expect(operation.responses['401']).toBeDefined();
+      if (method === 'post') {
+        expect(operation.responses['413']!.description).toContain('256 KiB (262,144 bytes)');
+        expect(operation.responses['415']!.description).toContain('`unsupported-media-type`');
+      }
+      if (operation.parameters!.some((parameter) => parameter.in === 'path')) expect(operation.responses['414']!.description).toContain('`uri-too-long`');
+    }
+    expect(Object.keys(document.paths['/v1/permits/{permitId}']!.get!.responses).sort()).toEqual(['200', '400', '401', '404', '414']);
+    expect(Object.keys(document.paths['/health/ready']!.get!.responses).sort()).toEqual(['200', '503']);
+    expect(document.paths['/health/ready']!.get!.parameters ?? []).toEqual([]);
   });
 
   it('documents every refusal as an RFC 9457 problem, with the members a decision’s refusal adds', async () => {

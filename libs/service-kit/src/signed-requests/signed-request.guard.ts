@@ -1,7 +1,9 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { applyDecorators, type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiExtension } from '@nestjs/swagger';
 import { verifyRequest, type ResolvedKey } from '@wildlife/signatures';
 import type { FastifyReply } from 'fastify';
+import { PUBLIC_ROUTE_EXTENSION } from '../api-docs.js';
 import { ProblemError } from '../problem.js';
 import { NONCE_STORE, PRINCIPAL_DIRECTORY } from '../tokens.js';
 import type { NonceStore } from './nonce-store.js';
@@ -14,8 +16,12 @@ import { verifiedTargetUriOf } from './request-target.js';
 
 const PUBLIC_ROUTE = 'wildlife:public-route';
 
-/** Marks a route (health, API docs) that answers without a signature. Everything else is signed. */
-export const PublicRoute = () => SetMetadata(PUBLIC_ROUTE, true);
+/**
+ * Marks a route (health, API docs) that answers without a signature. Everything else is signed. Its
+ * OpenAPI operations carry `x-public-route: true`, so the document gives them none of the signed
+ * routes' headers and refusals (`withKitResponses`).
+ */
+export const PublicRoute = () => applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiExtension(PUBLIC_ROUTE_EXTENSION, true));
 
 interface DirectoryKey extends ResolvedKey {
   readonly principal: VerifiedPrincipal;

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { ApiResponse } from '@nestjs/swagger';
 import { authorize, type Action } from '@wildlife/registry';
 import { ProblemError, ProblemResponse, type VerifiedPrincipal } from '@wildlife/service-kit';
 
@@ -17,9 +17,10 @@ export function assertMayRead(principal: VerifiedPrincipal, action: Extract<Acti
 
 /**
  * OpenAPI of a signed, read-only route of the log (`log`: checkpoint, entries, proofs) or of a
- * record's provenance (`record`): its RFC 9421 headers and its 401, and the 403 or 404 that
+ * record's provenance (`record`): the 403 or 404 that
  * `assertMayRead` gives the callers the table keeps out (agencies, NCBs and external sources are
- * `forbid` on the log and `hide` on records).
+ * `forbid` on the log and `hide` on records). Its RFC 9421 headers, 401 and 400s before the route
+ * are the service kit's, as on every signed route (`withKitResponses`).
  */
 export function ApiSignedLogRead(route: 'log' | 'record'): MethodDecorator {
   const refusal =
@@ -30,10 +31,5 @@ export function ApiSignedLogRead(route: 'log' | 'record'): MethodDecorator {
           type: ProblemResponse,
           description: 'The log holds no such record (`record-not-found`), or the caller may not read records (agencies, NCBs and external sources: `not-found`, as for a record that does not exist)',
         });
-  return applyDecorators(
-    ApiHeader({ name: 'Signature-Input', required: true, description: 'RFC 9421: covers at least @method and @target-uri; with created, keyid, alg="ed25519" and a nonce' }),
-    ApiHeader({ name: 'Signature', required: true, description: 'RFC 9421 Ed25519 signature by a key registered to the caller' }),
-    ApiResponse({ status: 401, type: ProblemResponse, description: 'The signature was missing or refused' }),
-    refusal,
-  );
+  return applyDecorators(refusal);
 }

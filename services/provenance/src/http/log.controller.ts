@@ -18,7 +18,7 @@ const RANGE_REFUSED = {
     'A size or index beyond the log, an empty range, or a first size above the second or of 0 (`log-range-invalid`, with the log’s size); or a parameter missing or not a natural number in canonical decimal below 2^53 (`validation-failed`, naming it in `errors`)',
 };
 const cached = (value: string, why: string) => ({ 'Cache-Control': { description: `\`${value}\`: ${why}`, schema: { type: 'string' } } });
-const IMMUTABLE = cached(IMMUTABLE_ANSWER, 'the answer never changes (a refusal is `private, no-store`)');
+const IMMUTABLE = cached(IMMUTABLE_ANSWER, 'the answer never changes (a refusal is `no-store`: `private, no-store` from the route, `no-store` from the service kit before it)');
 
 /** The auditor API of the provenance log (TARGET-DESIGN §6): read-only, for auditors and the GS. */
 @ApiTags('provenance log')

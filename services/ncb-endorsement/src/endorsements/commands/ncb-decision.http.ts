@@ -23,7 +23,7 @@ export function ApiNcbDecision(summary: string, options: { ifMatchRequired: bool
       description: 'The version last read, as its ETag ("<version>")' + (options.ifMatchRequired ? '' : '; when sent, it must still be current'),
     }),
     ApiOkResponse({ type: EndorsementView, headers: ETAG_HEADER, description: 'The decision was recorded and will be published' }),
-    ApiResponse({ status: 400, description: 'The body is invalid (`errors` lists each field), or If-Match is not a list of entity tags; or signature material a record cannot keep as its provenance (`signature-material-unrecordable`: e.g. a query string, label or covered header too long; `errors` says where)' }),
+    ApiResponse({ status: 400, description: 'The body is invalid (`errors` lists each field), or If-Match is not a list of entity tags' }),
     ApiResponse({ status: 401, description: 'The RFC 9421 signature was not accepted (`check` names why)' }),
     ApiResponse({ status: 403, type: EndorsementProblemResponse, description: 'The signer may see the request but not decide on it: only the NCB of its country may' }),
     ApiResponse({ status: 404, description: 'No such request, or one the signer may not know of' }),

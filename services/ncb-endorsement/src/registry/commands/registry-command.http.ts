@@ -84,7 +84,7 @@ export function ApiRegistryCommand(summary: string, refusals: { readonly forbidd
       },
       description: 'The fact was recorded and will be published on wildlife.registry.events',
     }),
-    ApiResponse({ status: 400, description: 'The body is invalid (`errors` lists each field), If-Match is not a list of entity tags (`if-match-malformed`) or the Idempotency-Key is not 1 to 255 visible ASCII characters (`idempotency-key-invalid`); or signature material a record cannot keep as its provenance (`signature-material-unrecordable`: e.g. a query string, label or covered header too long; `errors` says where)' }),
+    ApiResponse({ status: 400, description: 'The body is invalid (`errors` lists each field), If-Match is not a list of entity tags (`if-match-malformed`) or the Idempotency-Key is not 1 to 255 visible ASCII characters (`idempotency-key-invalid`)' }),
     ApiResponse({
       status: 401,
       description:

@@ -27,7 +27,7 @@ export class RevokePermitController {
   @ApiParam({ name: 'permitId', format: 'uuid' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The request’s version last read ("<version>"); when sent, it must still be current' })
   @ApiOkResponse({ type: PermitView, headers: ETAG_HEADER, description: 'The permit is revoked; the revocation will be published' })
-  @ApiResponse({ status: 400, description: 'The body is invalid (`errors` lists each field); or signature material a record cannot keep as its provenance (`signature-material-unrecordable`: e.g. a query string, label or covered header too long; `errors` says where)' })
+  @ApiResponse({ status: 400, description: 'The body is invalid (`errors` lists each field)' })
   @ApiResponse({ status: 401, description: 'The RFC 9421 signature was not accepted (`check` names why)' })
   @ApiResponse({ status: 403, type: EndorsementProblemResponse, description: 'The signer may see the permit but not revoke it: only the NCB of the request’s country may' })
   @ApiResponse({ status: 404, description: 'No such permit, or one the signer may not know of' })

@@ -3,7 +3,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf, NonceClaimedWithTheWrite, ProblemResponse, Signed, type SignedFastifyRequest, type SignedRequestContext, submissionFingerprint } from '@wildlife/service-kit';
 import type { FastifyReply } from 'fastify';
-import { ApiSignedRoute } from '../../http/api-signed-route.decorator.js';
 import { REQUEST_BODY_LIMIT_TEXT, REQUEST_BODY_NESTING_TEXT } from '../../http/body-limit.js';
 import { SubmitExternalInformationCommand } from './submit-external-information.command.js';
 import { SubmitExternalInformationBody } from './submit-external-information.request.dto.js';
@@ -26,7 +25,6 @@ export class SubmitExternalInformationController {
       'never as an official record: it is flagged `external: true` with a caveat in everything that shows or passes it on. ' +
       `Bodies over ${REQUEST_BODY_LIMIT_TEXT} are refused with 413, and bodies nested more than ${REQUEST_BODY_NESTING_TEXT} with 400.`,
   })
-  @ApiSignedRoute({ withBody: true })
   @ApiHeader({
     name: IDEMPOTENCY_KEY_HEADER,
     required: false,
@@ -37,9 +35,8 @@ export class SubmitExternalInformationController {
     type: ExternalInformationAcceptedResponse,
     headers: { Location: { description: 'Where the information can be read back', schema: { type: 'string' } } },
   })
-  @ApiResponse({ status: 400, type: ProblemResponse, description: `Invalid body (each bad field in \`errors\`), a body nested more than ${REQUEST_BODY_NESTING_TEXT}, unknown field (such as \`external\` or \`caveat\`), or malformed Idempotency-Key; or signature material a record cannot keep as its provenance (\`signature-material-unrecordable\`: e.g. a query string, label or covered header too long; \`errors\` says where)` })
+  @ApiResponse({ status: 400, type: ProblemResponse, description: `Invalid body (each bad field in \`errors\`), a body nested more than ${REQUEST_BODY_NESTING_TEXT}, unknown field (such as \`external\` or \`caveat\`), or malformed Idempotency-Key` })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'The signer is not a registered external source' })
-  @ApiResponse({ status: 413, type: ProblemResponse, description: `Body over ${REQUEST_BODY_LIMIT_TEXT}` })
   @ApiResponse({ status: 422, type: ProblemResponse, description: '`idempotency-key-reused`: the key was used with another body' })
   async submit(
     @Signed() signed: SignedRequestContext,

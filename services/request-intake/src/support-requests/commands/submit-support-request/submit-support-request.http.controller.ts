@@ -3,7 +3,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf, NonceClaimedWithTheWrite, ProblemResponse, Signed, type SignedFastifyRequest, type SignedRequestContext, submissionFingerprint } from '@wildlife/service-kit';
 import type { FastifyReply } from 'fastify';
-import { ApiSignedRoute } from '../../http/api-signed-route.decorator.js';
 import { REQUEST_BODY_LIMIT_TEXT, REQUEST_BODY_NESTING_TEXT } from '../../http/body-limit.js';
 import { SubmitSupportRequestCommand } from './submit-support-request.command.js';
 import { SubmitSupportRequestBody } from './submit-support-request.request.dto.js';
@@ -26,7 +25,6 @@ export class SubmitSupportRequestController {
       'The requesting agency and its country come from the signature and the registry, never from the body. ' +
       `Bodies over ${REQUEST_BODY_LIMIT_TEXT} are refused with 413, and bodies nested more than ${REQUEST_BODY_NESTING_TEXT} with 400. A refused request stores nothing and publishes nothing.`,
   })
-  @ApiSignedRoute({ withBody: true })
   @ApiHeader({
     name: IDEMPOTENCY_KEY_HEADER,
     required: false,
@@ -42,9 +40,8 @@ export class SubmitSupportRequestController {
       'Idempotent-Replayed': { description: '`true` when this is the stored answer to an earlier submission with the same key', schema: { type: 'string' } },
     },
   })
-  @ApiResponse({ status: 400, type: ProblemResponse, description: `Invalid body (each bad field in \`errors\`), a body nested more than ${REQUEST_BODY_NESTING_TEXT}, unknown field, or malformed Idempotency-Key; or signature material a record cannot keep as its provenance (\`signature-material-unrecordable\`: e.g. a query string, label or covered header too long; \`errors\` says where)` })
+  @ApiResponse({ status: 400, type: ProblemResponse, description: `Invalid body (each bad field in \`errors\`), a body nested more than ${REQUEST_BODY_NESTING_TEXT}, unknown field, or malformed Idempotency-Key` })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'The signer may not submit this request: not an agency or an NCB, an agency naming another agency, or an NCB acting for another country' })
-  @ApiResponse({ status: 413, type: ProblemResponse, description: `Body over ${REQUEST_BODY_LIMIT_TEXT}` })
   @ApiResponse({
     status: 422,
     type: ProblemResponse,

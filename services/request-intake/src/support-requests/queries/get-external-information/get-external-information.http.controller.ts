@@ -2,7 +2,6 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ProblemResponse, Signed, type SignedRequestContext } from '@wildlife/service-kit';
 import { assertAllowed, externalInformationNotFound } from '../../http/access.problem.js';
-import { ApiSignedRoute } from '../../http/api-signed-route.decorator.js';
 import { ExternalInformationView } from '../external-information.view.dto.js';
 import { externalInformationReadDecision } from './external-information-access.js';
 import { ExternalInformationQueries } from './external-information.queries.js';
@@ -20,7 +19,6 @@ export class GetExternalInformationController {
     description: 'For whoever the authorisation table lets read it (the General Secretariat; the NCBs of the countries it concerns); 404 for everyone else.',
   })
   @ApiParam({ name: 'informationId', format: 'uuid' })
-  @ApiSignedRoute({ withBody: false })
   @ApiOkResponse({ type: ExternalInformationView })
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'No such information, or not information the caller may see' })
   async one(@Signed() signed: SignedRequestContext, @Param('informationId') informationId: string): Promise<ExternalInformationView> {

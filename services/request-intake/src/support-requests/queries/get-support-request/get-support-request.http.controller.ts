@@ -4,7 +4,6 @@ import { authorize } from '@wildlife/registry';
 import { ProblemResponse, Signed, type SignedRequestContext } from '@wildlife/service-kit';
 import type { FastifyReply } from 'fastify';
 import { assertAllowed, supportRequestNotFound } from '../../http/access.problem.js';
-import { ApiSignedRoute } from '../../http/api-signed-route.decorator.js';
 import { SupportRequestQueries } from '../support-request.queries.js';
 import { SupportRequestView } from '../support-request.view.dto.js';
 
@@ -22,7 +21,6 @@ export class GetSupportRequestController {
       'For the requesting agency, the NCB of its country and the General Secretariat. Everyone else gets 404, the same answer as for a request that does not exist.',
   })
   @ApiParam({ name: 'requestId', format: 'uuid' })
-  @ApiSignedRoute({ withBody: false })
   @ApiOkResponse({ type: SupportRequestView, headers: { ETag: { description: 'The request’s version, quoted', schema: { type: 'string' } } } })
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'No such request, or not one the caller may see' })
   async one(

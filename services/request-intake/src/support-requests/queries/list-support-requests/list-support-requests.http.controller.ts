@@ -1,7 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemResponse, Signed, type SignedRequestContext } from '@wildlife/service-kit';
-import { ApiSignedRoute } from '../../http/api-signed-route.decorator.js';
 import { SupportRequestQueries } from '../support-request.queries.js';
 import { SupportRequestPageView } from '../support-request.view.dto.js';
 import { decodeCursor, encodeCursor } from './list-cursor.js';
@@ -19,7 +18,6 @@ export class ListSupportRequestsController {
     description:
       'An agency sees its own requests, an NCB its country’s, the General Secretariat all of them; anyone else gets an empty list. Filter by `status`; page with `limit` and the opaque `cursor`.',
   })
-  @ApiSignedRoute({ withBody: false })
   @ApiOkResponse({ type: SupportRequestPageView })
   @ApiResponse({ status: 400, type: ProblemResponse, description: 'Unknown status, limit out of 1..100, a cursor this service did not hand out, or an unknown parameter' })
   async list(@Signed() signed: SignedRequestContext, @Query() query: ListSupportRequestsQuery): Promise<SupportRequestPageView> {
