@@ -84,13 +84,23 @@ describe('a consumer process killed mid-batch', () => {
       pollMs: 5,
       progress: () => first.output().slice(-2_000),
     });
+    // Run a few milliseconds at a time, a process can stall: on a loaded machine its Kafka session may
+    // lapse, and rejoining its group takes round trips it cannot finish between two freezes (one CI
+    // run sat at 250 effects for 90 s). While its effects do not move, it is let run longer, up to a
+    // second, before the next freeze.
+    let lastEffects = -1;
+    let stalledRounds = 0;
     await waitUntil(
       `the process is frozen after ${KILL_AFTER_EFFECTS} effects, ${UNCOMMITTED_AT_KILL} of them past its committed offsets`,
       async () => {
         first.kill('SIGSTOP');
         await sleep(IN_FLIGHT_LANDS_MS);
-        if ((await effects()) >= KILL_AFTER_EFFECTS && (await uncommitted()) >= UNCOMMITTED_AT_KILL) return true;
+        const applied = await effects();
+        if (applied >= KILL_AFTER_EFFECTS && (await uncommitted()) >= UNCOMMITTED_AT_KILL) return true;
+        stalledRounds = applied === lastEffects ? stalledRounds + 1 : 0;
+        lastEffects = applied;
         first.kill('SIGCONT');
+        if (stalledRounds >= 8) await sleep(Math.min(1_000, 100 * Math.floor(stalledRounds / 8)));
         return false;
       },
       { timeoutMs: 90_000, pollMs: 5, progress: async () => `effects ${await effects()}; ${first.output().slice(-2_000)}` },
