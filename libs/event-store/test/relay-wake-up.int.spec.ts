@@ -55,7 +55,9 @@ const BARRIER = 'barrier-';
 
 /**
  * Resolves once a notification sent now has reached the listener. PostgreSQL delivers notifications
- * in commit order, so every one sent by a transaction committed before has arrived by then.
+ * in commit order, so every one sent by a transaction committed before has arrived by then. Each
+ * listening connection gets its own copy: the publishing relay may act on its copy before the test's
+ * listener has read its own, so a test that expects a NOTIFY waits for this barrier first.
  */
 async function notificationsSent(): Promise<void> {
   const barrier = BARRIER + randomUUID();
@@ -102,6 +104,7 @@ describe('waking the outbox relay at commit', () => {
     }
 
     await waitUntil('the message is published', isDelivered(id), { timeoutMs: 5_000 });
+    await notificationsSent();
     expect(notifications).toContain('outbox');
   });
 
@@ -117,6 +120,7 @@ describe('waking the outbox relay at commit', () => {
       await store.append(aStreamId(), 'no_stream', events, { outbox });
 
       await waitUntil('the publishing relay publishes the message', isDelivered(id), { timeoutMs: 5_000 });
+      await notificationsSent();
       expect(notifications).toContain('outbox');
     } finally {
       await standby.stop();
@@ -138,6 +142,7 @@ describe('waking the outbox relay at commit', () => {
       ]);
       expect(rows[0]!.n).toBeLessThan(appends.length);
       for (const { id } of appends) await waitUntil(`the publishing relay publishes ${id}`, isDelivered(id), { timeoutMs: 5_000 });
+      await notificationsSent();
       expect(notifications).toContain('outbox');
     } finally {
       await standby.stop();
