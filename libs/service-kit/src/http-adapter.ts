@@ -22,7 +22,7 @@ export const ACCEPTED_BODY_TYPE = 'application/json';
  * back the one parser services need, which keeps them.
  */
 export function serviceHttpAdapter(bodyLimitBytes: number): FastifyAdapter {
-  const adapter = new FastifyAdapter({ bodyLimit: bodyLimitBytes, maxParamLength: MAX_ROUTE_PARAMETER_LENGTH, frameworkErrors: answerFrameworkError, return503OnClosing: false });
+  const adapter = new FastifyAdapter({ bodyLimit: bodyLimitBytes, routerOptions: { maxParamLength: MAX_ROUTE_PARAMETER_LENGTH }, frameworkErrors: answerFrameworkError, return503OnClosing: false });
   adapter.getInstance().removeAllContentTypeParsers();
   return adapter;
 }
