@@ -70,6 +70,48 @@ describe('a signed request over HTTP', () => {
     expect(await response.json()).toEqual({ code: 'signature_missing' });
   });
 
+  it('does not follow a redirect, which would resend the signature, its nonce and the body elsewhere', async () => {
+    const received: string[] = [];
+    const redirecting = createServer(async (request, response) => {
+      received.push(`${request.method} ${request.url} ${Buffer.from(await bodyOf(request)).toString('utf8')}`);
+      if (request.url === '/moved') response.writeHead(307, { location: `${origin}/support-requests` }).end();
+      else response.writeHead(200).end('{}');
+    });
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    try {
+      const redirectingOrigin = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`;
+      const signedFetch = createSignedFetch({ keyFile, baseUrl: redirectingOrigin, signReads: true });
+      const nonces = seenNonces.size;
+
+      const post = await signedFetch('/moved', { method: 'POST', json: { species: 'Panthera leo' } });
+      const read = await signedFetch('/moved');
+
+      expect([post.status, read.status]).toEqual([307, 307]);
+      expect(post.headers.get('location')).toBe(`${origin}/support-requests`);
+      expect(received).toEqual(['POST /moved {"species":"Panthera leo"}', 'GET /moved ']);
+      expect(seenNonces.size).toBe(nonces);
+    } finally {
+      await new Promise((resolve) => redirecting.close(resolve));
+    }
+  });
+
+  it('follows the redirect of an unsigned read, as fetch does', async () => {
+    const redirecting = createServer((request, response) => {
+      response.writeHead(302, { location: `${origin}/support-requests` }).end();
+    });
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    try {
+      const signedFetch = createSignedFetch({ keyFile, baseUrl: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}` });
+
+      const read = await signedFetch('/moved');
+
+      expect(read.status).toBe(401);
+      expect(await read.json()).toEqual({ code: 'signature_missing' });
+    } finally {
+      await new Promise((resolve) => redirecting.close(resolve));
+    }
+  });
+
   it('is refused when replayed', async () => {
     let captured: { url: string; init: RequestInit } | undefined;
     const capture = (async (url: string, init: RequestInit) => {

@@ -35,7 +35,9 @@ export type SignedFetch = (path: string, init?: SignedRequestInit) => Promise<Re
  * A fetch for integrators that signs each request with RFC 9421 before sending it: every request
  * other than GET and HEAD, and reads too when `signReads` is set. A JSON body is covered through
  * Content-Digest; a request without a body covers `@method` and `@target-uri` (plus content-type
- * when present). A key file is read on first use; a failed read is retried on the next call.
+ * when present). A key file is read on first use; a failed read is retried on the next call. A
+ * signed request's redirect (3xx) is returned, not followed; unsigned reads follow redirects as
+ * fetch does.
  */
 export function createSignedFetch(options: SignedFetchOptions): SignedFetch {
   const send = options.fetch ?? globalThis.fetch;
@@ -58,10 +60,15 @@ export function createSignedFetch(options: SignedFetchOptions): SignedFetch {
       if (fieldValue(headers, 'content-type') === undefined) headers['content-type'] = 'application/json';
     }
     const isRead = method === 'GET' || method === 'HEAD';
-    if (init.sign ?? (!isRead || options.signReads === true)) {
+    const signed = init.sign ?? (!isRead || options.signReads === true);
+    if (signed) {
       const created = options.now?.();
       Object.assign(headers, signRequest({ method, url, headers, body }, await signingKey(), { created }));
     }
-    return send(url, { method, headers, body, signal: init.signal });
+    // A signed request never follows a redirect: fetch would resend the signature, its unused-once
+    // nonce and the body to the Location, which could replay them where they were not meant to go
+    // (and the signature names the original target, so no honest service would accept it anyway).
+    // The 3xx answer is returned as it is.
+    return send(url, { method, headers, body, signal: init.signal, ...(signed && { redirect: 'manual' as const }) });
   };
 }
