@@ -7,14 +7,18 @@ const MAX_DEPTH = 1_000;
 class LeftToTheLibrary extends Error {}
 
 /**
- * RFC 8785 canonical JSON, exactly as `canonicalizeEx(value, { strictUndefined: true })` of
- * json-canonicalize writes it: every leaf logged so far came from that function, and the same entry
- * must keep giving the same bytes. The library builds a path string for every property it visits
- * (for its error messages), which was most of an entry's serialisation time; this writer builds
- * none. It handles what entries hold (plain objects, arrays, strings, finite numbers, booleans,
- * null) with the library's own steps (keys sorted by UTF-16 code units, each primitive and key
- * through `JSON.stringify`); for anything else (undefined, a non-finite number, a `toJSON`
- * member, a sparse array, a cycle) it returns what the library returns, or throws what it throws.
+ * RFC 8785 canonical JSON, as `canonicalizeEx(value, { strictUndefined: true })` of
+ * json-canonicalize writes it for every JSON value but one kind: the library hands any object with
+ * a non-null `toJSON` member to `JSON.stringify`, which keeps that object's keys (and those of every
+ * object inside it) in insertion order. A record's data is JSON a producer chose, so a member named
+ * `toJSON` (a string, an object) is an ordinary key here, sorted like any other, as RFC 8785 says;
+ * leaves the library wrote for such data before session 13 are not canonical, and `parseEntry`
+ * refuses them. The library builds a path string for every property it visits (for its error
+ * messages), which was most of an entry's serialisation time; this writer builds none. It handles
+ * what entries hold (plain objects, arrays, strings, finite numbers, booleans, null) with the
+ * library's own steps (keys sorted by UTF-16 code units, each primitive and key through
+ * `JSON.stringify`); for anything else (undefined, a non-finite number, a `toJSON` method, as a
+ * Date has, a sparse array, a cycle) it returns what the library returns, or throws what it throws.
  */
 export function canonicalJson(value: unknown): string {
   try {
@@ -39,7 +43,7 @@ function write(value: unknown, depth: number): string {
     default:
       throw new LeftToTheLibrary();
   }
-  if (depth > MAX_DEPTH || (value as { toJSON?: unknown }).toJSON != null) throw new LeftToTheLibrary();
+  if (depth > MAX_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === 'function') throw new LeftToTheLibrary();
   if (Array.isArray(value)) {
     let out = '[';
     for (let i = 0; i < value.length; i++) {

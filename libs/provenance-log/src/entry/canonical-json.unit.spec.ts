@@ -24,8 +24,9 @@ describe('canonical JSON', () => {
     for (const entry of [officialEntry, unparsedEntry]) expect(canonicalJson(entry)).toBe(library(entry));
   });
 
-  it('writes any JSON value as json-canonicalize does, byte for byte', () => {
+  it('writes any JSON value without a toJSON member as json-canonicalize does, byte for byte', () => {
     const text = fc.string({ unit: 'binary' });
+    const key = text.filter((k) => k !== 'toJSON');
     const value = fc.letrec((tie) => ({
       json: fc.oneof(
         { depthSize: 'small' },
@@ -36,7 +37,7 @@ describe('canonical JSON', () => {
         fc.constantFrom(-0, 1e21, 1e-7, 5e-324, Number.MAX_VALUE),
         text,
         fc.array(tie('json')),
-        fc.dictionary(text, tie('json')),
+        fc.dictionary(key, tie('json')),
       ),
     })).json;
     fc.assert(fc.property(value, (v) => expect(outcome(canonicalJson, v)).toEqual(outcome(library, v))), { numRuns: 2_000 });
@@ -47,12 +48,19 @@ describe('canonical JSON', () => {
     ['an undefined member', { a: undefined }],
     ['a non-finite number', { a: [Number.NaN] }],
     ['a sparse array', sparse],
-    ['a toJSON member', { b: 1, toJSON: 'not a function', a: 2 }],
+    ['a toJSON method', { b: 1, toJSON: () => ({ z: 1, a: 2 }), a: 2 }],
     ['a Date', { at: new Date(0) }],
     ['a function', { f: () => 1 }],
     ['a bigint', { n: 1n }],
   ])('leaves %s to json-canonicalize, with its answer', (_, value) => {
     expect(outcome(canonicalJson, value)).toEqual(outcome(library, value));
+  });
+
+  it('sorts a member named toJSON like any other key, and the keys of the objects beside and inside it (RFC 8785), where the library keeps insertion order', () => {
+    const data = JSON.parse('{"b":1,"toJSON":{"z":1,"y":[{"d":1,"c":2}]},"a":{"toJSON":null,"f":1,"e":2}}') as unknown;
+
+    expect(canonicalJson(data)).toBe('{"a":{"e":2,"f":1,"toJSON":null},"b":1,"toJSON":{"y":[{"c":2,"d":1}],"z":1}}');
+    expect(library(data)).toBe('{"b":1,"toJSON":{"z":1,"y":[{"d":1,"c":2}]},"a":{"toJSON":null,"f":1,"e":2}}');
   });
 
   it('refuses a cycle as json-canonicalize does, and writes a shared value twice', () => {

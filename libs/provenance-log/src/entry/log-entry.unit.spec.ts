@@ -40,6 +40,16 @@ describe('log entry bytes', () => {
     expect(parseEntry(entryBytes(superseding))).toEqual(superseding);
   });
 
+  it('sorts a record data member named toJSON like any other key, reads it back, and refuses the same data with its keys as sent', () => {
+    const recordData = JSON.parse('{"summary":"x","toJSON":{"z":1,"y":2}}') as LogEntry['recordData'];
+    const entry: LogEntry = { ...officialEntry, recordData };
+
+    expect(text(entryBytes(entry))).toContain('"recordData":{"summary":"x","toJSON":{"y":2,"z":1}}');
+    expect(parseEntry(entryBytes(entry))).toEqual(entry);
+    const asSent = text(entryBytes(entry)).replace('{"y":2,"z":1}', '{"z":1,"y":2}');
+    expect(() => parseEntry(bytesOf(asSent))).toThrow(LogEntryIsMalformed);
+  });
+
   it('keeps non-ASCII text as UTF-8 through the round trip', () => {
     const entry: LogEntry = { ...officialEntry, recordData: { note: 'ivoire – 象牙 🐘' } };
     expect(text(entryBytes(entry))).toContain('"note":"ivoire – 象牙 🐘"');
