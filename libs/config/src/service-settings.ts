@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hostPortList, integer, oneOf, port, text, url } from './setting-kinds.js';
+import { hostPortList, integer, oneOf, originList, port, text, url } from './setting-kinds.js';
 import { readSettings, type Setting, type Settings, type SettingsSpec } from './settings.js';
 
 /**
@@ -35,6 +35,10 @@ export function baseSettingsSpec(service: { name: string; defaultPort: number })
     SHUTDOWN_TIMEOUT_MS: integer(100, 120_000, { default: 10_000 }),
     // The NCB and GS keys trusted from deployment (version-1 trust-roots JSON, see @wildlife/registry).
     TRUST_ROOTS_FILE: filePath({ default: DEFAULT_TRUST_ROOTS_FILE }),
+    // The origins clients reach this service at: a signed request naming another Host is refused
+    // (421), and its target URI takes the origin's scheme (a TLS-terminating proxy in front). Unset:
+    // any well-formed Host, with the scheme of the connection (local development).
+    PUBLIC_ORIGINS: originList({ optional: true }),
   };
 }
 

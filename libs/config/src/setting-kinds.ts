@@ -49,3 +49,30 @@ export const text = (pattern: RegExp, expected: string, o?: Options<string>) =>
 
 export const boolean = (o?: Options<boolean>) =>
   setting('boolean', 'true or false', (raw) => (raw === 'true' ? true : raw === 'false' ? false : undefined), o);
+
+/** One public origin of a service: its scheme (`https:`) and its host as URL writes it (lower case, no default port). */
+export interface PublicOrigin {
+  readonly protocol: 'http:' | 'https:';
+  readonly host: string;
+}
+
+/**
+ * Comma-separated origins, `http(s)://host[:port]`, e.g. `https://intake.example.org`: nothing
+ * after the authority (a lone `/` aside), no user info.
+ */
+export const originList = (o?: Options<readonly PublicOrigin[]>) =>
+  setting('origin-list', 'comma-separated origins such as https://intake.example.org (scheme http or https, host, optional port; no path)', (raw) => {
+    const origins: PublicOrigin[] = [];
+    for (const item of raw.split(',').map((s) => s.trim())) {
+      let url: URL;
+      try {
+        url = new URL(item);
+      } catch {
+        return undefined;
+      }
+      const bare = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '' && !/[?#]$/.test(item);
+      if (!bare || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.host === '') return undefined;
+      origins.push({ protocol: url.protocol, host: url.host });
+    }
+    return origins;
+  }, o);

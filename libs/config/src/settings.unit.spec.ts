@@ -24,6 +24,12 @@ describe('reading service settings', () => {
     ['KAFKA_BROKERS', 'localhost', /KAFKA_BROKERS="localhost" is not valid \(expected comma-separated host:port/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud" is not valid \(expected one of fatal/],
     ['SHUTDOWN_TIMEOUT_MS', '5', /SHUTDOWN_TIMEOUT_MS="5"/],
+    ['PUBLIC_ORIGINS', 'intake.example.org', /PUBLIC_ORIGINS="intake.example.org" is not valid \(expected comma-separated origins/],
+    ['PUBLIC_ORIGINS', 'https://intake.example.org/v1', /PUBLIC_ORIGINS=/],
+    ['PUBLIC_ORIGINS', 'ftp://intake.example.org', /PUBLIC_ORIGINS=/],
+    ['PUBLIC_ORIGINS', 'https://ncb@intake.example.org', /PUBLIC_ORIGINS=/],
+    ['PUBLIC_ORIGINS', 'https://intake.example.org?', /PUBLIC_ORIGINS=/],
+    ['PUBLIC_ORIGINS', 'https://intake.example.org,', /PUBLIC_ORIGINS=/],
   ])('refuses %s=%s with one line naming the setting', (variable, value, message) => {
     const read = () => readServiceSettings(service, {}, { [variable]: value });
     expect(read).toThrow(InvalidSetting);
@@ -34,6 +40,14 @@ describe('reading service settings', () => {
       expect((e as Error).message).not.toContain('\n');
       expect((e as InvalidSetting).variable).toBe(variable);
     }
+  });
+
+  it('reads public origins as scheme and host, as URL writes them; none by default', () => {
+    expect(readServiceSettings(service, {}, {}).PUBLIC_ORIGINS).toBeUndefined();
+    expect(readServiceSettings(service, {}, { PUBLIC_ORIGINS: 'https://Intake.Example.org:443/, http://10.0.0.5:3001' }).PUBLIC_ORIGINS).toEqual([
+      { protocol: 'https:', host: 'intake.example.org' },
+      { protocol: 'http:', host: '10.0.0.5:3001' },
+    ]);
   });
 
   it('names a required setting that is missing', () => {

@@ -65,6 +65,7 @@ const SIGNATURE_HEADERS = new Set(['signature-input', 'signature', 'content-dige
  *   missing or refused (unless the route says more); 400 for a Host field or request target the
  *   signed target URI cannot be built from (`host-invalid`, `request-target-invalid`, see
  *   `verifiedTargetUriOf`) and for signature material no record could keep (`signature-material-unrecordable`);
+ *   421 for a Host none of PUBLIC_ORIGINS has, when they are set;
  * - a body (a request body, or POST/PUT/PATCH): 413 over `bodyLimitBytes`, 415 for a body that is
  *   not application/json;
  * - path parameters: 414 for one over `MAX_ROUTE_PARAMETER_LENGTH` UTF-16 code units.
@@ -91,6 +92,7 @@ export function withKitResponses(document: OpenAPIObject, options: { bodyLimitBy
           'before the route: a Host field that is not host[:port] (`host-invalid`) or a request target that is not a path with an optional query (`request-target-invalid`), ' +
             'which the signed target URI is built from; or signature material a record cannot keep as its provenance (`signature-material-unrecordable`: e.g. a query string, label or covered header too long; `errors` says where)',
         );
+        addResponse(operation, 421, 'A Host that none of the origins the service is configured to answer for (`PUBLIC_ORIGINS`, when set) has (`misdirected-request`): a request signed for another deployment');
         if (operation.responses['401'] === undefined) {
           addResponse(operation, 401, 'The signature was missing or refused (unknown, revoked or rotated-out key, stale, replayed nonce, digest mismatch, a sent If-Match or Idempotency-Key it does not cover); `check` names the failed check');
         }

@@ -42,7 +42,7 @@ describe('what the kit answers, in the OpenAPI document', () => {
   const document = (paths: Record<string, Record<string, unknown>>) => ({ openapi: '3.0.0', info: { title: 't', version: '1' }, paths }) as OpenAPIObject;
   const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 
-  it('gives a signed route with a body and a path parameter its headers, 400, 401, 413, 414 and 415', () => {
+  it('gives a signed route with a body and a path parameter its headers, 400, 401, 413, 414, 415 and 421', () => {
     const operation = {
       parameters: [idParameter, { name: 'If-Match', in: 'header', required: false }, { name: 'Signature', in: 'header', description: 'a route’s own copy' }],
       requestBody: { content: { 'application/json': {} } },
@@ -54,11 +54,12 @@ describe('what the kit answers, in the OpenAPI document', () => {
     expect(headers.map((p) => p.name)).toEqual(['Signature-Input', 'Signature', 'Content-Digest', 'If-Match']);
     expect(headers[0]!.description).toContain('content-digest, and `if-match` and `idempotency-key` whenever the request sends them');
     expect(headers[0]!.description).toContain('refused with 401');
-    expect(Object.keys(documented.responses).sort()).toEqual(['200', '400', '401', '413', '414', '415']);
+    expect(Object.keys(documented.responses).sort()).toEqual(['200', '400', '401', '413', '414', '415', '421']);
     const description = (status: string) => (documented.responses[status] as { description: string }).description;
     expect(description('400')).toMatch(/^The body is invalid; or before the route: .*`host-invalid`.*`request-target-invalid`.*`signature-material-unrecordable`/);
     expect(description('413')).toBe('A body over 256 KiB (262,144 bytes) (`payload-too-large`)');
     expect(description('414')).toContain('over 400 UTF-16 code units');
+    expect(description('421')).toMatch(/PUBLIC_ORIGINS.*`misdirected-request`/);
     expect(description('415')).toContain('`unsupported-media-type`');
   });
 
@@ -67,7 +68,7 @@ describe('what the kit answers, in the OpenAPI document', () => {
     const documented = withKitResponses(document({ '/v1/things': { get: operation } }), limit).paths['/v1/things']!.get!;
 
     expect((documented.parameters as { name: string }[]).map((p) => p.name)).toEqual(['Signature-Input', 'Signature']);
-    expect(Object.keys(documented.responses).sort()).toEqual(['200', '400', '401']);
+    expect(Object.keys(documented.responses).sort()).toEqual(['200', '400', '401', '421']);
     expect(documented.responses['401']).toEqual({ description: 'route’s own' });
   });
 

@@ -50,6 +50,28 @@ const keys: Record<string, KeyLookup> = {
 };
 const directory: PrincipalDirectory = { resolveKey: (keyId) => keys[keyId] ?? { refused: 'key_unknown' }, principal: () => undefined };
 
+interface RawRequest {
+  readonly method: string;
+  readonly target: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+}
+
+/** Sends to the service at `url` over node:http, which lets the test set Host and the request target as it likes. */
+function sendOverHttp(url: string, request: RawRequest) {
+  const { port } = new URL(url);
+  return new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+    const outgoing = httpRequest({ host: '127.0.0.1', port, method: request.method, path: request.target, headers: request.headers }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) }));
+    });
+    outgoing.once('error', reject);
+    outgoing.end(request.body);
+  });
+}
+
 describe('signed requests at a service', () => {
   const environment = serviceTestEnvironment('kit-signed');
   let service: ServiceApp;
@@ -150,20 +172,7 @@ describe('signed requests at a service', () => {
     expect(response).toMatchObject({ status: 201, body: { principal: { id: 'ncb-ke', kind: 'ncb', country: 'KE' } } });
   });
 
-  /** Sends over node:http, which lets the test set Host and the request target as it likes. */
-  function sendAs(request: { method: string; target: string; headers: Record<string, string>; body?: string }) {
-    const { port } = new URL(url);
-    return new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
-      const outgoing = httpRequest({ host: '127.0.0.1', port, method: request.method, path: request.target, headers: request.headers }, (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) }));
-      });
-      outgoing.once('error', reject);
-      outgoing.end(request.body);
-    });
-  }
+  const sendAs = (request: RawRequest) => sendOverHttp(url, request);
 
   describe('a body the service keeps no bytes of', () => {
     function signedText(contentType: string, text: string, options: Parameters<typeof signRequest>[2] = {}) {
@@ -259,5 +268,58 @@ describe('signed requests at a service', () => {
 
   it('keeps health public', async () => {
     expect((await fetch(`${url}/health/live`)).status).toBe(200);
+  });
+});
+
+describe('signed requests at a service that names its public origins (PUBLIC_ORIGINS)', () => {
+  const environment = serviceTestEnvironment('kit-origins');
+  let service: ServiceApp;
+  let url: string;
+  const body = JSON.stringify({ caseSummary: 'Ivory offered on a social network' });
+
+  beforeAll(async () => {
+    const env = { ...environment.env, PUBLIC_ORIGINS: 'https://intake.example.org, http://intake.example.org:8080' };
+    const settings = readServiceSettings({ name: 'kit-origins', defaultPort: 0 }, {}, env);
+    service = await createServiceApp({ name: 'kit-origins', settings, module: EchoModule, principals: directory });
+    url = await service.listen();
+  });
+  afterAll(async () => {
+    await service?.close();
+    await environment.cleanup();
+  });
+
+  /** A POST signed for `signedUrl` and sent over plain HTTP with `host`, as a proxy in front would forward it. */
+  function forwarded(signedUrl: string, host: string, nonce?: string): RawRequest {
+    const headers = { 'content-type': 'application/json' };
+    const fields = signRequest({ method: 'POST', url: signedUrl, headers, body: new TextEncoder().encode(body) }, { keyId: 'ncb-ke-1', privateKey: ncb.privateKey }, nonce === undefined ? {} : { nonce });
+    return { method: 'POST', target: new URL(signedUrl).pathname, headers: { ...headers, ...fields, host }, body };
+  }
+
+  it('verifies the https URI its clients signed, behind a proxy that forwards plain HTTP', async () => {
+    const response = await sendOverHttp(url, forwarded('https://intake.example.org/v1/echo', 'intake.example.org'));
+
+    expect(response).toMatchObject({ status: 201 });
+    expect(handled.at(-1)!.material.targetUri).toBe('https://intake.example.org/v1/echo');
+  });
+
+  it('compares the Host as URLs compare hosts, and takes the scheme of the origin with that port', async () => {
+    expect(await sendOverHttp(url, forwarded('https://Intake.Example.org:443/v1/echo', 'Intake.Example.org:443'))).toMatchObject({ status: 201 });
+    expect(await sendOverHttp(url, forwarded('http://intake.example.org:8080/v1/echo', 'intake.example.org:8080'))).toMatchObject({ status: 201 });
+    expect(handled.at(-1)!.material.targetUri).toBe('http://intake.example.org:8080/v1/echo');
+  });
+
+  it.each([
+    ['another deployment that trusts the same keys', 'https://staging.example.org/v1/echo', 'staging.example.org'],
+    ['the address the service listens on', 'http://127.0.0.1/v1/echo', '127.0.0.1'],
+    ['a public host on a port it does not serve', 'https://intake.example.org:8443/v1/echo', 'intake.example.org:8443'],
+  ])('refuses a request signed for %s with 421, before its nonce is claimed or a handler runs', async (_case, signedUrl, host) => {
+    const before = handled.length;
+    const nonce = `misdirected-${host}-${Date.now()}`;
+
+    const response = await sendOverHttp(url, forwarded(signedUrl, host, nonce));
+
+    expect(response).toMatchObject({ status: 421, body: { type: expect.stringMatching(/\/misdirected-request$/), status: 421, detail: expect.stringContaining('https://intake.example.org') } });
+    expect(handled).toHaveLength(before);
+    expect(await sendOverHttp(url, forwarded('https://intake.example.org/v1/echo', 'intake.example.org', nonce))).toMatchObject({ status: 201 });
   });
 });

@@ -31,7 +31,7 @@ describe('the ncb-endorsement service', () => {
     for (const action of ['acknowledge', 'endorse', 'decline']) {
       const operation = document.paths[`/v1/support-requests/{requestId}/${action}`]!.post!;
       expect(operation.parameters).toContainEqual(expect.objectContaining({ name: 'If-Match', in: 'header', required: true }));
-      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '412', '413', '414', '415', '428']);
+      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '412', '413', '414', '415', '421', '428']);
     }
     expect(Object.keys(document.paths['/v1/permits/{permitId}/revoke']!.post!.responses)).toEqual(expect.arrayContaining(['200', '403', '404', '409', '412']));
     expect(document.paths['/v1/support-requests/{requestId}/endorsement']!.get).toBeDefined();
@@ -57,7 +57,7 @@ describe('the ncb-endorsement service', () => {
       }
       if (operation.parameters!.some((parameter) => parameter.in === 'path')) expect(operation.responses['414']!.description).toContain('`uri-too-long`');
     }
-    expect(Object.keys(document.paths['/v1/permits/{permitId}']!.get!.responses).sort()).toEqual(['200', '400', '401', '404', '414']);
+    expect(Object.keys(document.paths['/v1/permits/{permitId}']!.get!.responses).sort()).toEqual(['200', '400', '401', '404', '414', '421']);
     expect(Object.keys(document.paths['/health/ready']!.get!.responses).sort()).toEqual(['200', '503']);
     expect(document.paths['/health/ready']!.get!.parameters ?? []).toEqual([]);
   });

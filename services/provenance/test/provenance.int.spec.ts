@@ -62,9 +62,9 @@ describe('the provenance service', () => {
     expect(parameter('/v1/log/proofs/consistency', 'first')).toMatchObject({ type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
     expect(parameter('/v1/log/entries', 'start')).toMatchObject({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
     const statuses = (path: string) => Object.keys(document.paths[path]!.get.responses).sort();
-    expect(statuses('/v1/log/entries')).toEqual(['200', '400', '401', '403']);
-    expect(statuses('/v1/log/checkpoint')).toEqual(['200', '400', '401', '403', '503']);
-    expect(statuses('/v1/log/records/{recordId}')).toEqual(['200', '400', '401', '404', '414', '503']);
+    expect(statuses('/v1/log/entries')).toEqual(['200', '400', '401', '403', '421']);
+    expect(statuses('/v1/log/checkpoint')).toEqual(['200', '400', '401', '403', '421', '503']);
+    expect(statuses('/v1/log/records/{recordId}')).toEqual(['200', '400', '401', '404', '414', '421', '503']);
     expect(statuses('/v1/log/verifier-key')).toEqual(['200']);
     const description = (path: string, status: string) => (document.paths[path]!.get.responses[status] as { description: string }).description;
     expect(description('/v1/log/checkpoint', '400')).toContain('`host-invalid`');

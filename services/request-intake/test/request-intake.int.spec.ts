@@ -37,7 +37,7 @@ describe('the request-intake service', () => {
       '/v1/support-requests/{requestId}',
     ]);
     const submit = document.paths['/v1/support-requests']!.post!;
-    expect(Object.keys(submit.responses).sort()).toEqual(['202', '400', '401', '403', '413', '415', '422']);
+    expect(Object.keys(submit.responses).sort()).toEqual(['202', '400', '401', '403', '413', '415', '421', '422']);
     expect((submit.responses['413'] as { description: string }).description).toContain('64 KiB (65,536 bytes)');
     expect((submit.responses['400'] as { description: string }).description).toEqual(expect.stringContaining('`request-target-invalid`'));
     expect(submit.parameters!.find((parameter) => parameter.name === 'Signature-Input')).toMatchObject({
@@ -46,8 +46,8 @@ describe('the request-intake service', () => {
     expect(submit.parameters!.map((parameter) => parameter.name)).toEqual(
       expect.arrayContaining(['Idempotency-Key', 'Signature', 'Signature-Input', 'Content-Digest']),
     );
-    expect(Object.keys(document.paths['/v1/support-requests/{requestId}']!.get!.responses).sort()).toEqual(['200', '400', '401', '404', '414']);
-    expect(Object.keys(document.paths['/v1/support-requests']!.get!.responses).sort()).toEqual(['200', '400', '401']);
+    expect(Object.keys(document.paths['/v1/support-requests/{requestId}']!.get!.responses).sort()).toEqual(['200', '400', '401', '404', '414', '421']);
+    expect(Object.keys(document.paths['/v1/support-requests']!.get!.responses).sort()).toEqual(['200', '400', '401', '421']);
     expect(document.paths['/v1/support-requests/{requestId}']!.get!.parameters!.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(['Signature-Input', 'Signature']));
     expect(Object.keys(document.paths['/health/ready']!.get!.responses).sort()).toEqual(['200', '503']);
     expect(document.info.description).toContain('64 KiB');

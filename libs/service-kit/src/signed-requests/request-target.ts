@@ -1,4 +1,5 @@
 import { isIPv6 } from 'node:net';
+import type { PublicOrigin } from '@wildlife/config';
 import type { FastifyRequest } from 'fastify';
 import { ProblemError } from '../problem.js';
 
@@ -40,8 +41,15 @@ function portColonOf(value: string): number {
  * fragment, not absolute-form, not `*`) is a 400 `request-target-invalid`. Without the Host check,
  * `Host: h/v1/echo?next=` moved a request signed for `http://h/v1/echo?next=/v1/echo/other` to the
  * route `/v1/echo/other` (found by review).
+ *
+ * With `publicOrigins` (PUBLIC_ORIGINS), the Host must be one of theirs (compared as URL compares
+ * hosts: case-insensitive, a default port the same as none), else 421 `misdirected-request`: a
+ * request signed for another deployment that trusts the same keys (a staging service) is not
+ * verified here with its own Host. The scheme is then the origin's, so a service behind a
+ * TLS-terminating proxy verifies the `https:` URI its clients signed; when a host has both schemes,
+ * the connection's own is taken. Without them, any well-formed Host, with the connection's scheme.
  */
-export function verifiedTargetUriOf(request: FastifyRequest): string {
+export function verifiedTargetUriOf(request: FastifyRequest, publicOrigins?: readonly PublicOrigin[]): string {
   const host = request.headers.host;
   if (host === undefined || !isHostAndPort(host)) {
     throw new ProblemError(400, 'host-invalid', 'Bad Request', 'The Host field must be host[:port] (RFC 3986): the signed target URI is built from it.');
@@ -49,5 +57,23 @@ export function verifiedTargetUriOf(request: FastifyRequest): string {
   if (!request.url.startsWith('/') || request.url.includes('#')) {
     throw new ProblemError(400, 'request-target-invalid', 'Bad Request', 'The request target must be a path with an optional query, as its signature covers it.');
   }
-  return `${request.protocol}://${host}${request.url}`;
+  return `${schemeFor(request, host, publicOrigins)}//${host}${request.url}`;
+}
+
+function schemeFor(request: FastifyRequest, host: string, publicOrigins: readonly PublicOrigin[] | undefined): string {
+  const connection = `${request.protocol}:`;
+  if (publicOrigins === undefined) return connection;
+  const served = publicOrigins.filter((origin) => sameHost(origin, host));
+  if (served.length === 0) {
+    throw new ProblemError(421, 'misdirected-request', 'Misdirected Request', `This service answers signed requests for ${publicOrigins.map((o) => `${o.protocol}//${o.host}`).join(', ')} only, not for the Host "${host}".`);
+  }
+  return (served.find((origin) => origin.protocol === connection) ?? served[0]!).protocol;
+}
+
+function sameHost(origin: PublicOrigin, host: string): boolean {
+  try {
+    return new URL(`${origin.protocol}//${host}`).host === origin.host;
+  } catch {
+    return false;
+  }
 }

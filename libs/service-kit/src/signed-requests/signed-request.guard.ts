@@ -1,11 +1,12 @@
 import { applyDecorators, type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiExtension } from '@nestjs/swagger';
+import type { BaseSettings } from '@wildlife/config';
 import { verifyRequest, type ResolvedKey } from '@wildlife/signatures';
 import type { FastifyReply } from 'fastify';
 import { PUBLIC_ROUTE_EXTENSION } from '../api-docs.js';
 import { ProblemError } from '../problem.js';
-import { NONCE_STORE, PRINCIPAL_DIRECTORY } from '../tokens.js';
+import { NONCE_STORE, PRINCIPAL_DIRECTORY, SETTINGS } from '../tokens.js';
 import type { NonceStore } from './nonce-store.js';
 import type { KeyRefusal, PrincipalDirectory, VerifiedPrincipal } from './principal-directory.js';
 import { NONCE_CLAIMED_WITH_THE_WRITE } from './nonce-claim.metadata.js';
@@ -66,7 +67,8 @@ function bodyWithoutBytesProblem(): ProblemError {
  * runs, so nothing is stored or published. A verified signature whose material no record could keep
  * as its provenance is refused too, before the handler, with a 400 (`unrecordableSignatureProblem`).
  * The signature is checked against the very request the handler gets: its target URI is its Host
- * and the request target it was routed by (`verifiedTargetUriOf`: 400 when either is malformed), its
+ * and the request target it was routed by (`verifiedTargetUriOf`: 400 when either is malformed, 421
+ * for a Host that none of PUBLIC_ORIGINS has when it is set), its
  * body the bytes the body was parsed from (a parsed body without them is a 415: a service parses only
  * application/json, keeping the bytes; see `serviceHttpAdapter`).
  * On success the request carries `signed` (principal and signature material). On a route marked
@@ -83,6 +85,7 @@ export class SignedRequestGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(PRINCIPAL_DIRECTORY) private readonly directory: PrincipalDirectory,
     @Inject(NONCE_STORE) private readonly nonces: NonceStore,
+    @Inject(SETTINGS) private readonly settings: Pick<BaseSettings, 'PUBLIC_ORIGINS'>,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -92,7 +95,7 @@ export class SignedRequestGuard implements CanActivate {
     let pendingNonce: PendingNonce | undefined;
     const http = context.switchToHttp();
     const request = http.getRequest<SignedFastifyRequest>();
-    const url = verifiedTargetUriOf(request);
+    const url = verifiedTargetUriOf(request, this.settings.PUBLIC_ORIGINS);
     if (request.body !== undefined && request.rawBody === undefined) throw bodyWithoutBytesProblem();
     this.inFlight.enter(http.getResponse<FastifyReply>().raw);
     const now = new Date();
