@@ -19,9 +19,11 @@ export const castDatabaseName = (service, castTag) => `wildlife_${service.replac
 /**
  * Settings that belong to one service each, so one value in the parent shell cannot serve five:
  * `PORT` (five services on one port: EADDRINUSE), `DATABASE_NAME` (five event stores in one database),
- * `KAFKA_CLIENT_ID` (five services under one name in the broker's logs and quotas).
+ * `KAFKA_CLIENT_ID` (five services under one name in the broker's logs and quotas), `PUBLIC_ORIGINS`
+ * (each service is reached at origins of its own: one list for five would refuse every request but
+ * those of the service it names).
  */
-export const PER_SERVICE_SETTINGS = ['PORT', 'DATABASE_NAME', 'KAFKA_CLIENT_ID'];
+export const PER_SERVICE_SETTINGS = ['PORT', 'DATABASE_NAME', 'KAFKA_CLIENT_ID', 'PUBLIC_ORIGINS'];
 
 /**
  * What a service started by `npm start` runs with: the parent's environment (the user's own global

@@ -7,7 +7,7 @@
 // ncb-endorsement and prints the URLs and the principals. With TRUST_ROOTS_FILE set, no fixture is
 // generated or seeded, and the services use their default databases. The services inherit this
 // shell's settings (LOG_LEVEL, KAFKA_BROKERS, DATABASE_URL, …) except those that belong to one
-// service each (PORT, DATABASE_NAME, KAFKA_CLIENT_ID: see scripts/service-environment.mjs).
+// service each (PORT, DATABASE_NAME, KAFKA_CLIENT_ID, PUBLIC_ORIGINS: see scripts/service-environment.mjs).
 // Ctrl-C (or SIGTERM) stops the services gracefully; the broker keeps running (`npm run infra:down`).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';

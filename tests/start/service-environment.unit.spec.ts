@@ -5,7 +5,7 @@ const infra = { kafkaBrokers: '127.0.0.1:9092', databaseUrl: 'postgres://postgre
 
 describe('the environment npm start gives each service', () => {
   it('gives each service its own port and database, whatever PORT and DATABASE_NAME the shell exports', () => {
-    const parentEnv = { PORT: '8080', DATABASE_NAME: 'shared', KAFKA_CLIENT_ID: 'everyone', PATH: '/usr/bin' };
+    const parentEnv = { PORT: '8080', DATABASE_NAME: 'shared', KAFKA_CLIENT_ID: 'everyone', PUBLIC_ORIGINS: 'https://intake.example.org', PATH: '/usr/bin' };
 
     const envs = SERVICES.map(([name, port]) =>
       serviceEnvironment({ parentEnv, ...infra, port, databaseName: castDatabaseName(name, 'cast1'), trustRootsFile: '/dev/trust-roots.json' }),
@@ -16,6 +16,8 @@ describe('the environment npm start gives each service', () => {
     expect(envs[0]).toMatchObject({ DATABASE_NAME: 'wildlife_request_intake_cast1', TRUST_ROOTS_FILE: '/dev/trust-roots.json', PATH: '/usr/bin' });
     // No client id handed down: each service takes its own name.
     for (const env of envs) expect(env.KAFKA_CLIENT_ID).toBeUndefined();
+    // Nor one service's public origins for all five.
+    for (const env of envs) expect(env.PUBLIC_ORIGINS).toBeUndefined();
   });
 
   it("leaves a service without the cast on its default database, not the shell's DATABASE_NAME", () => {
