@@ -1,8 +1,18 @@
 // @wildlife/provenance-log: the provenance log's Merkle tree (RFC 6962 / RFC 9162 §2.1), its
-// proofs, its C2SP checkpoints and signed notes, and what binds a record to its signed request.
+// proofs, its C2SP checkpoints and signed notes, what binds a record to its signed request, and the
+// request rules of the classification (which records wait for their request, NCB vouches).
 // Pure code (node:crypto only), shared by the provenance service and the offline auditor.
 
 export { RecordsAwaitingRequest } from './entry/records-awaiting-request.js';
+export { requestIdOf, requestingCountryOf, statedCountryOf, capabilitiesOf } from './entry/record-facts.js';
+export {
+  RECORD_AWAITS_REQUEST_MS,
+  RecentRequestCountries,
+  RequestVouches,
+  isVouch,
+  type RequestCountries,
+  type RequestDueChange,
+} from './entry/request-vouches.js';
 
 export { HASH_SIZE, leafHash, nodeHash, emptyTreeRoot, sameHash } from './merkle/hashing.js';
 export { type NodeId } from './merkle/tree-shape.js';

@@ -1,4 +1,4 @@
-import type { LogClassification, LogEntry } from '@wildlife/provenance-log';
+import { capabilitiesOf, requestIdOf, requestingCountryOf, statedCountryOf, type LogClassification, type LogEntry } from '@wildlife/provenance-log';
 import {
   accreditationAt,
   authorize,
@@ -16,7 +16,6 @@ import {
   RegistryRecordIsMalformed,
 } from '@wildlife/registry';
 import { basisOf, isVouch, type LogReplay } from './log-replay.js';
-import { capabilitiesOf, requestIdOf, requestingCountryOf, statedCountryOf } from './record-fields.js';
 import { bindingFailure, type CheckedSigner } from './signer-check.js';
 
 /** What the rules make of a record whose signer checked out: the classification, its reason code, and its basis. */
@@ -129,7 +128,7 @@ function countryConcerned(replay: LogReplay, entry: LogEntry, signer: Principal)
   const data = entry.recordData;
   const requestId = requestIdOf(data);
   if (requestId === undefined) return statedCountryOf(data) ?? signer.country;
-  const known = replay.requests.knownCountryOf(requestId);
+  const known = replay.requests.countryOf(requestId);
   // The request itself, logged for the first time, is the one that states its country.
   const ownCountry = isVouch(entry) ? undefined : requestingCountryOf(data);
   return known ?? ownCountry ?? signer.country ?? statedCountryOf(data);

@@ -1,4 +1,4 @@
-import { SignatureUses, type LogEntry } from '@wildlife/provenance-log';
+import { RecentRequestCountries, RequestVouches, SignatureUses, type LogEntry, type RequestDueChange } from '@wildlife/provenance-log';
 import {
   evolve,
   registryFactOfRecord,
@@ -9,9 +9,29 @@ import {
   type RegistryState,
   type TrustRoots,
 } from '@wildlife/registry';
-import { RequestVouches, type DueChange } from './request-vouches.js';
 
-export { isVouch, type DueChange } from './request-vouches.js';
+export { isVouch } from '@wildlife/provenance-log';
+
+/** A change of classification the rules make due right after an entry; the log must log them next, in order. */
+export type DueChange =
+  /** A record rejected as outside its request's country, or a pending request promoted by its NCB (`RequestVouches`). */
+  | RequestDueChange
+  /**
+   * After a key fact (entry `keyFact`): the log rejects, in log order, the records signed with
+   * `keyId` that it no longer verifies. Which ones, this replay cannot tell without holding every
+   * record (it would grow with the log): it checks that each such rejection is well-founded.
+   */
+  | { readonly kind: 'key-invalid'; readonly keyId: string; readonly keyFact: number };
+
+/**
+ * How many of the latest requests' countries the replay holds besides the pending ones (~1.5 MB):
+ * years of this process's requests (support requests to the GS number in the thousands a year), so
+ * the decisions about a request come long before it is forgotten. It was 100,000 (~15 MB) when first
+ * written; that made the verifier's memory grow tenfold between a log of 10,000 entries and one of
+ * 100,000 (bench/provenance, session 12). The provenance service keeps every request's country;
+ * the rules are otherwise the same code (`RequestVouches` of @wildlife/provenance-log).
+ */
+export const RECENT_REQUESTS_HELD = 10_000;
 
 /** A registry entry of an accreditation and the time (ms) its fact took effect. */
 interface AccreditationEntry {
@@ -36,7 +56,7 @@ export class LogReplay {
   readonly registeredIn = new Map<string, number>();
   readonly keyIntroducedIn = new Map<string, number>();
   readonly accreditationEntries = new Map<string, AccreditationEntry[]>();
-  readonly requests = new RequestVouches();
+  readonly requests = new RequestVouches(new RecentRequestCountries(RECENT_REQUESTS_HELD));
   /** Which record each signature made (bounded by time: see `SignatureUses`). */
   readonly signatureUses = new SignatureUses();
 

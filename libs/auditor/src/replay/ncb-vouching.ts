@@ -1,9 +1,8 @@
 import type { LogEntry } from '@wildlife/provenance-log';
 import { resolveKey, type RegistryState } from '@wildlife/registry';
-import { basisOf } from './log-replay.js';
-import type { DueChange } from './request-vouches.js';
+import { basisOf, type DueChange } from './log-replay.js';
 
-export type { DueChange } from './request-vouches.js';
+export type { DueChange } from './log-replay.js';
 
 /**
  * Why `entry` is not the change of classification that was due, or undefined when it is. Either

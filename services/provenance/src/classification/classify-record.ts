@@ -1,5 +1,5 @@
+import { capabilitiesOf, requestIdOf, statedCountryOf } from '@wildlife/provenance-log';
 import { accreditationAt, isOfficialSource, registryFactTypeOf, type Capability, type Principal } from '@wildlife/registry';
-import { capabilitiesOf, requestIdOf, statedCountryOf } from '../records/record-facts.js';
 import type { SignedRecordCandidate } from '../records/received-record.js';
 import { checkRecordBinding, checkSignature, type Reverifier, type VerifiedSigner } from './check-signature.js';
 import { classifyRegistryRecord } from './classify-registry-record.js';

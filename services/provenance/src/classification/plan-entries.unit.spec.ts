@@ -204,6 +204,6 @@ function summaryOf(state: ProvenanceLogState) {
     accreditationEntries: [...state.accreditationEntries],
     pending: sequences(state.pendingByRequest),
     vouches: [...state.requests.awaitingRequest].map(([key, vouches]) => [key, vouches.map((v) => v.sequence)]),
-    requestCountries: [...state.requests.requestCountries],
+    requestCountries: [...state.requests.countries],
   };
 }

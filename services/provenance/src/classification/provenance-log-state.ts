@@ -1,4 +1,4 @@
-import { SignatureUses, type LogEntry } from '@wildlife/provenance-log';
+import { RequestVouches, SignatureUses, type LogEntry } from '@wildlife/provenance-log';
 import {
   evolve,
   registryFactOfRecord,
@@ -11,10 +11,8 @@ import {
 } from '@wildlife/registry';
 import type { DueChange } from './due-change.js';
 import { RecordsByKey } from './records-by-key.js';
-import { RequestVouches } from './request-vouches.js';
 
 export type { DueChange } from './due-change.js';
-export { isVouch } from './request-vouches.js';
 
 /** A registry entry of an accreditation, with the time its fact took effect. */
 export interface AccreditationEntry {
@@ -38,7 +36,8 @@ export class ProvenanceLogState {
   readonly registeredIn = new Map<string, number>();
   readonly keyIntroducedIn = new Map<string, number>();
   readonly accreditationEntries = new Map<string, AccreditationEntry[]>();
-  readonly requests = new RequestVouches();
+  /** Every request's country is kept, so a record about a request is classified for its country whatever the order of arrival. */
+  readonly requests = new RequestVouches(new Map<string, string>());
   readonly recordsByKey = new RecordsByKey();
   /** Which record each signature made (bounded by time: see `SignatureUses`). */
   readonly signatureUses = new SignatureUses();
