@@ -30,7 +30,8 @@ export interface WildlifeClient {
  * send an Idempotency-Key (the caller's or a fresh UUID) and return it, and every `WildlifeCallError`
  * they throw carries it, so that a retry under it cannot create a second resource. NCB decisions send
  * `If-Match` from their `version`, which is the endorsement's (`endorsement.getEndorsement`), never
- * intake's. Throws `EndpointIsNotAnHttpUrl` at once for a bad endpoint.
+ * intake's. Throws `EndpointIsNotAnHttpUrl` at once for a bad endpoint; every method reports any
+ * other failure, an unusable id (`''`, `.`, `..`) included, by rejecting, never by throwing.
  */
 export function createWildlifeClient(options: WildlifeClientOptions): WildlifeClient {
   const urls = serviceUrls(options.endpoints);
@@ -45,9 +46,28 @@ export function createWildlifeClient(options: WildlifeClientOptions): WildlifeCl
   });
   const call = createApiTransport(signedFetch);
   return {
-    intake: intakeClient(call, urls.intake),
-    endorsement: endorsementClient(call, urls.endorsement),
-    registry: registryClient(call, urls.endorsement),
-    provenance: provenanceClient(call, urls.provenance),
+    intake: rejectingOnly(intakeClient(call, urls.intake)),
+    endorsement: rejectingOnly(endorsementClient(call, urls.endorsement)),
+    registry: rejectingOnly(registryClient(call, urls.endorsement)),
+    provenance: rejectingOnly(provenanceClient(call, urls.provenance)),
   };
+}
+
+/**
+ * The same methods, each of which reports every failure through the promise it returns: a method
+ * that threw before its call began (an unusable id such as `..`, a weak entity tag) rejects instead,
+ * so a caller's `.catch` or `await` in a try sees every failure, never a throw at the call site.
+ */
+function rejectingOnly<Methods extends object>(methods: Methods): Methods {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(methods)) {
+    wrapped[name] = (...args: unknown[]): Promise<unknown> => {
+      try {
+        return Promise.resolve((method as (...a: unknown[]) => unknown)(...args));
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    };
+  }
+  return wrapped as Methods;
 }

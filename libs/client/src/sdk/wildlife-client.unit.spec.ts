@@ -144,6 +144,22 @@ describe('the wildlife client', () => {
     await expect(empty.client.endorsement.revokePermit('p-1', reason)).resolves.toBeUndefined();
   });
 
+  it.each([
+    ['reads a request', (c: WildlifeClient) => c.intake.getSupportRequest('..')],
+    ['acknowledges', (c: WildlifeClient) => c.endorsement.acknowledge('.', { version: 1 })],
+    ['reads a permit', (c: WildlifeClient) => c.endorsement.getPermit('')],
+    ['suspends', (c: WildlifeClient) => c.registry.suspendAccreditation('a-tz', '..', reason)],
+    ['reads a record', (c: WildlifeClient) => c.provenance.getRecord('..')],
+  ])('%s with an unusable id: rejects, never throws at the call, and sends nothing', async (_, invoke) => {
+    const { client, sent } = recordingClient();
+    let returned: Promise<unknown> | undefined;
+
+    expect(() => (returned = invoke(client))).not.toThrow();
+
+    await expect(returned).rejects.toThrow(/is not a usable id/);
+    expect(sent).toHaveLength(0);
+  });
+
   it('refuses an endpoint that is not an http(s) URL when it is created', () => {
     expect(() => createWildlifeClient({ key, endpoints: { endorsement: 'ftp://ncb.example' } })).toThrow(EndpointIsNotAnHttpUrl);
     expect(() => createWildlifeClient({ key, endpoints: { provenance: '127.0.0.1:3003' } })).toThrow(EndpointIsNotAnHttpUrl);
