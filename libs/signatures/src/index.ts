@@ -106,3 +106,14 @@ export {
   type SignedFetchOptions,
   type SignedRequestInit,
 } from './client/signed-fetch.js';
+
+export {
+  DERIVED_ID_LABELS,
+  MINTED_ACCREDITATION_ID_PREFIX,
+  derivedId,
+  signatureDerivedId,
+  recordIdLabel,
+  recordIdOf,
+  permitIdOf,
+  type SignatureIdentity,
+} from './identity/derived-id.js';
