@@ -1,7 +1,8 @@
 // @wildlife/provenance-log: the provenance log's Merkle tree (RFC 6962 / RFC 9162 §2.1), its
 // proofs, its C2SP checkpoints and signed notes, what binds a record to its signed request, and the
 // request rules of the classification (which records wait for their request, NCB vouches).
-// Pure code (node:crypto only), shared by the provenance service and the offline auditor.
+// Pure code (node:crypto, and @wildlife/signatures for the ids derived from a signature), shared by
+// the provenance service and the offline auditor.
 
 export { RecordsAwaitingRequest } from './entry/records-awaiting-request.js';
 export { requestIdOf, requestingCountryOf, statedCountryOf, capabilitiesOf } from './entry/record-facts.js';
@@ -74,6 +75,7 @@ export { LogEntryIsMalformed } from './entry/log-entry.errors.js';
 export { RECORD_BINDINGS, type RecordBinding, type FieldOrigin } from './binding/record-bindings.js';
 export {
   RECORD_DOES_NOT_MATCH_SIGNATURE,
+  RECORD_ID_DOES_NOT_MATCH_SIGNATURE,
   recordBindingProblem,
   requestOfRecord,
   type BindingSigner,

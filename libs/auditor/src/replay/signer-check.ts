@@ -82,7 +82,7 @@ export interface BindingFailure {
  * `LogReplay`). Undefined when the record stands.
  */
 export function bindingFailure(uses: SignatureUses, entry: Pick<LogEntry, 'record' | 'recordData' | 'evidence'>, signer: CheckedSigner): BindingFailure | undefined {
-  const mismatch = recordBindingProblem({ type: entry.record.type, data: entry.recordData }, signer.principal, entry.evidence!);
+  const mismatch = recordBindingProblem({ id: entry.record.id, type: entry.record.type, data: entry.recordData }, signer.principal, entry.evidence!);
   if (mismatch !== undefined) return { code: mismatch.code, why: mismatch.text };
   const reuse = uses.problemOf(entry.record, entry.evidence!);
   return reuse === undefined ? undefined : { code: reuse.code, why: reuse.text };

@@ -1,8 +1,11 @@
+import { derivedId, recordIdOf, signatureDerivedId } from '@wildlife/signatures';
 import type { JsonObject, JsonValue, LoggedSignatureMaterial } from '../entry/log-entry.js';
 import { RECORD_BINDINGS, type FieldOrigin, type RecordBinding } from './record-bindings.js';
 
 /** The rejection code of a record whose data says something its signed request does not. */
 export const RECORD_DOES_NOT_MATCH_SIGNATURE = 'record-does-not-match-signature';
+/** The rejection code of a record whose id is not the one derived from the signature that made it (`recordIdOf`). */
+export const RECORD_ID_DOES_NOT_MATCH_SIGNATURE = 'record-id-does-not-match-signature';
 
 /** The principal whose key made the signature, as the registry knows it. */
 export interface BindingSigner {
@@ -11,31 +14,35 @@ export interface BindingSigner {
   readonly country?: string;
 }
 
-/** A record as the binding sees it: its CloudEvent type and its data without `provenance`. */
+/** A record as the binding sees it: its CloudEvent id and type, and its data without `provenance`. */
 export interface BoundRecord {
+  readonly id: string;
   readonly type: string;
   readonly data: JsonObject | undefined;
 }
 
 /** The first thing a record's data says that its signed request does not. */
 export interface RecordBindingMismatch {
-  readonly code: typeof RECORD_DOES_NOT_MATCH_SIGNATURE;
-  /** `method`, `targetUri`, `bodyBase64`, `record.type`, or `recordData.<dotted path>`. */
+  readonly code: typeof RECORD_DOES_NOT_MATCH_SIGNATURE | typeof RECORD_ID_DOES_NOT_MATCH_SIGNATURE;
+  /** `method`, `targetUri`, `bodyBase64`, `record.type`, `recordData.<dotted path>`, or `record.id` (the second code). */
   readonly field: string;
   /** A sentence naming the field and both values. */
   readonly text: string;
 }
 
-type SignedRequestPart = Pick<LoggedSignatureMaterial, 'method' | 'targetUri' | 'bodyBase64'>;
+type SignedRequestPart = Pick<LoggedSignatureMaterial, 'method' | 'targetUri' | 'bodyBase64' | 'keyId' | 'created' | 'nonce'>;
 
 /**
  * Whether `record` is what its signed request made (`RECORD_BINDINGS`): same method, the route of
- * its type with the path segments its data names, and every bound field of its data equal to the
- * body member or signer attribute it comes from. Checks the request as stored in the signature
- * material, so call it once `reverify` accepted that material for `signer`'s key: then nothing the
- * server did not add itself can differ from what the signer signed. Pure; never throws.
+ * its type with the path segments its data names, every bound field of its data equal to the body
+ * member, signer attribute or signature-derived id it comes from, every derived id (`derivedIds`)
+ * equal to the one its fields derive, and finally the record's own id equal to `recordIdOf(type,
+ * evidence)` (else `record-id-does-not-match-signature`). Checks the request as stored in the
+ * signature material, so call it once `reverify` accepted that material for `signer`'s key: then
+ * nothing the server did not add itself can differ from what the signer signed. Pure; never throws.
  */
 export function recordBindingProblem(record: BoundRecord, signer: BindingSigner, evidence: SignedRequestPart): RecordBindingMismatch | undefined {
+  if (!Number.isSafeInteger(evidence.created)) return mismatch('created', `The signature's created time ${evidence.created} is not an integer.`);
   const binding = RECORD_BINDINGS[record.type];
   if (binding === undefined) return mismatch('record.type', `No signed request makes records of type "${record.type}".`);
   if (evidence.method !== binding.method) {
@@ -50,8 +57,7 @@ export function recordBindingProblem(record: BoundRecord, signer: BindingSigner,
   const body = compiled.needsBody ? jsonBodyOf(evidence.bodyBase64) : {};
   if (body === undefined) return mismatch('bodyBase64', `The signed body of ${evidence.method} ${pathname} is not a JSON object.`);
   for (const { field, path, origin } of compiled.fields) {
-    const expected = expectedValue(origin, params, body, signer);
-    if (expected === UNBOUND) continue;
+    const expected = expectedValue(origin, params, body, signer, evidence);
     const actual = valueAtPath(record.data, path);
     if (!sameValue(actual, expected, origin)) {
       return mismatch(
@@ -59,6 +65,26 @@ export function recordBindingProblem(record: BoundRecord, signer: BindingSigner,
         `recordData.${field} is ${shown(actual)}, but the signed request (${evidence.method} ${pathname}, signed by "${signer.id}") makes it ${shown(expected)}.`,
       );
     }
+  }
+  for (const [field, { label, from }] of Object.entries(binding.derivedIds ?? {})) {
+    const parts = from.map((name) => valueAt(record.data, name));
+    const expected = parts.every((part) => typeof part === 'string') ? derivedId(label, parts as string[]) : undefined;
+    const actual = valueAt(record.data, field);
+    if (expected === undefined || actual !== expected) {
+      const named = from.map((name, index) => `recordData.${name} (${shown(parts[index])})`).join(' and ');
+      return mismatch(
+        `recordData.${from[0]!}`,
+        `recordData.${field} is ${shown(actual)}, bound by the signed request (${evidence.method} ${pathname}), but ${named} derive ${expected === undefined ? 'no id' : shown(expected)}.`,
+      );
+    }
+  }
+  const recordId = recordIdOf(record.type, evidence);
+  if (record.id !== recordId) {
+    return {
+      code: RECORD_ID_DOES_NOT_MATCH_SIGNATURE,
+      field: 'record.id',
+      text: `The record's id is ${shown(record.id)}, but the signature (key "${evidence.keyId}", created ${evidence.created}, nonce ${shown(evidence.nonce)}) makes the ${record.type} record ${shown(recordId)}: one signed request makes one record.`,
+    };
   }
   return undefined;
 }
@@ -102,17 +128,15 @@ export function requestOfRecord(type: string, data: JsonObject, signer: BindingS
     const value = valueAt(data, field);
     if (origin.from === 'path') params[origin.param] = String(value);
     if (value === undefined) continue;
-    if (origin.from === 'body' || origin.from === 'body-or-server') body[origin.member] = value;
+    if (origin.from === 'body' || origin.from === 'body-or-signature') body[origin.member] = value;
     if (origin.from === 'body-or-signer' && value !== signer[origin.attribute]) body[origin.member] = value;
   }
   const path = binding.route.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
   return { method: binding.method, path, body };
 }
 
-const UNBOUND = Symbol('unbound');
-
-/** The value the request implies for a field (undefined: the field must be absent), or UNBOUND when the server chose it. */
-function expectedValue(origin: FieldOrigin, params: Readonly<Record<string, string>>, body: JsonObject, signer: BindingSigner): JsonValue | undefined | typeof UNBOUND {
+/** The value the request implies for a field (undefined: the field must be absent). */
+function expectedValue(origin: FieldOrigin, params: Readonly<Record<string, string>>, body: JsonObject, signer: BindingSigner, evidence: SignedRequestPart): JsonValue | undefined {
   switch (origin.from) {
     case 'path': {
       const segment = params[origin.param]!;
@@ -122,8 +146,10 @@ function expectedValue(origin: FieldOrigin, params: Readonly<Record<string, stri
       const value = Object.hasOwn(body, origin.member) ? body[origin.member] : origin.whenAbsent;
       return origin.lowerCased && typeof value === 'string' ? value.toLowerCase() : value;
     }
-    case 'body-or-server':
-      return Object.hasOwn(body, origin.member) ? body[origin.member] : UNBOUND;
+    case 'signature':
+      return (origin.prefix ?? '') + signatureDerivedId(origin.label, evidence);
+    case 'body-or-signature':
+      return Object.hasOwn(body, origin.member) ? body[origin.member] : (origin.prefix ?? '') + signatureDerivedId(origin.label, evidence);
     case 'body-or-signer':
       return Object.hasOwn(body, origin.member) ? body[origin.member] : signer[origin.attribute];
     case 'signer':

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { permitIdOf, recordIdOf, signatureDerivedId } from '@wildlife/signatures';
 import type { JsonObject } from '../entry/log-entry.js';
 import { recordBindingProblem, requestOfRecord, type BindingSigner } from './record-binding.js';
 import { RECORD_BINDINGS } from './record-bindings.js';
@@ -9,6 +10,9 @@ const gs: BindingSigner = { id: 'gs', kind: 'general-secretariat' };
 const wildWatch: BindingSigner = { id: 'external-wildwatch', kind: 'external-source' };
 const requestA = '6f1c2a9e-4b7d-4c1e-9a2f-3d5e8b7c1a04';
 const key = { keyId: 'k-2', publicKey: 'ed25519:AAAA' };
+/** The signature every genuine record below was made by (its identity: key id, created, nonce). */
+const SIGNATURE = { keyId: 'k-signer', created: 1_741_944_413, nonce: 'n-7Qx' };
+const endorsementRecordA = recordIdOf('ncb-endorsement.RequestEndorsed.v1', { keyId: 'k-ncb-fr', created: 1_741_962_662, nonce: 'n-endorse' });
 
 /** One genuine record of each type, its signer, and a value to put in each bound field instead. */
 const GENUINE: readonly { type: string; signer: BindingSigner; data: JsonObject; changes: Readonly<Record<string, unknown>> }[] = [
@@ -16,7 +20,7 @@ const GENUINE: readonly { type: string; signer: BindingSigner; data: JsonObject;
     type: 'request-intake.SupportRequestSubmitted.v1',
     signer: ofb,
     data: {
-      requestId: requestA,
+      requestId: signatureDerivedId('request', SIGNATURE),
       submittedAt: '2025-03-14T09:26:53.000Z',
       requestingAgency: { principalId: 'fr-ofb', country: 'FR' },
       submittedBy: 'requesting-agency',
@@ -32,6 +36,7 @@ const GENUINE: readonly { type: string; signer: BindingSigner; data: JsonObject;
       evidenceReferences: [],
     },
     changes: {
+      requestId: requestA,
       'requestingAgency.principalId': 'fr-douane',
       'requestingAgency.country': 'KE',
       submittedBy: 'ncb-on-behalf',
@@ -51,7 +56,7 @@ const GENUINE: readonly { type: string; signer: BindingSigner; data: JsonObject;
     type: 'request-intake.ExternalInformationReceived.v1',
     signer: wildWatch,
     data: {
-      informationId: '0d8e5c3b-2a61-4f9e-b7d4-6c1a9e2f3b85',
+      informationId: signatureDerivedId('external-information', SIGNATURE),
       receivedAt: '2025-03-15T16:02:11.000Z',
       external: true,
       caveat: 'Unverified.',
@@ -64,6 +69,7 @@ const GENUINE: readonly { type: string; signer: BindingSigner; data: JsonObject;
       evidenceReferences: [],
     },
     changes: {
+      informationId: '0d8e5c3b-2a61-4f9e-b7d4-6c1a9e2f3b85',
       'externalSource.principalId': 'external-other',
       summary: 'Other seller.',
       relatedRequestId: 'b0000000-0000-4000-8000-000000000000',
@@ -94,7 +100,7 @@ const GENUINE: readonly { type: string; signer: BindingSigner; data: JsonObject;
   {
     type: 'ncb-endorsement.DirectContactPermitRevoked.v1',
     signer: ncbFr,
-    data: { permitId: '3c7e9b12-8d4f-4a6e-b1c5-7f2d0a9e8b64', requestId: requestA, revokedAt: '2025-05-02T11:47:30.000Z', reason: 'Officer left.' },
+    data: { permitId: permitIdOf(requestA, endorsementRecordA), requestId: requestA, endorsementRecordId: endorsementRecordA, revokedAt: '2025-05-02T11:47:30.000Z', reason: 'Officer left.' },
     changes: { permitId: 'c0000000-0000-4000-8000-000000000000', reason: 'Other.' },
   },
   {
@@ -150,8 +156,11 @@ const GENUINE: readonly { type: string; signer: BindingSigner; data: JsonObject;
 /** The signed-request part of the material for `data`, sent to `origin` (a service's base URL). */
 function signedRequestOf(type: string, data: JsonObject, signer: BindingSigner, origin = 'https://svc.example') {
   const request = requestOfRecord(type, data, signer)!;
-  return { method: request.method, targetUri: `${origin}${request.path}`, bodyBase64: Buffer.from(JSON.stringify(request.body)).toString('base64') };
+  return { ...SIGNATURE, method: request.method, targetUri: `${origin}${request.path}`, bodyBase64: Buffer.from(JSON.stringify(request.body)).toString('base64') };
 }
+
+/** A record of `type` holding `data`, under the id `SIGNATURE` makes it. */
+const recordOf = (type: string, data: JsonObject) => ({ id: recordIdOf(type, SIGNATURE), type, data });
 
 function withField(data: JsonObject, dotted: string, value: unknown): JsonObject {
   const [head, ...rest] = dotted.split('.');
@@ -172,11 +181,11 @@ describe('binding a record to the signed request that made it', () => {
     const signed = signedRequestOf(type, data, signer);
 
     it('holds for the genuine record', () => {
-      expect(recordBindingProblem({ type, data }, signer, signed)).toBeUndefined();
+      expect(recordBindingProblem(recordOf(type, data), signer, signed)).toBeUndefined();
     });
 
     it.each(Object.entries(changes))('is refused, naming recordData.%s, when that field differs from the request', (field, value) => {
-      expect(recordBindingProblem({ type, data: withField(data, field, value) }, signer, signed)).toMatchObject({
+      expect(recordBindingProblem(recordOf(type, withField(data, field, value)), signer, signed)).toMatchObject({
         code: 'record-does-not-match-signature',
         field: `recordData.${field}`,
         text: expect.stringContaining(`recordData.${field} is `),
@@ -184,11 +193,11 @@ describe('binding a record to the signed request that made it', () => {
     });
 
     it('is refused, naming the target URI, for another route', () => {
-      expect(recordBindingProblem({ type, data }, signer, { ...signed, targetUri: 'https://svc.example/v1/other' })).toMatchObject({ field: 'targetUri' });
+      expect(recordBindingProblem(recordOf(type, data), signer, { ...signed, targetUri: 'https://svc.example/v1/other' })).toMatchObject({ field: 'targetUri' });
     });
 
     it('is refused, naming the method, for another method', () => {
-      expect(recordBindingProblem({ type, data }, signer, { ...signed, method: 'PUT' })).toMatchObject({ field: 'method' });
+      expect(recordBindingProblem(recordOf(type, data), signer, { ...signed, method: 'PUT' })).toMatchObject({ field: 'method' });
     });
   });
 
@@ -196,36 +205,36 @@ describe('binding a record to the signed request that made it', () => {
     const acknowledgement = GENUINE.find((record) => record.type === 'ncb-endorsement.RequestAcknowledged.v1')!;
     const signed = signedRequestOf(acknowledgement.type, acknowledgement.data, ncbFr);
     const forged = { ...acknowledgement.data, requestId: 'b0000000-0000-4000-8000-000000000000' };
-    expect(recordBindingProblem({ type: acknowledgement.type, data: forged }, ncbFr, signed)?.text).toBe(
+    expect(recordBindingProblem(recordOf(acknowledgement.type, forged), ncbFr, signed)?.text).toBe(
       `recordData.requestId is "b0000000-0000-4000-8000-000000000000", but the signed request (POST /v1/support-requests/${requestA}/acknowledge, signed by "ncb-fr") makes it "${requestA}".`,
     );
   });
 
   it('refuses a record of a type no request makes', () => {
-    expect(recordBindingProblem({ type: 'ncb-endorsement.DecisionSetAside.v1', data: {} }, ncbFr, { method: 'POST', targetUri: 'https://svc.example/', bodyBase64: '' })).toMatchObject({ field: 'record.type' });
+    expect(recordBindingProblem(recordOf('ncb-endorsement.DecisionSetAside.v1', {}), ncbFr, { ...SIGNATURE, method: 'POST', targetUri: 'https://svc.example/', bodyBase64: '' })).toMatchObject({ field: 'record.type' });
   });
 
   it('reads ids of the path as the service does: percent-decoded, lower-cased where it lower-cases them', () => {
     const type = 'ncb-endorsement.RequestAcknowledged.v1';
     const data = GENUINE.find((record) => record.type === type)!.data;
-    const upper = { method: 'POST', targetUri: `https://svc.example/v1/support-requests/${requestA.toUpperCase()}/acknowledge`, bodyBase64: '' };
-    expect(recordBindingProblem({ type, data }, ncbFr, upper)).toBeUndefined();
-    const registry = { method: 'POST', targetUri: 'https://svc.example/v1/registry/agencies/fr%2Dofb/accreditations/a%201/suspend', bodyBase64: Buffer.from('{"reason":"r"}').toString('base64') };
+    const upper = { ...SIGNATURE, method: 'POST', targetUri: `https://svc.example/v1/support-requests/${requestA.toUpperCase()}/acknowledge`, bodyBase64: '' };
+    expect(recordBindingProblem(recordOf(type, data), ncbFr, upper)).toBeUndefined();
+    const registry = { ...SIGNATURE, method: 'POST', targetUri: 'https://svc.example/v1/registry/agencies/fr%2Dofb/accreditations/a%201/suspend', bodyBase64: Buffer.from('{"reason":"r"}').toString('base64') };
     const suspended = { agencyId: 'fr-ofb', accreditationId: 'a 1', reason: 'r', by: 'ncb-fr', at: '2025-04-01T00:00:00.000Z' };
-    expect(recordBindingProblem({ type: 'ncb-endorsement.AccreditationSuspended.v1', data: suspended }, ncbFr, registry)).toBeUndefined();
+    expect(recordBindingProblem(recordOf('ncb-endorsement.AccreditationSuspended.v1', suspended), ncbFr, registry)).toBeUndefined();
   });
 
   it('takes what the service stores for a member left out, and compares times as instants', () => {
     const type = 'ncb-endorsement.AgencyAccredited.v1';
     const body = { scope: ['information-sharing'], validFrom: '2025-03-03T10:05:00+01:00', validUntil: '2027-03-03T09:05:00Z' };
-    const signed = { method: 'POST', targetUri: 'https://svc.example/v1/registry/agencies/fr-ofb/accreditations', bodyBase64: Buffer.from(JSON.stringify(body)).toString('base64') };
-    const minted = { agencyId: 'fr-ofb', accreditationId: 'acc-minted-by-the-server', scope: ['information-sharing'], validFrom: '2025-03-03T09:05:00.000Z', validUntil: '2027-03-03T09:05:00.000Z', by: 'ncb-fr', at: '2025-03-03T09:05:01.000Z' };
-    expect(recordBindingProblem({ type, data: minted }, ncbFr, signed)).toBeUndefined();
+    const signed = { ...SIGNATURE, method: 'POST', targetUri: 'https://svc.example/v1/registry/agencies/fr-ofb/accreditations', bodyBase64: Buffer.from(JSON.stringify(body)).toString('base64') };
+    const minted = { agencyId: 'fr-ofb', accreditationId: `acc-${signatureDerivedId('accreditation', SIGNATURE)}`, scope: ['information-sharing'], validFrom: '2025-03-03T09:05:00.000Z', validUntil: '2027-03-03T09:05:00.000Z', by: 'ncb-fr', at: '2025-03-03T09:05:01.000Z' };
+    expect(recordBindingProblem(recordOf(type, minted), ncbFr, signed)).toBeUndefined();
     const external = { summary: 's' };
-    const externalSigned = { method: 'POST', targetUri: 'https://svc.example/v1/external-information', bodyBase64: Buffer.from(JSON.stringify(external)).toString('base64') };
-    const received = { externalSource: { principalId: 'external-wildwatch', name: 'W' }, summary: 's', species: [], platforms: [], countriesConcerned: [], evidenceReferences: [] };
-    expect(recordBindingProblem({ type: 'request-intake.ExternalInformationReceived.v1', data: received }, wildWatch, externalSigned)).toBeUndefined();
-    expect(recordBindingProblem({ type: 'request-intake.ExternalInformationReceived.v1', data: { ...received, relatedRequestId: requestA } }, wildWatch, externalSigned)).toMatchObject({
+    const externalSigned = { ...SIGNATURE, method: 'POST', targetUri: 'https://svc.example/v1/external-information', bodyBase64: Buffer.from(JSON.stringify(external)).toString('base64') };
+    const received = { informationId: signatureDerivedId('external-information', SIGNATURE), externalSource: { principalId: 'external-wildwatch', name: 'W' }, summary: 's', species: [], platforms: [], countriesConcerned: [], evidenceReferences: [] };
+    expect(recordBindingProblem(recordOf('request-intake.ExternalInformationReceived.v1', received), wildWatch, externalSigned)).toBeUndefined();
+    expect(recordBindingProblem(recordOf('request-intake.ExternalInformationReceived.v1', { ...received, relatedRequestId: requestA }), wildWatch, externalSigned)).toMatchObject({
       field: 'recordData.relatedRequestId',
     });
   });
@@ -235,8 +244,8 @@ describe('binding a record to the signed request that made it', () => {
     const data = { ...GENUINE.find((record) => record.type === type)!.data, submittedBy: 'ncb-on-behalf' };
     const signed = signedRequestOf(type, data, ncbFr);
     expect(JSON.parse(Buffer.from(signed.bodyBase64, 'base64').toString())).toMatchObject({ onBehalfOfAgency: 'fr-ofb' });
-    expect(recordBindingProblem({ type, data }, ncbFr, signed)).toBeUndefined();
-    expect(recordBindingProblem({ type, data }, { ...ncbFr, id: 'ncb-ke', country: 'KE' }, signed)).toMatchObject({ field: 'recordData.requestingAgency.country' });
+    expect(recordBindingProblem(recordOf(type, data), ncbFr, signed)).toBeUndefined();
+    expect(recordBindingProblem(recordOf(type, data), { ...ncbFr, id: 'ncb-ke', country: 'KE' }, signed)).toMatchObject({ field: 'recordData.requestingAgency.country' });
   });
 
   it('reads a body sent with a byte order mark as the services do: past the mark', () => {
@@ -244,15 +253,56 @@ describe('binding a record to the signed request that made it', () => {
     const data = GENUINE.find((record) => record.type === type)!.data;
     const signed = signedRequestOf(type, data, ncbFr);
     const withMark = { ...signed, bodyBase64: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(signed.bodyBase64, 'base64')]).toString('base64') };
-    expect(recordBindingProblem({ type, data }, ncbFr, withMark)).toBeUndefined();
+    expect(recordBindingProblem(recordOf(type, data), ncbFr, withMark)).toBeUndefined();
     const twoMarks = { ...signed, bodyBase64: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]), Buffer.from(signed.bodyBase64, 'base64')]).toString('base64') };
-    expect(recordBindingProblem({ type, data }, ncbFr, twoMarks)).toMatchObject({ field: 'bodyBase64' });
+    expect(recordBindingProblem(recordOf(type, data), ncbFr, twoMarks)).toMatchObject({ field: 'bodyBase64' });
+  });
+
+  it('binds an accreditation id the server minted to the signature: another minted id is refused', () => {
+    const type = 'ncb-endorsement.AgencyAccredited.v1';
+    const body = { scope: ['information-sharing'], validFrom: '2025-03-03T09:05:00Z', validUntil: '2027-03-03T09:05:00Z' };
+    const signed = { ...SIGNATURE, method: 'POST', targetUri: 'https://svc.example/v1/registry/agencies/fr-ofb/accreditations', bodyBase64: Buffer.from(JSON.stringify(body)).toString('base64') };
+    const data = { agencyId: 'fr-ofb', accreditationId: 'acc-8b1c2a9e-4b7d-8c1e-9a2f-3d5e8b7c1a04', scope: ['information-sharing'], validFrom: '2025-03-03T09:05:00.000Z', validUntil: '2027-03-03T09:05:00.000Z', by: 'ncb-fr', at: '2025-03-03T09:05:01.000Z' };
+    expect(recordBindingProblem(recordOf(type, data), ncbFr, signed)).toMatchObject({ code: 'record-does-not-match-signature', field: 'recordData.accreditationId' });
+  });
+
+  it('binds the request a revoked permit belongs to through the permit id the route binds', () => {
+    const type = 'ncb-endorsement.DirectContactPermitRevoked.v1';
+    const { data } = GENUINE.find((record) => record.type === type)!;
+    const signed = signedRequestOf(type, data, ncbFr);
+    const requestB = 'b0000000-0000-4000-8000-000000000000';
+    expect(recordBindingProblem(recordOf(type, { ...data, requestId: requestB }), ncbFr, signed)).toMatchObject({
+      code: 'record-does-not-match-signature',
+      field: 'recordData.requestId',
+      text: expect.stringContaining(`recordData.requestId ("${requestB}")`),
+    });
+    // Another endorsement record of the same request derives another permit id just the same.
+    expect(recordBindingProblem(recordOf(type, { ...data, endorsementRecordId: requestB }), ncbFr, signed)).toMatchObject({ field: 'recordData.requestId' });
+    const { endorsementRecordId: _, ...without } = data;
+    expect(recordBindingProblem(recordOf(type, without), ncbFr, signed)).toMatchObject({ field: 'recordData.requestId', text: expect.stringContaining('derive no id') });
+  });
+
+  describe.each(GENUINE)('the id of a $type record', ({ type, signer, data }) => {
+    const signed = signedRequestOf(type, data, signer);
+
+    it('is refused when it is not the one its signature makes', () => {
+      expect(recordBindingProblem({ ...recordOf(type, data), id: '3c7e9b12-8d4f-4a6e-b1c5-7f2d0a9e8b64' }, signer, signed)).toMatchObject({
+        code: 'record-id-does-not-match-signature',
+        field: 'record.id',
+        text: expect.stringContaining(`makes the ${type} record "${recordIdOf(type, SIGNATURE)}"`),
+      });
+    });
+
+    it('is another for the same request signed again (another nonce or created time)', () => {
+      expect(recordBindingProblem(recordOf(type, data), signer, { ...signed, nonce: 'n-other' })).toMatchObject({ code: expect.stringMatching(/^record-(id-)?does-not-match-signature$/) });
+      expect(recordBindingProblem(recordOf(type, data), signer, { ...signed, created: SIGNATURE.created + 1 })).toMatchObject({ code: expect.stringMatching(/^record-(id-)?does-not-match-signature$/) });
+    });
   });
 
   it('refuses a body that is not a JSON object where the record binds body members', () => {
     const type = 'ncb-endorsement.RequestDeclined.v1';
     const data = GENUINE.find((record) => record.type === type)!.data;
     const signed = { ...signedRequestOf(type, data, ncbFr), bodyBase64: Buffer.from('[1]').toString('base64') };
-    expect(recordBindingProblem({ type, data }, ncbFr, signed)).toMatchObject({ field: 'bodyBase64' });
+    expect(recordBindingProblem(recordOf(type, data), ncbFr, signed)).toMatchObject({ field: 'bodyBase64' });
   });
 });

@@ -1,13 +1,16 @@
+import { DERIVED_ID_LABELS, MINTED_ACCREDITATION_ID_PREFIX } from '@wildlife/signatures';
 import type { JsonValue, LoggedPrincipal } from '../entry/log-entry.js';
 
 // What the signed HTTP request behind each record type says about the record's data: the one table
 // the provenance service and the auditor both check a record against (`recordBindingProblem`).
 //
 // Each record type is made by exactly one route of one service. A field of the record's data is
-// either bound (its value follows from the route's path, the signed body, or the signer the record
-// names) or added by the server (ids it mints, times it stamps, names it looks up in the registry,
-// what it copies from the request's earlier records): only bound fields are listed. A field listed
-// must equal what the request implies, and be absent when the request implies none.
+// either bound (its value follows from the route's path, the signed body, the signer the record
+// names, or the signature itself: the ids the server mints are derived from the signature,
+// `signatureDerivedId` of @wildlife/signatures) or added by the server (times it stamps, names it
+// looks up in the registry, what it copies from the request's earlier records): only bound fields
+// are listed. A field listed must equal what the request implies, and be absent when the request
+// implies none. The record's own id is bound too (`recordIdOf`), by `recordBindingProblem`.
 
 /** Where a bound field's value comes from in the signed request. */
 export type FieldOrigin =
@@ -19,8 +22,13 @@ export type FieldOrigin =
    * the normalised ISO form of what was sent); `lowerCased`: the service lower-cases it.
    */
   | { readonly from: 'body'; readonly member: string; readonly whenAbsent?: JsonValue; readonly instant?: true; readonly lowerCased?: true }
-  /** A body member when sent; when left out, the server mints the value (not bound). */
-  | { readonly from: 'body-or-server'; readonly member: string }
+  /**
+   * An id the server mints from the signature: `prefix` + `signatureDerivedId(label, evidence)` (key
+   * id, created and nonce of the signature that made the record).
+   */
+  | { readonly from: 'signature'; readonly label: string; readonly prefix?: string }
+  /** A body member when sent; when left out, the id the server mints from the signature, as `signature`. */
+  | { readonly from: 'body-or-signature'; readonly member: string; readonly label: string; readonly prefix?: string }
   /** The signer's id or country (the principal whose key made the signature). */
   | { readonly from: 'signer'; readonly attribute: 'id' | 'country' }
   /** A body member when sent, else the signer's attribute (an NCB naming the agency it acts for). */
@@ -34,11 +42,18 @@ export interface RecordBinding {
   readonly route: string;
   /** Dotted path in the record's data → where its value comes from, in the order they are checked. */
   readonly fields: Readonly<Record<string, FieldOrigin>>;
+  /**
+   * Fields that must be the id derived (`derivedId(label, [...])` of @wildlife/signatures) from other
+   * fields of the data, checked after `fields`: a field bound above then binds the fields it is
+   * derived from (a permit id bound by the route binds the request it was issued for).
+   */
+  readonly derivedIds?: Readonly<Record<string, { readonly label: string; readonly from: readonly string[] }>>;
 }
 
 const path = (param: string, lowerCased = false): FieldOrigin => ({ from: 'path', param, ...(lowerCased && { lowerCased: true as const }) });
 const body = (member: string, options: { whenAbsent?: JsonValue; instant?: true; lowerCased?: true } = {}): FieldOrigin => ({ from: 'body', member, ...options });
 const signer = (attribute: 'id' | 'country'): FieldOrigin => ({ from: 'signer', attribute });
+const signature = (label: string): FieldOrigin => ({ from: 'signature', label });
 
 /** The case facts intake copies from a body into a record (case-facts.of.ts); lists left out are empty. */
 const CASE_FACTS = {
@@ -51,12 +66,14 @@ const CASE_FACTS = {
 const REGISTRY_KEY = { 'key.keyId': body('keyId'), 'key.publicKey': body('publicKey') } as const;
 
 export const RECORD_BINDINGS: Readonly<Record<string, RecordBinding>> = {
-  // request-intake: the request id, submittedAt, the NCB-checked agency and its country come from
-  // the server; the agency is the signer, or the one an NCB names for its own country.
+  // request-intake: the request id is derived from the signature; submittedAt and the agency's
+  // registered name come from the server; the agency is the signer, or the one an NCB names for its
+  // own country.
   'request-intake.SupportRequestSubmitted.v1': {
     method: 'POST',
     route: '/v1/support-requests',
     fields: {
+      requestId: signature(DERIVED_ID_LABELS.request),
       'requestingAgency.principalId': { from: 'body-or-signer', member: 'onBehalfOfAgency', attribute: 'id' },
       'requestingAgency.country': signer('country'),
       submittedBy: { from: 'signer-kind', values: { agency: 'requesting-agency', ncb: 'ncb-on-behalf' } },
@@ -74,6 +91,7 @@ export const RECORD_BINDINGS: Readonly<Record<string, RecordBinding>> = {
     method: 'POST',
     route: '/v1/external-information',
     fields: {
+      informationId: signature(DERIVED_ID_LABELS.externalInformation),
       'externalSource.principalId': signer('id'),
       summary: body('summary'),
       relatedRequestId: body('relatedRequestId', { lowerCased: true }),
@@ -98,13 +116,17 @@ export const RECORD_BINDINGS: Readonly<Record<string, RecordBinding>> = {
     route: '/v1/support-requests/{requestId}/decline',
     fields: { requestId: path('requestId', true), 'ncb.principalId': signer('id'), 'ncb.country': signer('country'), reason: body('reason') },
   },
-  // The request a permit belongs to is the server's (the permit's) to say.
+  // The request a permit belongs to is the server's (the permit's) to say, but the permit's id is
+  // derived from it and from the record id of the endorsement that issued the permit (a request may
+  // be issued several permits: a new endorsement after one set aside), so the permit id the route
+  // binds binds both.
   'ncb-endorsement.DirectContactPermitRevoked.v1': {
     method: 'POST',
     route: '/v1/permits/{permitId}/revoke',
     fields: { permitId: path('permitId', true), reason: body('reason') },
+    derivedIds: { permitId: { label: DERIVED_ID_LABELS.permit, from: ['requestId', 'endorsementRecordId'] } },
   },
-  // Registry records: `at` is the server's; an accreditation id left out of the body is minted by it.
+  // Registry records: `at` is the server's; an accreditation id left out of the body is derived from the signature.
   'ncb-endorsement.AgencyRegistered.v1': {
     method: 'POST',
     route: '/v1/registry/agencies',
@@ -121,7 +143,7 @@ export const RECORD_BINDINGS: Readonly<Record<string, RecordBinding>> = {
     route: '/v1/registry/agencies/{agencyId}/accreditations',
     fields: {
       agencyId: path('agencyId'),
-      accreditationId: { from: 'body-or-server', member: 'accreditationId' },
+      accreditationId: { from: 'body-or-signature', member: 'accreditationId', label: DERIVED_ID_LABELS.accreditation, prefix: MINTED_ACCREDITATION_ID_PREFIX },
       scope: body('scope'),
       validFrom: body('validFrom', { instant: true }),
       validUntil: body('validUntil', { instant: true }),

@@ -66,7 +66,7 @@ export function checkRecordBinding(
   evidence: LoggedSignatureMaterial,
   signed: Pick<Verdict, 'source' | 'evidence'>,
 ): Verdict | undefined {
-  const mismatch = recordBindingProblem({ type: record.type, data: record.data }, signer.principal, evidence);
+  const mismatch = recordBindingProblem({ id: record.id, type: record.type, data: record.data }, signer.principal, evidence);
   if (mismatch !== undefined) return rejected(mismatch.code, mismatch.text, signed);
   const reuse = uses.problemOf(record, evidence);
   return reuse === undefined ? undefined : rejected(reuse.code, reuse.text, signed);

@@ -20,6 +20,7 @@ export const KNOWN_REJECTION_CODES = [
   'record-id-reused',
   'registry-fact-inapplicable',
   'record-does-not-match-signature',
+  'record-id-does-not-match-signature',
   'signature-reused',
   'signature-reuse-unverifiable',
   'classification-failed',
