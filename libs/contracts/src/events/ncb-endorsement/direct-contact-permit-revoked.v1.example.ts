@@ -21,6 +21,7 @@ export const directContactPermitRevokedV1Example: CloudEvent<DirectContactPermit
   data: {
     permitId: '3c7e9b12-8d4f-4a6e-b1c5-7f2d0a9e8b64',
     requestId: '6f1c2a9e-4b7d-4c1e-9a2f-3d5e8b7c1a04',
+    endorsementRecordId: 'd2b7935e-4a5d-4310-a3bc-536f4723075b',
     revokedAt: '2025-05-02T11:47:30.000Z',
     reason: 'The agency officer named in the request has left the case; contact goes through NCB Paris again.',
     provenance: {

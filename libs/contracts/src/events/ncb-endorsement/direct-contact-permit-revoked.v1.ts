@@ -6,8 +6,11 @@ import { provenanceSignedBy, recordDefs, type RecordProvenance } from '../shared
 
 /** A direct-contact permit was withdrawn before it expired, by the NCB of the requesting agency's country. */
 export interface DirectContactPermitRevokedV1 {
+  /** `permitIdOf(requestId, endorsementRecordId)` of @wildlife/signatures: the permit id binds the two. */
   readonly permitId: string;
   readonly requestId: string;
+  /** The id of the `RequestEndorsed` record that issued the permit. */
+  readonly endorsementRecordId: string;
   readonly revokedAt: string;
   readonly reason: string;
   readonly provenance: RecordProvenance;
@@ -24,6 +27,7 @@ export const directContactPermitRevokedV1 = defineContract<
     ...record({
       permitId: uuid,
       requestId,
+      endorsementRecordId: uuid,
       revokedAt: timestamp,
       reason: text(1, 2000),
       provenance: provenanceSignedBy('ncb', 'general-secretariat'),

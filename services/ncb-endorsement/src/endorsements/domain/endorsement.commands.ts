@@ -18,8 +18,10 @@ export interface AcknowledgeRequest extends NcbActionCommand {
 
 export interface EndorseRequest extends NcbActionCommand {
   readonly note?: string;
-  /** The id of the permit the endorsement issues. */
+  /** The id of the permit the endorsement issues: `permitIdOf(requestId, endorsementRecordId)`. */
   readonly permitId: string;
+  /** The id of the endorsement's record (its public event), which the permit id is derived from. */
+  readonly endorsementRecordId: string;
   /** The GS team (its principal id) the permit opens contact with, from configuration. */
   readonly gsTeam: string;
   /** Whole days from 1 to 365; DEFAULT_PERMIT_VALIDITY_DAYS when left out. */

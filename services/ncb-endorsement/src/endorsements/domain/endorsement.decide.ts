@@ -86,6 +86,7 @@ export function decideEndorse(command: EndorseRequest, state: EndorsementState):
       issuedAt: command.at,
       expiresAt,
       issuedBy: ncb,
+      endorsementRecordId: command.endorsementRecordId,
     },
   ];
 }
@@ -116,6 +117,7 @@ export function decideRevokePermit(command: RevokePermit, state: EndorsementStat
       type: 'DirectContactPermitRevoked',
       permitId: permit.permitId,
       requestId: request.requestId,
+      endorsementRecordId: permit.endorsementRecordId,
       at: command.at,
       reason: command.reason,
       revokedBy: ncb,

@@ -60,12 +60,16 @@ export interface DirectContactPermitIssued {
   readonly expiresAt: string;
   /** The endorsing NCB, which vouches for the permit. */
   readonly issuedBy: NcbReference;
+  /** The id of the endorsement's record; the permit id is derived from it and the request id (`permitIdOf`). */
+  readonly endorsementRecordId: string;
 }
 
 export interface DirectContactPermitRevoked {
   readonly type: 'DirectContactPermitRevoked';
   readonly permitId: string;
   readonly requestId: string;
+  /** The permit's `endorsementRecordId`: with the request id, what its id is derived from. */
+  readonly endorsementRecordId: string;
   readonly at: string;
   /** 1 to 2000 characters. */
   readonly reason: string;

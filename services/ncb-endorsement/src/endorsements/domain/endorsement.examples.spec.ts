@@ -2,6 +2,7 @@
 // `.spec.ts` suffix keeps this file out of the build).
 import { randomUUID } from 'node:crypto';
 import { requestAcknowledgedV1Example } from '@wildlife/contracts';
+import { permitIdOf } from '@wildlife/signatures';
 import type { ActingPrincipal, SignatureMaterial } from './acting-principal.js';
 import type { AcknowledgeRequest, DeclineRequest, EndorseRequest, RevokePermit } from './endorsement.commands.js';
 import { decideAcknowledge, decideEndorse, decideRevokePermit } from './endorsement.decide.js';
@@ -78,12 +79,16 @@ export const commands = {
     ...action(requestId, '2025-03-14T10:00:00.000Z'),
     ...overrides,
   }),
-  endorse: (requestId: string, overrides: Partial<EndorseRequest> = {}): EndorseRequest => ({
-    ...action(requestId, '2025-03-14T14:31:02.000Z'),
-    permitId: randomUUID(),
-    gsTeam: 'gs-environmental-security',
-    ...overrides,
-  }),
+  endorse: (requestId: string, overrides: Partial<EndorseRequest> = {}): EndorseRequest => {
+    const endorsementRecordId = overrides.endorsementRecordId ?? randomUUID();
+    return {
+      ...action(requestId, '2025-03-14T14:31:02.000Z'),
+      permitId: permitIdOf(requestId, endorsementRecordId),
+      endorsementRecordId,
+      gsTeam: 'gs-environmental-security',
+      ...overrides,
+    };
+  },
   decline: (requestId: string, overrides: Partial<DeclineRequest> = {}): DeclineRequest => ({
     ...action(requestId, '2025-03-14T14:31:02.000Z'),
     reason: 'A national investigation already covers this case.',

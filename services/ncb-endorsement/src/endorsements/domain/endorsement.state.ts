@@ -13,6 +13,8 @@ export interface ReceivedRequest {
 
 export interface DirectContactPermit {
   readonly permitId: string;
+  /** The endorsement record the permit was issued with (its id is derived from it and the request id). */
+  readonly endorsementRecordId: string;
   readonly gsTeam: string;
   readonly issuedAt: string;
   readonly expiresAt: string;
@@ -104,8 +106,8 @@ export function evolve(state: EndorsementState, event: EndorsementEvent): Endors
       return { ...next, status: statusAfter(decisions), decisions };
     }
     case 'DirectContactPermitIssued': {
-      const { permitId, gsTeam, issuedAt, expiresAt } = event;
-      return { ...next, permit: { permitId, gsTeam, issuedAt, expiresAt } };
+      const { permitId, endorsementRecordId, gsTeam, issuedAt, expiresAt } = event;
+      return { ...next, permit: { permitId, endorsementRecordId, gsTeam, issuedAt, expiresAt } };
     }
     case 'DirectContactPermitRevoked': {
       const decisions = [...state.decisions, { version: next.version, type: event.type, ncb: event.revokedBy }];

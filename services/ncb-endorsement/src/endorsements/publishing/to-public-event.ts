@@ -92,6 +92,7 @@ export function toPublicEvent(event: EndorsementEvent): EndorsementPublicEvent |
         data: {
           permitId: event.permitId,
           requestId: event.requestId,
+          endorsementRecordId: event.endorsementRecordId,
           revokedAt: event.at,
           reason: event.reason,
           provenance: signedByNcb(event.revokedBy, event.signatureMaterial),

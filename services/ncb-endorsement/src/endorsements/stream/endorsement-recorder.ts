@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventPrincipal, EventStore } from '@wildlife/event-store';
 import { EVENT_STORE, TOPIC_PREFIX } from '@wildlife/service-kit';
+import { recordIdOf } from '@wildlife/signatures';
 import type pg from 'pg';
 import type { EndorsementEvent } from '../domain/endorsement.events.js';
 import { writeEndorsementRecords } from '../projections/endorsement-read-model.js';
 import { enterEndorsementWrite } from '../projections/read-model-fence.js';
 import { endorsementRecordOf, type EndorsementRecords } from '../projections/endorsement-record.js';
 import { publicOutboxMessages } from '../publishing/public-outbox.js';
+import { toPublicEvent } from '../publishing/to-public-event.js';
 import type { LoadedEndorsement } from './endorsement-stream.js';
 import { toStoredEvent } from './stored-endorsement-event.js';
 
@@ -28,7 +30,9 @@ export interface EventCause {
  * expecting the stream still at the version it was loaded at, writes the outbox rows of their public
  * counterparts and the request's read-model rows. Nothing is written when `decided` is empty.
  * Throws, with nothing written: StreamVersionConflict (the stream moved since it was loaded), and
- * EndorsementWritesArePaused (a rebuild of the read models is running).
+ * EndorsementWritesArePaused (a rebuild of the read models is running). A signed decision's event
+ * (the record provenance checks) is appended and published under the id derived from its signature
+ * (`recordIdOf` of its public type); any other event under a random one.
  */
 @Injectable()
 export class EndorsementRecorder {
@@ -40,7 +44,7 @@ export class EndorsementRecorder {
   async record(client: pg.ClientBase, loaded: LoadedEndorsement, decided: readonly EndorsementEvent[], cause: EventCause): Promise<EndorsementRecords> {
     const all = [...loaded.events, ...decided];
     if (decided.length === 0) return endorsementRecordOf(loaded.requestId, all);
-    const identified = decided.map((event) => ({ eventId: randomUUID(), event }));
+    const identified = decided.map((event) => ({ eventId: eventIdOf(event), event }));
     const correlationId = loaded.events.length === 0 ? (cause.correlationId ?? loaded.correlationId) : loaded.correlationId;
     const metadata = {
       correlationId,
@@ -60,4 +64,13 @@ export class EndorsementRecorder {
     await writeEndorsementRecords(client, records);
     return records;
   }
+}
+
+/** The id a decided event is appended and published under: a signed decision's is its record id, derived from its signature. */
+function eventIdOf(event: EndorsementEvent): string {
+  if ('signatureMaterial' in event) {
+    const published = toPublicEvent(event);
+    if (published !== undefined) return recordIdOf(published.type, event.signatureMaterial);
+  }
+  return randomUUID();
 }

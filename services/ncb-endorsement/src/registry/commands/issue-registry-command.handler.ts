@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { inTransaction, type EventStore } from '@wildlife/event-store';
 import { decide, isoOf, type RegistryState } from '@wildlife/registry';
-import { EVENT_STORE, PG_POOL, TOPIC_PREFIX, type SignedRequestContext } from '@wildlife/service-kit';
+import { EVENT_STORE, PG_POOL, REGISTRY_EVENT_TYPES, TOPIC_PREFIX, type SignedRequestContext } from '@wildlife/service-kit';
+import { recordIdOf } from '@wildlife/signatures';
 import type pg from 'pg';
 import { assertIfMatchHolds } from '../../http/if-match.precondition.js';
 import { registryOutboxMessage, subjectOf } from '../publishing/registry-public-event.js';
@@ -59,7 +59,8 @@ export class IssueRegistryCommandHandler implements ICommandHandler<IssueRegistr
       assertIfMatchHolds(ifMatch, version, 'registry');
       const decision = decide(state, command, { by: signed.principal.id, at });
       if (!decision.accepted) throw problemOfRefusal(decision.refusal);
-      const facts = decision.facts.map((fact) => ({ eventId: randomUUID(), signed: { fact, provenance: provenanceOf(signed) } }));
+      // Each fact is a record under the id derived from the command's signature and its public type.
+      const facts = decision.facts.map((fact) => ({ eventId: recordIdOf(REGISTRY_EVENT_TYPES[fact.type], signed.material), signed: { fact, provenance: provenanceOf(signed) } }));
       const { nextExpectedVersion } = await this.append(client, facts, version, signed);
       const answer = { body: { facts: facts.map(({ eventId, signed: { fact } }) => ({ ...fact, eventId })) }, version: nextExpectedVersion, replayed: false };
       if (idempotency !== undefined) await keepAnswerWith(client, signed.principal.id, idempotency, answer);

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiParam } from '@nestjs/swagger';
 import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
+import { DERIVED_ID_LABELS, MINTED_ACCREDITATION_ID_PREFIX, signatureDerivedId } from '@wildlife/signatures';
 import type { RegistryFactsRecorded } from '../issue-registry-command.command.js';
 import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall } from '../registry-command.http.js';
 import { AccreditAgencyBody } from './accredit-agency.request.dto.js';
@@ -23,7 +23,8 @@ export class AccreditAgencyController {
     @Signed() signed: SignedRequestContext,
     @RegistryCallOf() call: RegistryCall,
   ): Promise<RegistryFactsRecorded> {
-    const accreditationId = body.accreditationId ?? `acc-${randomUUID()}`;
+    // Left out, the id is derived from the signature (`acc-<uuid>`), so provenance can check it.
+    const accreditationId = body.accreditationId ?? MINTED_ACCREDITATION_ID_PREFIX + signatureDerivedId(DERIVED_ID_LABELS.accreditation, signed.material);
     const { scope, validFrom, validUntil } = body;
     return issue(this.commandBus, { command: 'accredit-agency', body: { agencyId, accreditationId, scope, validFrom, validUntil } }, signed, call);
   }

@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { externalInformationReceivedV1 } from '@wildlife/contracts';
 import { authorize } from '@wildlife/registry';
+import { DERIVED_ID_LABELS, recordIdOf, signatureDerivedId } from '@wildlife/signatures';
 import { PRINCIPAL_DIRECTORY, type PrincipalDirectory, type SubmissionOutcome, TOPIC_PREFIX } from '@wildlife/service-kit';
 import { decideSubmitExternalInformation } from '../../domain/external-information.decide.js';
 import { externalInformationStreamId } from '../../domain/external-information.events.js';
@@ -24,7 +25,8 @@ export const externalInformationUrlOf = (informationId: string) => `/v1/external
  * flagged external with the caveat, recorded as a support request is, in ONE statement
  * (`SubmissionRecorder`): the signature's nonce, the Idempotency-Key's answer, the event with its
  * public event in the outbox, and the read model. The related request, if named, is kept as given
- * and not looked up: checking it would tell a source which requests exist.
+ * and not looked up: checking it would tell a source which requests exist. The information id and
+ * the record's event id are derived from the signature (`signatureDerivedId`, `recordIdOf`).
  */
 @CommandHandler(SubmitExternalInformationCommand)
 export class SubmitExternalInformationHandler
@@ -42,7 +44,7 @@ export class SubmitExternalInformationHandler
     const [received] = decidedOrRefused(() =>
       decideSubmitExternalInformation(
         {
-          informationId: randomUUID(),
+          informationId: signatureDerivedId(DERIVED_ID_LABELS.externalInformation, signed.material),
           receivedAt: new Date().toISOString(),
           submitter: actingPrincipalOf(principal),
           registeredSourceName: registeredSourceNameOf(this.directory, principal.id),
@@ -59,7 +61,7 @@ export class SubmitExternalInformationHandler
       status: 202,
       body: { informationId, external: received.external, caveat: received.caveat, url: externalInformationUrlOf(informationId) },
     };
-    const envelope = { id: randomUUID(), time: received.receivedAt, correlationId: received.relatedRequestId ?? informationId };
+    const envelope = { id: recordIdOf(externalInformationReceivedV1.type, signed.material), time: received.receivedAt, correlationId: received.relatedRequestId ?? informationId };
     return this.recorder.record({
       signed,
       idempotency,

@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { supportRequestSubmittedV1 } from '@wildlife/contracts';
 import { authorize } from '@wildlife/registry';
+import { DERIVED_ID_LABELS, recordIdOf, signatureDerivedId } from '@wildlife/signatures';
 import { PRINCIPAL_DIRECTORY, type PrincipalDirectory, type SubmissionOutcome, TOPIC_PREFIX } from '@wildlife/service-kit';
 import { decideSubmit } from '../../domain/support-request.decide.js';
 import { supportRequestStreamId } from '../../domain/support-request.events.js';
@@ -24,8 +25,12 @@ import type { SubmissionAcceptedResponse } from './submit-support-request.respon
  * `SupportRequestSubmitted` with its public event in the outbox, and the read model. So a refusal
  * stores and publishes nothing, a replayed signature is refused with 401 (nonce-reused), and of any
  * retries with one key only the first appends; each other one answers with the first answer, or 422
- * when it carries another body.
+ * when it carries another body. The request id and the record's event id are derived from the
+ * signature (`signatureDerivedId`, `recordIdOf`), so provenance can check both: a copy of the record
+ * under other ids does not bind to the signature it carries.
  */
+const SUPPORT_REQUEST_SUBMITTED_TYPE = supportRequestSubmittedV1.type;
+
 @CommandHandler(SubmitSupportRequestCommand)
 export class SubmitSupportRequestHandler implements ICommandHandler<SubmitSupportRequestCommand, SubmissionOutcome<SubmissionAcceptedResponse>> {
   constructor(
@@ -40,7 +45,7 @@ export class SubmitSupportRequestHandler implements ICommandHandler<SubmitSuppor
     const [submitted] = decidedOrRefused(() =>
       decideSubmit(
         {
-          requestId: randomUUID(),
+          requestId: signatureDerivedId(DERIVED_ID_LABELS.request, signed.material),
           submittedAt: new Date().toISOString(),
           submitter: actingPrincipalOf(principal),
           onBehalfOfAgency,
@@ -56,7 +61,7 @@ export class SubmitSupportRequestHandler implements ICommandHandler<SubmitSuppor
       'You may not submit a support request for this agency.',
     );
     const answer = { status: 202, body: { requestId, status: 'submitted' as const, statusUrl: statusUrlOf(requestId) } };
-    const eventId = randomUUID();
+    const eventId = recordIdOf(SUPPORT_REQUEST_SUBMITTED_TYPE, signed.material);
     return this.recorder.record({
       signed,
       idempotency,
