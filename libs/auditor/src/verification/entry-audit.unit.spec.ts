@@ -63,9 +63,8 @@ describe('checking each entry against the rules replayed from the log before it'
 
   it('catches an NCB vouching for a request of another country', async () => {
     const log = await withAccreditedAgency();
-    const kenyan = request(kws);
-    await log.record(kws, 'request-intake.SupportRequestSubmitted.v1', kenyan, { classification: 'official', reason: { code: 'accredited-agency', text: 'Accredited.' }, basis: [0, 1] });
-    await log.record(ncbFr, 'ncb-endorsement.RequestEndorsed.v1', { requestId: kenyan.requestId, ncb: { principalId: 'ncb-fr', country: 'FR' } }, { classification: 'official', reason: { code: 'ncb-own-country', text: 'Forged.' }, basis: [] });
+    const kenyan = await log.record(kws, 'request-intake.SupportRequestSubmitted.v1', request(kws), { classification: 'official', reason: { code: 'accredited-agency', text: 'Accredited.' }, basis: [0, 1] });
+    await log.record(ncbFr, 'ncb-endorsement.RequestEndorsed.v1', { requestId: kenyan.recordData!['requestId']!, ncb: { principalId: 'ncb-fr', country: 'FR' } }, { classification: 'official', reason: { code: 'ncb-own-country', text: 'Forged.' }, basis: [] });
     expect(firstFinding(log)).toMatchObject({ index: 3, code: 'classification-wrong', problem: expect.stringContaining('acts-outside-its-country') });
   });
 

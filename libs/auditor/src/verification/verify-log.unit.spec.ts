@@ -80,13 +80,22 @@ describe('verifying a log against its checkpoint', () => {
     });
 
     it('lets that forgery through only when signatures are not re-verified', async () => {
-      // The material of the same request signed again (another nonce) still matches the record: only its signature gives it away.
+      // The material of the same request with another signature's bytes still matches the record
+      // (same route, body, key id, created and nonce, so the same derived ids): only its signature gives it away.
+      const original = scenario.log.entries[3]!;
+      const resigned = await recordEvidenceOf(scenario.cast.kws, original.record.type, original.recordData!);
+      const forged = relogged((entries) => entries.map((entry) => (entry.sequence === 3 ? { ...entry, evidence: { ...entry.evidence!, signature: resigned.signature } } : entry)));
+      const checkpoint = scenario.log.checkpoint(forged);
+      expect(await verify(forged, { checkpoint, depth: 'entries' })).toMatchObject({ ok: true });
+      expect(await verify(forged, { checkpoint, depth: 'signatures' })).toMatchObject({ ok: false, finding: { index: 3, code: 'source-signature-invalid' } });
+    });
+
+    it('catches, without re-verifying signatures, a record whose material is the same request signed again: its ids are derived from the signature', async () => {
       const original = scenario.log.entries[3]!;
       const resigned = await recordEvidenceOf(scenario.cast.kws, original.record.type, original.recordData!);
       const forged = relogged((entries) => entries.map((entry) => (entry.sequence === 3 ? { ...entry, evidence: { ...resigned, signature: entry.evidence!.signature } } : entry)));
       const checkpoint = scenario.log.checkpoint(forged);
-      expect(await verify(forged, { checkpoint, depth: 'entries' })).toMatchObject({ ok: true });
-      expect(await verify(forged, { checkpoint, depth: 'signatures' })).toMatchObject({ ok: false, finding: { index: 3, code: 'source-signature-invalid' } });
+      expect(await verify(forged, { checkpoint, depth: 'entries' })).toMatchObject({ ok: false, finding: { index: 3, code: 'classification-wrong', problem: expect.stringContaining('record-does-not-match-signature (recordData.requestId') } });
     });
 
     it('names a record the rules hold pending but the log calls official', async () => {

@@ -63,7 +63,9 @@ export async function auditedScenario(): Promise<Scenario> {
     reason: { code: 'agency-not-accredited', text: 'KFS is not accredited; the record waits for its NCB.' },
     basis: [2],
   });
-  await log.record(ncbKe, 'ncb-endorsement.RequestEndorsed.v1', { requestId: 'req-2', ncb: { principalId: 'ncb-ke', country: 'KE' } }, {
+  // Intake derives a request's id from the signature that submitted it: req-2 is the one its record names.
+  const req2 = pending.recordData!['requestId'] as string;
+  await log.record(ncbKe, 'ncb-endorsement.RequestEndorsed.v1', { requestId: req2, ncb: { principalId: 'ncb-ke', country: 'KE' } }, {
     classification: 'official',
     reason: { code: 'ncb-own-country', text: 'ncb-ke is the NCB of KE.' },
     basis: [],

@@ -9,9 +9,10 @@ import {
   type LoggedPrincipal,
   type LoggedSignatureMaterial,
   requestOfRecord,
+  RECORD_BINDINGS,
 } from '@wildlife/provenance-log';
 import { parseTrustRoots, type TrustRoots } from '@wildlife/registry';
-import { exportPublicKey, signRequest, verifyRequest } from '@wildlife/signatures';
+import { exportPublicKey, recordIdOf, signatureDerivedId, signRequest, verifyRequest } from '@wildlife/signatures';
 import type { LeafRecord } from '../../src/verification/leaf-record.js';
 
 // Builds provenance logs for tests the way the provenance service writes them: real Ed25519 keys,
@@ -109,11 +110,12 @@ export class TestLog {
   /** A signed record logged as the rules classify it. */
   async record(signer: TestSigner, type: string, data: JsonObject, verdict: Pick<LogEntry, 'classification' | 'reason' | 'basis' | 'supersedes'>): Promise<LogEntry> {
     const sequence = this.entries.length;
+    const evidence = await recordEvidenceOf(signer, type, data);
     return this.append({
-      record: { id: `record-${sequence}`, type, subject: `subject-${sequence}`, time: at(100 + sequence) },
+      record: { id: recordIdOf(type, evidence), type, subject: `subject-${sequence}`, time: at(100 + sequence) },
       source: signer.principal,
-      evidence: await recordEvidenceOf(signer, type, data),
-      recordData: data,
+      evidence,
+      recordData: withMintedIds(type, data, evidence),
       ...verdict,
     });
   }
@@ -131,4 +133,16 @@ export class TestLog {
 /** Leaves as a source delivers them, sequence = position unless given otherwise. */
 export async function* leafRecords(leaves: readonly Uint8Array[], sequences?: readonly number[]): AsyncIterable<LeafRecord> {
   for (const [position, leafBytes] of leaves.entries()) yield { sequence: sequences?.[position] ?? position, leafBytes };
+}
+
+/**
+ * `data` with the ids its server mints from the signature (`RECORD_BINDINGS` fields of origin
+ * `signature`) set to the ones `evidence` derives, as the producing service would have minted them.
+ */
+export function withMintedIds(type: string, data: JsonObject, evidence: LoggedSignatureMaterial): JsonObject {
+  const minted: Record<string, JsonObject[string]> = {};
+  for (const [field, origin] of Object.entries(RECORD_BINDINGS[type]?.fields ?? {})) {
+    if (origin.from === 'signature' && !field.includes('.')) minted[field] = (origin.prefix ?? '') + signatureDerivedId(origin.label, evidence);
+  }
+  return { ...data, ...minted };
 }

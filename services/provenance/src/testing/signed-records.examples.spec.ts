@@ -15,7 +15,7 @@ import {
 import { toKafkaMessage, type OutgoingKafkaMessage } from '@wildlife/messaging';
 import { requestOfRecord, type JsonObject } from '@wildlife/provenance-log';
 import type { RegistryFact, TrustRoots } from '@wildlife/registry';
-import { exportPublicKey, generateSigningKeyPair, signRequest, verifyRequest, type SignatureMaterial } from '@wildlife/signatures';
+import { exportPublicKey, generateSigningKeyPair, permitIdOf, recordIdOf, signatureDerivedId, signRequest, verifyRequest, type SignatureMaterial } from '@wildlife/signatures';
 
 export interface Signer {
   readonly principal: Principal;
@@ -79,8 +79,9 @@ export async function provenanceOf(signer: Signer, type: string, data: object, o
   return { principal: signer.principal, ...(await signedMaterial(signer, request.body, `${origin}${request.path}`, at)) };
 }
 
-const envelope = (subject: string, signer: Signer, at: Date, source: string) => ({
-  id: randomUUID(),
+/** The CloudEvent attributes of the record of `type` that `provenance`'s request made: its id is derived from the signature. */
+const envelope = (type: string, provenance: RecordProvenance, subject: string, signer: Signer, at: Date, source: string) => ({
+  id: recordIdOf(type, provenance),
   source,
   subject,
   time: at,
@@ -91,10 +92,8 @@ const envelope = (subject: string, signer: Signer, at: Date, source: string) => 
 /** A support request by `signer` for `agency` (its requesting agency), as request intake publishes it. */
 export async function supportRequestEvent(signer: Signer, agency: Principal, at = new Date(), capabilities = ['information-sharing']): Promise<CloudEvent> {
   const { provenance: _, ...example } = supportRequestSubmittedV1Example.data;
-  const requestId = randomUUID();
   const data = {
     ...example,
-    requestId,
     submittedAt: at.toISOString(),
     requestingAgency: { principalId: agency.id, country: agency.country! },
     submittedBy: signer.principal.kind === 'ncb' ? ('ncb-on-behalf' as const) : ('requesting-agency' as const),
@@ -103,22 +102,24 @@ export async function supportRequestEvent(signer: Signer, agency: Principal, at 
   };
   delete data.operationalSupport;
   const provenance = await provenanceOf(signer, supportRequestSubmittedV1.type, data, 'https://intake.wildlife.example', at);
-  return createEvent(supportRequestSubmittedV1, { ...data, provenance }, envelope(requestId, signer, at, '/wildlife/request-intake'));
+  const requestId = signatureDerivedId('request', provenance);
+  return createEvent(supportRequestSubmittedV1, { ...data, requestId, provenance }, envelope(supportRequestSubmittedV1.type, provenance, requestId, signer, at, '/wildlife/request-intake'));
 }
 
 /** An NCB's acknowledgement of a support request, as NCB endorsement publishes it. */
 export async function acknowledgementEvent(ncb: Signer, requestId: string, at = new Date()): Promise<CloudEvent> {
   const data = { requestId, acknowledgedAt: at.toISOString(), ncb: { principalId: ncb.principal.id, country: ncb.principal.country! } };
   const provenance = await provenanceOf(ncb, requestAcknowledgedV1.type, data, 'https://ncb.wildlife.example', at);
-  return createEvent(requestAcknowledgedV1, { ...data, provenance }, envelope(requestId, ncb, at, '/wildlife/ncb-endorsement'));
+  return createEvent(requestAcknowledgedV1, { ...data, provenance }, envelope(requestAcknowledgedV1.type, provenance, requestId, ncb, at, '/wildlife/ncb-endorsement'));
 }
 
 /** An NCB (or the GS) revoking the direct-contact permit of a support request, as NCB endorsement publishes it. */
 export async function permitRevokedEvent(signer: Signer, requestId: string, at = new Date()): Promise<CloudEvent> {
-  const data = { permitId: randomUUID(), requestId, revokedAt: at.toISOString(), reason: 'Contact no longer needed.' };
+  const endorsementRecordId = randomUUID();
+  const data = { permitId: permitIdOf(requestId, endorsementRecordId), requestId, endorsementRecordId, revokedAt: at.toISOString(), reason: 'Contact no longer needed.' };
   const type = 'ncb-endorsement.DirectContactPermitRevoked.v1';
   const provenance = await provenanceOf(signer, type, data, 'https://ncb.wildlife.example', at);
-  return { ...envelopeOf(type, requestId, signer, at, '/wildlife/ncb-endorsement'), data: { ...data, provenance } };
+  return { ...envelopeOf(type, requestId, signer, at, '/wildlife/ncb-endorsement'), id: recordIdOf(type, provenance), data: { ...data, provenance } };
 }
 
 /** The CloudEvent attributes of a record of `type` signed by `signer`. */
@@ -145,7 +146,8 @@ export async function externalInformationEvent(source: Signer, at = new Date()):
   const signedData = { ...data, externalSource: { ...data.externalSource, principalId: source.principal.id } };
   const provenance = await provenanceOf(source, externalInformationReceivedV1Example.type, signedData, 'https://intake.wildlife.example', at);
   const event = externalInformationReceivedV1Example;
-  return { ...event, id: randomUUID(), time: at.toISOString(), principalid: source.principal.id, principalkind: source.principal.kind, data: { ...data, externalSource: { ...data.externalSource, principalId: source.principal.id }, provenance } };
+  const informationId = signatureDerivedId('external-information', provenance);
+  return { ...event, id: recordIdOf(event.type, provenance), time: at.toISOString(), principalid: source.principal.id, principalkind: source.principal.kind, data: { ...data, informationId, externalSource: { ...data.externalSource, principalId: source.principal.id }, provenance } };
 }
 
 /** A registry record (`ncb-endorsement.<FactType>.v1`): the fact's fields beside the signer's provenance. */
@@ -155,7 +157,7 @@ export async function registryEvent(signer: Signer, fact: RegistryFact, at = new
   const provenance = await provenanceOf(signer, recordType, data, 'https://ncb.wildlife.example', at);
   return {
     specversion: '1.0',
-    id: randomUUID(),
+    id: recordIdOf(recordType, provenance),
     source: '/wildlife/registry',
     type: recordType,
     subject: 'subject' in data ? String(data.subject) : ('agencyId' in data ? data.agencyId : signer.principal.id),
