@@ -23,6 +23,7 @@ import {
   signatureMaterial,
 } from './endorsement.examples.spec.js';
 import { initialEndorsementState, replay } from './endorsement.state.js';
+import { permitIdOf } from '@wildlife/signatures';
 
 describe('acknowledging a request', () => {
   it('records the acknowledgement by the agency’s NCB, with its time, note and signature material', () => {
@@ -101,8 +102,10 @@ describe('endorsing a request', () => {
         issuedAt: '2025-03-14T14:31:02.000Z',
         expiresAt: '2025-09-10T14:31:02.000Z',
         issuedBy: ncbFr,
+        endorsementRecordId: command.endorsementRecordId,
       },
     ]);
+    expect(command.permitId).toBe(permitIdOf(requestId, command.endorsementRecordId));
   });
 
   it('issues the permit for the validity the NCB chose', () => {

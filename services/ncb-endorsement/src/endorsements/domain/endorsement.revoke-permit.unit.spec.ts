@@ -19,6 +19,7 @@ describe('revoking a direct-contact permit', () => {
         type: 'DirectContactPermitRevoked',
         permitId: state.permit!.permitId,
         requestId,
+        endorsementRecordId: state.permit!.endorsementRecordId,
         at: command.at,
         reason: command.reason,
         revokedBy: ncbFr,

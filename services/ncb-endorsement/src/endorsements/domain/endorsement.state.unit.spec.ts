@@ -43,6 +43,7 @@ describe('the state of an endorsement', () => {
     expect(state.version).toBe(5);
     expect(state.permit).toEqual({
       permitId: issued.permitId,
+      endorsementRecordId: issued.endorsementRecordId,
       gsTeam: 'gs-environmental-security',
       issuedAt: issued.issuedAt,
       expiresAt: issued.expiresAt,
