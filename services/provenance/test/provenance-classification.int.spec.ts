@@ -171,15 +171,23 @@ describe('the provenance log classifying records from the record topics', () => 
     expect(outcomesOf(all, requestB.id)).toEqual([['pending-ncb', 'agency-not-accredited']]);
   });
 
-  it('rejects a signature that already made a record when it comes again under another record id', async () => {
-    const repeatedSubmission = { ...ofbRequest, id: randomUUID(), subject: randomUUID() };
-    const repeatedData = { ...(repeatedSubmission.data as object), requestId: repeatedSubmission.subject };
+  it('rejects copies of a genuine submission under another record id or naming another request, logged before it, and logs the genuine one official', async () => {
+    // Intake derives the record id and the request id from the signature: whoever can write to the
+    // topic can only republish its material under ids the signature does not make.
+    const genuine = await supportRequestEvent(cast.ofb, cast.ofb.principal);
+    const otherRequest = randomUUID();
+    const namingAnother = { ...genuine, id: randomUUID(), subject: otherRequest, data: { ...(genuine.data as object), requestId: otherRequest } };
+    const underAnotherId = { ...genuine, id: randomUUID() };
     const size = await world.logSize();
-    await world.publish(topics.requestIntakeEvents, { ...repeatedSubmission, data: repeatedData });
-    await world.waitForLogSize(size + 1);
+    // One partition: the copies are logged first, as if they raced the genuine record to the log.
+    await world.publish(topics.requestIntakeEvents, ...[namingAnother, underAnotherId, genuine].map((event) => ({ ...toKafkaMessage(event), key: 'one-partition' })));
+    await world.waitForLogSize(size + 3);
     const all = await fetchAllEntries(world, cast.auditor);
-    expect(outcomesOf(all, repeatedSubmission.id)).toEqual([['rejected', 'signature-reused']]);
-    expect(entriesOf(all, repeatedSubmission.id)[0]!.reason.text).toContain(`already made record "${ofbRequest.id}"`);
+    expect(outcomesOf(all, namingAnother.id)).toEqual([['rejected', 'record-does-not-match-signature']]);
+    expect(entriesOf(all, namingAnother.id)[0]!.reason.text).toMatch(new RegExp(`^recordData\\.requestId is "${otherRequest}", but the signed request \\(POST /v1/support-requests, signed by "fr-ofb"\\) makes it "${genuine.subject}"`));
+    expect(outcomesOf(all, underAnotherId.id)).toEqual([['rejected', 'record-id-does-not-match-signature']]);
+    expect(entriesOf(all, underAnotherId.id)[0]!.reason.text).toContain(`makes the request-intake.SupportRequestSubmitted.v1 record "${genuine.id}"`);
+    expect(outcomesOf(all, genuine.id)).toEqual([['official', 'accredited-agency']]);
   });
 
   it('publishes every entry on the log topic with its exact leaf bytes, and each outcome on the provenance events topic', async () => {
