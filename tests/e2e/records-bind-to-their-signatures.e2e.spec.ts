@@ -4,10 +4,10 @@ import { apiSource, auditLog, EMPTY_AUDIT_STATE, type AuditReport } from '@wildl
 import { createWildlifeClient, type ApiObject, type SupportRequestSubmission, type WildlifeClient } from '@wildlife/client';
 import { defineNcbEndorsement, loadNcbEndorsementConfig } from '@wildlife/ncb-endorsement';
 import { defineProvenance, loadProvenanceConfig } from '@wildlife/provenance';
-import { openCheckpoint, parseEntry, RECORD_BINDINGS, RECORD_DOES_NOT_MATCH_SIGNATURE, SIGNATURE_REUSED, type LogEntry } from '@wildlife/provenance-log';
+import { openCheckpoint, parseEntry, RECORD_BINDINGS, RECORD_DOES_NOT_MATCH_SIGNATURE, RECORD_ID_DOES_NOT_MATCH_SIGNATURE, SIGNATURE_REUSED, type LogEntry } from '@wildlife/provenance-log';
 import { defineRequestIntake, loadRequestIntakeConfig } from '@wildlife/request-intake';
 import { createServiceApp, type ServiceApp } from '@wildlife/service-kit';
-import { createSignedFetch } from '@wildlife/signatures';
+import { createSignedFetch, permitIdOf, recordIdOf, signatureDerivedId } from '@wildlife/signatures';
 import { eventually, serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/testing';
 import { newCast, newSigner, trustRootsOf, type Cast, type Signer } from '../../services/provenance/src/testing/signed-records.examples.spec.js';
 import { deploymentFiles, type DeploymentFiles } from '../../services/provenance/test/support/provenance-world.js';
@@ -206,8 +206,20 @@ describe('the records the services make, as the provenance log classifies them',
 
   it('logs a record of every type there is, none refused as unbound to its signature or reusing one', () => {
     expect(new Set(entries.map((e) => e.record.type))).toEqual(new Set(Object.keys(RECORD_BINDINGS)));
-    const unbound = entries.filter((e) => e.reason.code === RECORD_DOES_NOT_MATCH_SIGNATURE || e.reason.code === SIGNATURE_REUSED);
+    const unbound = entries.filter((e) => [RECORD_DOES_NOT_MATCH_SIGNATURE, RECORD_ID_DOES_NOT_MATCH_SIGNATURE, SIGNATURE_REUSED].includes(e.reason.code));
     expect(unbound.map((e) => `${outcomeOf(e)}: ${e.reason.text}`)).toEqual([]);
+  });
+
+  it('logs every signed record under the id its services derived from its signature, and their minted ids likewise', () => {
+    const signed = entries.filter((e) => e.evidence !== null && e.supersedes === undefined);
+    expect(signed.filter((e) => e.record.id !== recordIdOf(e.record.type, e.evidence!)).map((e) => e.record.type)).toEqual([]);
+    const submissions = signed.filter((e) => e.record.type === 'request-intake.SupportRequestSubmitted.v1');
+    expect(submissions.length).toBeGreaterThan(0);
+    for (const e of submissions) expect(e.recordData!['requestId']).toBe(signatureDerivedId('request', e.evidence!));
+    const revoked = signed.find((e) => e.record.type === 'ncb-endorsement.DirectContactPermitRevoked.v1')!;
+    const endorsement = signed.find((e) => e.record.id === revoked.recordData!['endorsementRecordId']);
+    expect(endorsement?.record.type).toBe('ncb-endorsement.RequestEndorsed.v1');
+    expect(revoked.recordData!['permitId']).toBe(permitIdOf(revoked.recordData!['requestId'] as string, endorsement!.record.id));
   });
 
   it('classifies each record as the registry says, from its signer', () => {
