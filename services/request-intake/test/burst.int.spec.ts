@@ -59,7 +59,8 @@ describe('a burst of concurrent submissions', () => {
     const expires = Math.floor(Date.now() / 1000) + 300;
     const command = (idempotency?: { key: string; fingerprint: string }, nonce = randomUUID()) =>
       new SubmitSupportRequestCommand(
-        { principal: agency, material: signatureMaterial, pendingNonce: new PendingNonce('agency-fr-ofb-key', nonce, expires) },
+        // The material names the nonce the guard claims, as the guard's does: intake derives the ids from it.
+        { principal: agency, material: { ...signatureMaterial, nonce }, pendingNonce: new PendingNonce('agency-fr-ofb-key', nonce, expires) },
         plainToInstance(SubmitSupportRequestBody, supportRequestBody()),
         idempotency,
       );

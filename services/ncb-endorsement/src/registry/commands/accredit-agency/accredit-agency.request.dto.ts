@@ -6,7 +6,7 @@ import { IsRegisteredId, registeredIdProperty } from '../registry-body.fields.js
 
 /** The agency's NCB accredits it for a scope and a validity period. */
 export class AccreditAgencyBody {
-  @registeredIdProperty('The accreditation’s id, chosen by the service when left out')
+  @registeredIdProperty('The accreditation’s id (when left out, the service mints `acc-` + a UUIDv8 derived from the request’s signature: key id, created, nonce; the provenance log checks it)')
   @Omittable()
   @IsString()
   @IsRegisteredId()

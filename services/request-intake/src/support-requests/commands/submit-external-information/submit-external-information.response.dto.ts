@@ -3,7 +3,7 @@ import { EXTERNAL_INFORMATION_CAVEAT } from '@wildlife/contracts';
 
 /** The 202 answer to external information: it says at once that the information is held as external. */
 export class ExternalInformationAcceptedResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'A UUIDv8 derived from the request’s signature (key id, created, nonce), which the provenance log checks' })
   informationId!: string;
 
   @ApiProperty({ enum: [true], description: 'Always true: external information is never an official record' })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { PendingNonce, type PrincipalDirectory, type VerifiedPrincipal } from '@wildlife/service-kit';
+import { recordIdOf, signatureDerivedId } from '@wildlife/signatures';
 import { plainToInstance } from 'class-transformer';
 import { signatureMaterial } from '../../domain/support-request.examples.spec.js';
 import { fakeDatabase, fakeEventStore, json } from '../record-submission.fakes.spec.js';
@@ -55,6 +56,22 @@ describe('the submission handler', () => {
     expect(event).toMatchObject({ type: 'SupportRequestSubmitted', data: { requestingAgency: { principalId: 'agency-fr-ofb', country: 'FR' } } });
     expect(JSON.parse(outbox as string)).toEqual([expect.objectContaining({ topic: 'p.wildlife.request-intake.events', messageId: event!.eventId, key: requestId })]);
     expect(json(view)).toMatchObject({ request: { request_id: requestId, status: 'submitted', submission_event_id: event!.eventId, version: 1 }, history: [{ position: 1 }] });
+  });
+
+  it('mints the request id and the record’s event id from the signature, so provenance can check both', async () => {
+    const { handler, statements } = given();
+
+    const outcome = await handler.execute(new SubmitSupportRequestCommand(signedBy(frenchAgency), body(), undefined));
+
+    expect(outcome.body.requestId).toBe(signatureDerivedId('request', signatureMaterial));
+    const [event] = JSON.parse(statements[0]!.values[3] as string) as { eventId: string }[];
+    expect(event!.eventId).toBe(recordIdOf('request-intake.SupportRequestSubmitted.v1', signatureMaterial));
+    const again = given();
+    await again.handler.execute(new SubmitSupportRequestCommand(signedBy(frenchAgency), body(), undefined));
+    expect((JSON.parse(again.statements[0]!.values[3] as string) as { eventId: string }[])[0]!.eventId).toBe(event!.eventId);
+    const other = given();
+    const resigned = await other.handler.execute(new SubmitSupportRequestCommand({ principal: frenchAgency, material: { ...signatureMaterial, nonce: 'another-nonce' } }, body(), undefined));
+    expect(resigned.body.requestId).not.toBe(outcome.body.requestId);
   });
 
   it('keeps the key’s answer in the same statement', async () => {

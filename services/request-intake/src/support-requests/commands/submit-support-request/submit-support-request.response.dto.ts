@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 
 /** The 202 answer to a submission (and, byte for byte, to each retry with the same Idempotency-Key). */
 export class SubmissionAcceptedResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'A UUIDv8 derived from the request’s signature (key id, created, nonce), which the provenance log checks; a retry with the same Idempotency-Key gets the first one' })
   requestId!: string;
 
   @ApiProperty({ enum: ['submitted'], description: 'The status at intake; follow statusUrl for what the NCB decides' })
