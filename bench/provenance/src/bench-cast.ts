@@ -1,7 +1,7 @@
-import { randomUUID, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { requestOfRecord, type JsonObject } from '@wildlife/provenance-log';
 import type { TrustRoots } from '@wildlife/registry';
-import { exportPublicKey, generateSigningKeyPair, signRequest, verifyRequest, type SignatureMaterial } from '@wildlife/signatures';
+import { DERIVED_ID_LABELS, exportPublicKey, generateSigningKeyPair, recordIdOf, signatureDerivedId, signRequest, verifyRequest, type SignatureMaterial } from '@wildlife/signatures';
 import type { LoggableRecord } from '../../../services/provenance/dist/classification/log-entry-of.js';
 
 export interface BenchSigner {
@@ -60,7 +60,9 @@ export async function signedRecord(by: BenchSigner, type: string, subject: strin
   if (request === undefined) throw new Error(`no signed request makes ${type} records`);
   const origin = type.startsWith('request-intake.') ? ORIGINS.intake : ORIGINS.endorsement;
   const provenance = { principal: by.principal, ...(await materialOf(by, `${origin}${request.path}`, request.body, at)) };
-  return { kind: 'record', id: randomUUID(), type, subject, time: at.toISOString(), data, provenance };
+  // The record id and the ids the service mints are derived from the signature, as the services derive them.
+  const minted = type === 'request-intake.SupportRequestSubmitted.v1' ? { requestId: signatureDerivedId(DERIVED_ID_LABELS.request, provenance) } : {};
+  return { kind: 'record', id: recordIdOf(type, provenance), type, subject: minted.requestId ?? subject, time: at.toISOString(), data: { ...data, ...minted }, provenance };
 }
 
 /** The agency's registration and accreditation by its NCB, an hour before `firstRequestMs`: the basis of every request. */
@@ -86,9 +88,8 @@ export const REQUESTS_INTENDED = { classification: 'official', reason: 'accredit
  * id and `submittedAt` are the server's; the rest comes from the signed body or the signer).
  */
 export async function supportRequestRecord(agency: BenchSigner, n: number, at: Date): Promise<LoggableRecord> {
-  const requestId = randomUUID();
+  // The request id (and the subject) are derived from the signature by `signedRecord`.
   const data = {
-    requestId,
     submittedAt: at.toISOString(),
     requestingAgency: { principalId: agency.principal.id, country: agency.principal.country! },
     submittedBy: 'requesting-agency',
@@ -102,5 +103,5 @@ export async function supportRequestRecord(agency: BenchSigner, n: number, at: D
     countriesConcerned: ['KE', 'TZ'],
     evidenceReferences: [{ reference: `KWS-2026-${n}`, heldBy: agency.principal.id }],
   };
-  return signedRecord(agency, 'request-intake.SupportRequestSubmitted.v1', requestId, data, at);
+  return signedRecord(agency, 'request-intake.SupportRequestSubmitted.v1', '', data, at);
 }
