@@ -61,8 +61,9 @@ export async function signedRecord(by: BenchSigner, type: string, subject: strin
   const origin = type.startsWith('request-intake.') ? ORIGINS.intake : ORIGINS.endorsement;
   const provenance = { principal: by.principal, ...(await materialOf(by, `${origin}${request.path}`, request.body, at)) };
   // The record id and the ids the service mints are derived from the signature, as the services derive them.
-  const minted = type === 'request-intake.SupportRequestSubmitted.v1' ? { requestId: signatureDerivedId(DERIVED_ID_LABELS.request, provenance) } : {};
-  return { kind: 'record', id: recordIdOf(type, provenance), type, subject: minted.requestId ?? subject, time: at.toISOString(), data: { ...data, ...minted }, provenance };
+  const requestId = type === 'request-intake.SupportRequestSubmitted.v1' ? signatureDerivedId(DERIVED_ID_LABELS.request, provenance) : undefined;
+  const minted: JsonObject = requestId === undefined ? data : { ...data, requestId };
+  return { kind: 'record', id: recordIdOf(type, provenance), type, subject: requestId ?? subject, time: at.toISOString(), data: minted, provenance };
 }
 
 /** The agency's registration and accreditation by its NCB, an hour before `firstRequestMs`: the basis of every request. */
