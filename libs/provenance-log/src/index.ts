@@ -4,6 +4,14 @@
 // Pure code (node:crypto, and @wildlife/signatures for the ids derived from a signature), shared by
 // the provenance service and the offline auditor.
 
+export {
+  ACCREDITATION_REACH_BACK_MS,
+  AccreditationReachBack,
+  isAccreditationFact,
+  type AccreditationDueChange,
+  type AgencyRecordMemo,
+  type AgencyVerdict,
+} from './entry/accreditation-reach-back.js';
 export { RecordsAwaitingRequest } from './entry/records-awaiting-request.js';
 export { requestIdOf, requestingCountryOf, statedCountryOf, capabilitiesOf } from './entry/record-facts.js';
 export {

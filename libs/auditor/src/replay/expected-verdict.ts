@@ -1,4 +1,4 @@
-import { capabilitiesOf, requestIdOf, requestingCountryOf, statedCountryOf, type LogClassification, type LogEntry } from '@wildlife/provenance-log';
+import { capabilitiesOf, requestIdOf, requestingCountryOf, statedCountryOf, type AgencyRecordMemo, type AgencyVerdict, type LogClassification, type LogEntry } from '@wildlife/provenance-log';
 import {
   accreditationAt,
   authorize,
@@ -89,6 +89,23 @@ function sourcedRecordVerdict(replay: LogReplay, entry: LogEntry, signer: Checke
   const country = countryConcerned(replay, entry, principal);
   if (country === undefined) return rejected('not-an-official-source', `"${principal.id}" (${principal.kind}) is never an official source`);
   const capabilities = capabilitiesOf(data) as readonly Capability[] | undefined;
+  return officialSourceVerdict(replay, principal, signer.keyId, time, country, capabilities);
+}
+
+/**
+ * What `isOfficialSource` makes of a record by `principal` (signing with `keyId`) at `time`, for
+ * `country` and `capabilities`, with its basis; also what an accreditation fact logged later makes
+ * of an agency's record (`agencyVerdictAt`).
+ */
+function officialSourceVerdict(
+  replay: LogReplay,
+  principal: Principal,
+  keyId: string,
+  time: string,
+  country: string,
+  capabilities: readonly Capability[] | undefined,
+): ExpectedVerdict {
+  const signerBasis = basisOf(replay.registeredIn.get(principal.id), replay.keyIntroducedIn.get(keyId));
   const check = isOfficialSource(replay.registry, principal, time, capabilities === undefined ? { country } : { country, capabilities });
   if (check.official) {
     const accreditationId = check.as === 'accredited-agency' ? accreditationAt(replay.registry, principal.id, time).accreditationId : undefined;
@@ -99,13 +116,13 @@ function sourcedRecordVerdict(replay: LogReplay, entry: LogEntry, signer: Checke
       classification: 'official',
       code,
       why: check.reason,
-      basis: basisOf(...signerBasis(replay, signer), ...accreditationBasis),
-      earlierRulesBasis: basisOf(...signerBasis(replay, signer), ...allLogged),
+      basis: basisOf(...signerBasis, ...accreditationBasis),
+      earlierRulesBasis: basisOf(...signerBasis, ...allLogged),
     };
   }
   switch (check.refusal) {
     case 'AgencyWasNotAccreditedAtThatTime':
-      return { classification: 'pending-ncb', code: 'agency-not-accredited', why: check.reason, basis: signerBasis(replay, signer) };
+      return { classification: 'pending-ncb', code: 'agency-not-accredited', why: check.reason, basis: signerBasis };
     case 'NcbsAreOfficialOnlyForTheirOwnCountry':
     case 'AgenciesAreOfficialOnlyForTheirOwnCountry':
       return rejected('acts-outside-its-country', check.reason);
@@ -114,6 +131,17 @@ function sourcedRecordVerdict(replay: LogReplay, entry: LogEntry, signer: Checke
     default:
       return rejected('not-an-official-source', check.reason);
   }
+}
+
+/**
+ * What the rules make now of an agency's record held by `AccreditationReachBack`: its verdict at
+ * its own time, for its agency's country and the capabilities it asked, with the registry as it
+ * stands (how an accreditation fact logged after it reaches back).
+ */
+export function agencyVerdictAt(replay: LogReplay, memo: AgencyRecordMemo): AgencyVerdict {
+  const agency: Principal = { id: memo.source.id, kind: 'agency', country: memo.source.country };
+  const verdict = officialSourceVerdict(replay, agency, memo.keyId, memo.record.time, memo.source.country, memo.capabilities as readonly Capability[] | undefined);
+  return { classification: verdict.classification, code: verdict.code, text: verdict.why, ...(verdict.basis !== undefined && { basis: verdict.basis }) };
 }
 
 /**

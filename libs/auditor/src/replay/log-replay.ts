@@ -1,4 +1,12 @@
-import { RecentRequestCountries, RequestVouches, SignatureUses, type LogEntry, type RequestDueChange } from '@wildlife/provenance-log';
+import {
+  AccreditationReachBack,
+  RecentRequestCountries,
+  RequestVouches,
+  SignatureUses,
+  type AccreditationDueChange,
+  type LogEntry,
+  type RequestDueChange,
+} from '@wildlife/provenance-log';
 import {
   evolve,
   registryFactOfRecord,
@@ -9,6 +17,8 @@ import {
   type RegistryState,
   type TrustRoots,
 } from '@wildlife/registry';
+
+import { agencyVerdictAt } from './expected-verdict.js';
 
 export { isVouch } from '@wildlife/provenance-log';
 
@@ -21,7 +31,13 @@ export type DueChange =
    * `keyId` that it no longer verifies. Which ones, this replay cannot tell without holding every
    * record (it would grow with the log): it checks that each such rejection is well-founded.
    */
-  | { readonly kind: 'key-invalid'; readonly keyId: string; readonly keyFact: number };
+  | { readonly kind: 'key-invalid'; readonly keyId: string; readonly keyFact: number }
+  /**
+   * After an accreditation fact (entry `fact`): an agency's record of the last day of log time that
+   * the fact classifies otherwise at its own time (`AccreditationReachBack`, the provenance
+   * service's own code): the log must reclassify each, in log order.
+   */
+  | AccreditationDueChange;
 
 /**
  * How many of the latest requests' countries the replay holds besides the pending ones (~1.5 MB):
@@ -59,6 +75,8 @@ export class LogReplay {
   readonly requests = new RequestVouches(new RecentRequestCountries(RECENT_REQUESTS_HELD));
   /** Which record each signature made (bounded by time: see `SignatureUses`). */
   readonly signatureUses = new SignatureUses();
+  /** The agencies' official and pending records of the last day of log time (bounded by time: see `AccreditationReachBack`). */
+  readonly agencyRecords = new AccreditationReachBack();
 
   constructor(trustRoots: TrustRoots) {
     this.registry = registryFromTrustRoots(trustRoots);
@@ -71,17 +89,21 @@ export class LogReplay {
     this.signatureUses.note(entry);
     if (entry.supersedes !== undefined) {
       this.requests.applyChange(entry);
+      this.agencyRecords.noteChange(entry, this.requests);
       return [];
     }
     if (entry.classification === 'rejected') return [];
+    const factType = registryFactTypeOf(entry.record.type);
+    this.agencyRecords.noteClassified(entry, this.requests, factType !== undefined);
     const due = this.requests.applyClassified(entry);
     if (entry.classification !== 'official') return due;
-    const factType = registryFactTypeOf(entry.record.type);
     const fact = factType === undefined ? undefined : registryFactOfRecord(factType, entry.recordData);
     if (fact === undefined || fact instanceof RegistryRecordIsMalformed) return due;
     this.applyRegistryFact(fact, entry.sequence);
     const keyId = fact.type === 'KeyRevoked' ? fact.keyId : fact.type === 'KeyRotated' ? fact.retiredKeyId : undefined;
-    return keyId === undefined ? due : [...due, { kind: 'key-invalid', keyId, keyFact: entry.sequence }];
+    if (keyId !== undefined) return [...due, { kind: 'key-invalid', keyId, keyFact: entry.sequence }];
+    if (fact.type !== 'AgencyAccredited' && fact.type !== 'AccreditationSuspended' && fact.type !== 'AccreditationReinstated' && fact.type !== 'AccreditationRevoked') return due;
+    return [...due, ...this.agencyRecords.dueAfter(fact.agencyId, entry.sequence, (memo) => agencyVerdictAt(this, memo))];
   }
 
   /** The entries of the accreditation whose facts had taken effect at `at` (ms): what a record of that time rests on. */

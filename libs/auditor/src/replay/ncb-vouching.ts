@@ -13,6 +13,7 @@ export type { DueChange } from './log-replay.js';
  */
 export function dueChangeProblem(entry: LogEntry, due: DueChange): string | undefined {
   if (due.kind === 'key-invalid') return `entry ${due.keyFact} made rejections for key "${due.keyId}" due, and this is none`;
+  if (due.kind === 'accreditation') return accreditationChangeProblem(entry, due);
   const [superseded, classification, code] =
     due.kind === 'promotion' ? [due.pending, 'official', 'ncb-vouched'] : [due.record, 'rejected', 'acts-outside-its-country'];
   const why =
@@ -48,4 +49,28 @@ export function isKeyInvalidRejection(entry: LogEntry, due: Extract<DueChange, {
   const source = entry.source;
   if (owner === undefined || source === null || source.id !== owner.id || source.kind !== owner.kind || source.country !== owner.country) return false;
   return entry.record.time !== null && 'refused' in resolveKey(registry, due.keyId, entry.record.time);
+}
+
+/**
+ * Why `entry` is not the change an accreditation fact made due (`due`), or undefined when it is:
+ * it supersedes the record's current entry, repeats its record and source, carries no evidence or
+ * data (both are in the entry it supersedes), and has the classification, reason code and basis
+ * the rules give the record at its own time with the registry after the fact.
+ */
+function accreditationChangeProblem(entry: LogEntry, due: Extract<DueChange, { kind: 'accreditation' }>): string | undefined {
+  const { record, verdict } = due;
+  const why = `entry ${due.fact} makes entry ${record.sequence} ${verdict.classification}/${verdict.code} at its time`;
+  if (entry.supersedes !== record.sequence) {
+    return `${why}, so this entry must supersede ${record.sequence} (it ${entry.supersedes === undefined ? 'supersedes nothing' : `supersedes ${entry.supersedes}`})`;
+  }
+  if (entry.classification !== verdict.classification || entry.reason.code !== verdict.code) {
+    return `${why}: the change is ${verdict.classification}/${verdict.code}, not ${entry.classification}/${entry.reason.code}`;
+  }
+  if (JSON.stringify(entry.record) !== JSON.stringify(record.record)) return `its record differs from the record of entry ${record.sequence} it supersedes`;
+  if (JSON.stringify(entry.source) !== JSON.stringify(record.source)) return `its source differs from the source of entry ${record.sequence} it supersedes`;
+  if (entry.evidence !== null || entry.recordData !== undefined) return `it repeats evidence or data, which stay in entry ${record.sequence} it supersedes`;
+  if (JSON.stringify(entry.basis) !== JSON.stringify(verdict.basis)) {
+    return `its basis is ${JSON.stringify(entry.basis ?? null)}, the rules give ${JSON.stringify(verdict.basis ?? null)}`;
+  }
+  return undefined;
 }

@@ -18,7 +18,8 @@ const fieldsOutside = (value: object, allowed: readonly string[]) => Object.keys
  * The reason `value` is not a version-1 `LogEntry`, or undefined when it is one. Checks exact
  * fields at every level, value types, I-JSON, and the cross-field rules: `supersedes` and every
  * `basis` sequence point to earlier entries (`basis` ascending, no repeats), and an entry that is
- * not `rejected` names its source and carries its evidence. Never throws.
+ * not `rejected` names its source and carries its evidence, unless it is a change of classification
+ * (`supersedes`), whose evidence may be left in the entry it supersedes. Never throws.
  */
 export function logEntryShapeProblem(value: unknown): string | undefined {
   if (!isPlainObject(value)) return 'the entry is not an object';
@@ -41,8 +42,9 @@ export function logEntryShapeProblem(value: unknown): string | undefined {
     (evidence === null ? undefined : loggedMaterialProblem(evidence)) ??
     referencesProblem(value, sequence) ??
     ('recordData' in value && !isPlainObject(value.recordData) ? 'recordData is not an object' : undefined) ??
-    (classification !== 'rejected' && (source === null || evidence === null)
-      ? 'an entry that is not rejected must name its source and carry its evidence'
+    (classification !== 'rejected' && source === null ? 'an entry that is not rejected must name its source' : undefined) ??
+    (classification !== 'rejected' && evidence === null && !('supersedes' in value)
+      ? 'an entry that is not rejected must carry its evidence, or supersede the entry that does'
       : undefined)
   );
 }

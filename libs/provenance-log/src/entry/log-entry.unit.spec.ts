@@ -69,6 +69,11 @@ describe('parsing log entry bytes', () => {
     }
   });
 
+  it('takes a change of classification that leaves its evidence in the entry it supersedes (an accreditation fact reaching back)', () => {
+    const change = { ...officialEntry, classification: 'pending-ncb', evidence: null, supersedes: officialEntry.sequence - 1 } as LogEntry;
+    expect(parseEntry(entryBytes(change))).toEqual(change);
+  });
+
   it('refuses bytes that are not UTF-8 JSON', () => {
     expect(() => parseEntry(new Uint8Array([0x7b, 0xff, 0x7d]))).toThrow('not UTF-8 JSON');
     expect(() => parseEntry(bytesOf('{"v":1'))).toThrow('not UTF-8 JSON');
@@ -78,7 +83,8 @@ describe('parsing log entry bytes', () => {
     ['an unknown field', { ...unparsedEntry, extra: true }, 'unknown field "extra"'],
     ['another version', { ...unparsedEntry, v: 2 }, 'v is not 1'],
     ['a local time', { ...unparsedEntry, time: '2025-03-01T12:00:03.000+02:00' }, 'time is not'],
-    ['an official entry without evidence', { ...officialEntry, evidence: null }, 'must name its source'],
+    ['an official entry without evidence', { ...officialEntry, evidence: null }, 'must carry its evidence'],
+    ['an official entry without a source', { ...officialEntry, source: null }, 'must name its source'],
     ['a supersedes that is not earlier', { ...officialEntry, supersedes: 7 }, 'supersedes'],
     ['an unsorted basis', { ...officialEntry, basis: [3, 2] }, 'strictly ascending'],
     ['a lone surrogate', { ...officialEntry, recordData: { note: '\uD800' } }, 'lone surrogate'],

@@ -86,10 +86,13 @@ export class RequestVouches<Countries extends RequestCountries = RequestCountrie
 
   /**
    * The country of the request `requestId` once its entry is logged: as remembered, else (a memory
-   * that forgot it) the pending request's own.
+   * that forgot it) the pending request's own (its requesting agency's, which is its signer's: an
+   * agency is pending for its own country only).
    */
   countryOf(requestId: string): string | undefined {
-    return this.countries.get(requestId) ?? requestingCountryOf(this.pendingByRequest.get(requestId)?.recordData);
+    const pending = this.pendingByRequest.get(requestId);
+    // A request made pending by a later accreditation fact is pending at a change entry without its data: its agency's country is the request's.
+    return this.countries.get(requestId) ?? requestingCountryOf(pending?.recordData) ?? pending?.source?.country;
   }
 
   /** Takes a classified (not superseding, not rejected) entry into account; returns the changes it makes due. */

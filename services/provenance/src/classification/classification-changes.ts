@@ -11,7 +11,34 @@ export function changeEntry(sequence: number, time: string, change: DueChange): 
       return outsideCountryEntry(sequence, time, change);
     case 'key-invalid':
       return keyInvalidEntry(sequence, time, change);
+    case 'accreditation':
+      return accreditationEntry(sequence, time, change);
   }
+}
+
+/**
+ * The entry that classifies an agency's record again after an accreditation fact logged later
+ * (entry `change.fact`) changed what the agency was at the record's time: pending its NCB once
+ * suspended or revoked from before it, official once granted or reinstated from before it,
+ * official on its NCB's word when that NCB already vouched for it, rejected when the accreditation
+ * in force does not cover what it asked. Like a key's rejection, it names the record and its
+ * source; its evidence and data are in the entry it supersedes.
+ */
+function accreditationEntry(sequence: number, time: string, change: Extract<DueChange, { kind: 'accreditation' }>): LogEntry {
+  const { record, source } = change.record;
+  const { classification, code, text, basis } = change.verdict;
+  return {
+    v: 1,
+    sequence,
+    time,
+    record,
+    source,
+    classification,
+    reason: { code, text: `${text} (Classified again at its time after entry ${change.fact}.)` },
+    evidence: null,
+    supersedes: change.record.sequence,
+    ...(basis !== undefined && { basis: [...basis] }),
+  };
 }
 
 /**

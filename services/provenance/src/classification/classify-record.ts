@@ -1,4 +1,4 @@
-import { capabilitiesOf, requestIdOf, statedCountryOf } from '@wildlife/provenance-log';
+import { capabilitiesOf, requestIdOf, statedCountryOf, type AgencyRecordMemo, type AgencyVerdict } from '@wildlife/provenance-log';
 import { accreditationAt, isOfficialSource, registryFactTypeOf, type Capability, type Principal } from '@wildlife/registry';
 import type { SignedRecordCandidate } from '../records/received-record.js';
 import { checkRecordBinding, checkSignature, type Reverifier, type VerifiedSigner } from './check-signature.js';
@@ -41,31 +41,62 @@ export function classifyRecord(state: ProvenanceLogState, record: SignedRecordCa
 
 function classifySourcedRecord(state: ProvenanceLogState, record: SignedRecordCandidate, signer: VerifiedSigner, kept: Pick<Verdict, 'source' | 'evidence'>): Verdict {
   const { principal } = signer;
-  const signerBasis = basisOf(state.registeredIn.get(principal.id), state.keyIntroducedIn.get(signer.keyId));
   if (principal.kind === 'external-source') {
+    const signerBasis = basisOf(state.registeredIn.get(principal.id), state.keyIntroducedIn.get(signer.keyId));
     return { classification: 'external', reason: { code: 'external-source', text: `"${principal.id}" is an external source: its information is flagged, never official.` }, ...kept, basis: signerBasis };
   }
   const country = countryConcerned(state, record, principal);
   if (country === undefined) return rejected('not-an-official-source', `"${principal.id}" (${principal.kind}) is never an official source.`, kept);
   const capabilities = capabilitiesOf(record.data) as readonly Capability[] | undefined;
-  const check = isOfficialSource(state.registry, principal, record.time, { country, ...(capabilities !== undefined && { capabilities }) });
+  const verdict = officialSourceVerdict(state, principal, signer.keyId, record.time, country, capabilities);
+  return verdict.classification === 'rejected' ? rejected(verdict.reason.code, verdict.reason.text, kept) : { ...verdict, ...kept };
+}
+
+/**
+ * What `isOfficialSource` makes of a record by `principal` (signing with `keyId`) at `time`, for
+ * `country` and `capabilities`: official (resting on the signer's registration and key, and for an
+ * accredited agency on the accreditation entries in force at `time`), `pending-ncb` when the only
+ * obstacle is that the agency was not accredited, rejected otherwise. Also what an accreditation
+ * fact logged later makes of an agency's record (`agencyVerdictAt`).
+ */
+function officialSourceVerdict(
+  state: ProvenanceLogState,
+  principal: Principal,
+  keyId: string,
+  time: string,
+  country: string,
+  capabilities: readonly Capability[] | undefined,
+): Omit<Verdict, 'source' | 'evidence'> {
+  const signerBasis = basisOf(state.registeredIn.get(principal.id), state.keyIntroducedIn.get(keyId));
+  const check = isOfficialSource(state.registry, principal, time, { country, ...(capabilities !== undefined && { capabilities }) });
   if (check.official) {
-    const accreditation = check.as === 'accredited-agency' ? accreditationAt(state.registry, principal.id, record.time) : undefined;
-    const accreditationBasis = accreditation?.accreditationId === undefined ? [] : state.accreditationBasisAt(accreditation.accreditationId, Date.parse(record.time));
+    const accreditation = check.as === 'accredited-agency' ? accreditationAt(state.registry, principal.id, time) : undefined;
+    const accreditationBasis = accreditation?.accreditationId === undefined ? [] : state.accreditationBasisAt(accreditation.accreditationId, Date.parse(time));
     const code = check.as === 'ncb' ? 'ncb-own-country' : check.as;
-    return { classification: 'official', reason: { code, text: check.reason }, ...kept, basis: basisOf(...signerBasis, ...accreditationBasis) };
+    return { classification: 'official', reason: { code, text: check.reason }, basis: basisOf(...signerBasis, ...accreditationBasis) };
   }
   switch (check.refusal) {
     case 'AgencyWasNotAccreditedAtThatTime':
-      return { classification: 'pending-ncb', reason: { code: 'agency-not-accredited', text: `${check.reason} The record waits for its NCB.` }, ...kept, basis: signerBasis };
+      return { classification: 'pending-ncb', reason: { code: 'agency-not-accredited', text: `${check.reason} The record waits for its NCB.` }, basis: signerBasis };
     case 'NcbsAreOfficialOnlyForTheirOwnCountry':
     case 'AgenciesAreOfficialOnlyForTheirOwnCountry':
-      return rejected('acts-outside-its-country', check.reason, kept);
+      return rejected('acts-outside-its-country', check.reason);
     case 'AccreditationScopeDoesNotCoverTheCapabilities':
-      return rejected('acts-outside-its-scope', check.reason, kept);
+      return rejected('acts-outside-its-scope', check.reason);
     default:
-      return rejected('not-an-official-source', check.reason, kept);
+      return rejected('not-an-official-source', check.reason);
   }
+}
+
+/**
+ * What the rules make now of an agency's record held by `AccreditationReachBack`, at its own time,
+ * for its agency's country and the capabilities it asked: how an accreditation fact logged after
+ * it reaches back.
+ */
+export function agencyVerdictAt(state: ProvenanceLogState, memo: AgencyRecordMemo): AgencyVerdict {
+  const agency: Principal = { id: memo.source.id, kind: 'agency', country: memo.source.country };
+  const verdict = officialSourceVerdict(state, agency, memo.keyId, memo.record.time, memo.source.country, memo.capabilities as readonly Capability[] | undefined);
+  return { classification: verdict.classification, code: verdict.reason.code, text: verdict.reason.text, ...(verdict.basis !== undefined && { basis: verdict.basis }) };
 }
 
 /**

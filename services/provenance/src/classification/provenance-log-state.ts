@@ -1,4 +1,4 @@
-import { RequestVouches, SignatureUses, type LogEntry } from '@wildlife/provenance-log';
+import { AccreditationReachBack, RequestVouches, SignatureUses, type LogEntry } from '@wildlife/provenance-log';
 import {
   evolve,
   registryFactOfRecord,
@@ -9,6 +9,7 @@ import {
   type RegistryState,
   type TrustRoots,
 } from '@wildlife/registry';
+import { agencyVerdictAt } from './classify-record.js';
 import type { DueChange } from './due-change.js';
 import { RecordsByKey } from './records-by-key.js';
 
@@ -25,7 +26,8 @@ export interface AccreditationEntry {
  * Everything the classification needs from the log so far, derived from the entries alone, in
  * sequence order: the registry (trust roots plus every official registry record), which entries
  * registered each principal, key and accreditation, the support requests and NCB vouches
- * (`RequestVouches`), and the records not rejected by the key that signed them (`RecordsByKey`). `apply` is the only way it changes, so a state rebuilt by replaying the stored
+ * (`RequestVouches`), the records not rejected by the key that signed them (`RecordsByKey`), and
+ * the agencies' records of the last day (`AccreditationReachBack`). `apply` is the only way it changes, so a state rebuilt by replaying the stored
  * entries equals the one that classified them, and so does an auditor's.
  */
 export class ProvenanceLogState {
@@ -39,6 +41,8 @@ export class ProvenanceLogState {
   /** Every request's country is kept, so a record about a request is classified for its country whatever the order of arrival. */
   readonly requests = new RequestVouches(new Map<string, string>());
   readonly recordsByKey = new RecordsByKey();
+  /** The agencies' official and pending records of the last day of log time, which an accreditation fact logged later classifies again. */
+  readonly agencyRecords = new AccreditationReachBack();
   /** Which record each signature made (bounded by time: see `SignatureUses`). */
   readonly signatureUses = new SignatureUses();
 
@@ -63,17 +67,25 @@ export class ProvenanceLogState {
     if (entry.supersedes !== undefined) {
       this.requests.applyChange(entry);
       this.recordsByKey.changed(entry);
+      this.agencyRecords.noteChange(entry, this.requests);
       return [];
     }
     if (entry.classification === 'rejected') return [];
     const factType = registryFactTypeOf(entry.record.type);
     if (factType === undefined) this.recordsByKey.add(entry);
+    this.agencyRecords.noteClassified(entry, this.requests, factType !== undefined);
     const due = this.requests.applyClassified(entry);
     if (entry.classification !== 'official') return due;
     const fact = factType === undefined ? undefined : registryFactOfRecord(factType, entry.recordData);
     if (fact === undefined || fact instanceof RegistryRecordIsMalformed) return due;
     this.applyRegistryFact(fact, entry.sequence);
-    return [...due, ...this.invalidatedBy(fact, entry.sequence)];
+    return [...due, ...this.invalidatedBy(fact, entry.sequence), ...this.reclassifiedBy(fact, entry.sequence)];
+  }
+
+  /** After an accreditation fact: the agency's records of the last day whose classification at their own time it changes (it reaches back). */
+  private reclassifiedBy(fact: RegistryFact, sequence: number): DueChange[] {
+    if (fact.type !== 'AgencyAccredited' && fact.type !== 'AccreditationSuspended' && fact.type !== 'AccreditationReinstated' && fact.type !== 'AccreditationRevoked') return [];
+    return this.agencyRecords.dueAfter(fact.agencyId, sequence, (memo) => agencyVerdictAt(this, memo));
   }
 
   /** After a key fact: the records logged before it that the key no longer verifies (a compromise reaches back). */
