@@ -169,3 +169,121 @@ describe('classifying the same records in any order of arrival', () => {
     }
   });
 });
+
+describe('accreditation facts reaching back to the records logged before them', () => {
+  const change = (type: 'AccreditationSuspended' | 'AccreditationReinstated' | 'AccreditationRevoked', at: number): RegistryFact =>
+    ({ type, agencyId: 'fr-ofb', accreditationId: 'fr-ofb-acc-1', ...(type === 'AccreditationReinstated' ? { note: 'Reviewed.' } : { reason: 'Review.' }), by: 'ncb-fr', at: new Date(at).toISOString() }) as RegistryFact;
+
+  it('makes a request signed after a suspension pending, and one signed after the reinstatement official, whichever of request and fact came first', async () => {
+    const cast = newCast();
+    const t = Date.now() - DAY;
+    const registry = await registryOf(cast, new Date(t - DAY));
+    const suspended = await registryEvent(cast.ncbFr, change('AccreditationSuspended', t), new Date(t));
+    const reinstated = await registryEvent(cast.ncbFr, change('AccreditationReinstated', t + 20 * MINUTE), new Date(t + 20 * MINUTE));
+    const before = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t - MINUTE));
+    const during = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + 10 * MINUTE));
+    const after = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + 30 * MINUTE));
+    const factsFirst = logInOrder(cast, [...registry, suspended, reinstated, before, during, after]);
+    const recordsFirst = logInOrder(cast, [...registry, before, during, after, suspended, reinstated]);
+    const between = logInOrder(cast, [...registry, suspended, before, during, after, reinstated]);
+    for (const entries of [factsFirst, recordsFirst, between]) {
+      expect(auditFinding(cast, entries)).toBeUndefined();
+      expect(outcomes(entries).get(before.id)).toBe('official/accredited-agency');
+      expect(outcomes(entries).get(during.id)).toBe('pending-ncb/agency-not-accredited');
+      expect(outcomes(entries).get(after.id)).toBe('official/accredited-agency');
+    }
+    // Each change right after the fact that makes it due, in log order, naming the record and its source only.
+    expect(recordsFirst.slice(3).map((e) => [e.sequence, e.record.id, e.classification, e.reason.code, e.supersedes, e.evidence === null])).toEqual([
+      [3, before.id, 'official', 'accredited-agency', undefined, false],
+      [4, during.id, 'official', 'accredited-agency', undefined, false],
+      [5, after.id, 'official', 'accredited-agency', undefined, false],
+      [6, suspended.id, 'official', 'registry-authority', undefined, false],
+      [7, during.id, 'pending-ncb', 'agency-not-accredited', 4, true],
+      [8, after.id, 'pending-ncb', 'agency-not-accredited', 5, true],
+      [9, reinstated.id, 'official', 'registry-authority', undefined, false],
+      [10, after.id, 'official', 'accredited-agency', 8, true],
+    ]);
+    // The official change rests on what the record would rest on had the facts come first: the reinstatement included.
+    expect(factsFirst.find((e) => e.record.id === after.id)!.basis).toEqual([0, 1, 3, 4]);
+    expect(recordsFirst[10]!.basis).toEqual([0, 1, 6, 9]);
+  });
+
+  it("makes a request its own NCB vouched for official on the NCB's word, and promotes one made pending when its NCB vouches later, in every order", async () => {
+    const cast = newCast();
+    const t = Date.now() - DAY;
+    const registry = await registryOf(cast, new Date(t - DAY));
+    const revoked = await registryEvent(cast.ncbFr, change('AccreditationRevoked', t), new Date(t));
+    const request = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + MINUTE));
+    const ownAck = await acknowledgementEvent(cast.ncbFr, request.subject!, new Date(t + 2 * MINUTE));
+    const logs = everyOrder(cast, registry, [revoked, request, ownAck]);
+    for (const entries of logs) {
+      expect(outcomes(entries).get(request.id)).toBe('official/ncb-vouched');
+      const vouched = entries.filter((e) => e.record.id === request.id).at(-1)!;
+      expect(entries[vouched.basis!.at(-1)!]!.record.id).toBe(ownAck.id);
+    }
+  });
+
+  it('makes a pending request official once a grant counting from before it is logged, and rejects one asking what the grant does not cover', async () => {
+    const cast = newCast();
+    const t = Date.now() - DAY;
+    const registry = await registryOf(cast, new Date(t - DAY));
+    const granted: RegistryFact = {
+      type: 'AgencyAccredited',
+      agencyId: 'fr-douane',
+      accreditationId: 'fr-douane-acc-1',
+      scope: ['information-sharing'],
+      validFrom: new Date(t).toISOString(),
+      validUntil: new Date(t + 365 * DAY).toISOString(),
+      by: 'ncb-fr',
+      at: new Date(t).toISOString(),
+    };
+    const grant = await registryEvent(cast.ncbFr, granted, new Date(t));
+    const covered = await supportRequestEvent(cast.douane, cast.douane.principal, new Date(t + MINUTE));
+    const uncovered = await supportRequestEvent(cast.douane, cast.douane.principal, new Date(t + MINUTE), ['operational-support']);
+    for (const entries of everyOrder(cast, registry, [grant, covered, uncovered])) {
+      expect(outcomes(entries).get(covered.id)).toBe('official/accredited-agency');
+      expect(outcomes(entries).get(uncovered.id)).toBe('rejected/acts-outside-its-scope');
+    }
+  });
+
+  it('leaves a record logged more than a day before the fact as it was (the reach-back holds one day of log time)', async () => {
+    const cast = newCast();
+    const t = Date.now() - 3 * DAY;
+    const state = new ProvenanceLogState(trustRootsOf(cast));
+    const received = (event: CloudEvent) => readReceivedRecord(messageOf(event), contracts) as LoggableRecord;
+    const log = (event: CloudEvent, now: number) => planEntries(state, [received(event)], new Date(now), new Map()).map((planned) => planned.entry);
+    const entries = [...(await registryOf(cast, new Date(t - DAY))).flatMap((event) => log(event, t))];
+    const early = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + MINUTE));
+    const late = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + DAY));
+    entries.push(...log(early, t + MINUTE), ...log(late, t + DAY));
+    entries.push(...log(await registryEvent(cast.ncbFr, change('AccreditationSuspended', t), new Date(t)), t + DAY + 2 * MINUTE));
+    expect(auditFinding(cast, entries)).toBeUndefined();
+    expect(outcomes(entries).get(early.id)).toBe('official/accredited-agency');
+    expect(outcomes(entries).get(late.id)).toBe('pending-ncb/agency-not-accredited');
+  });
+
+  it('is refused by the auditor when a change it made due is missing or altered', async () => {
+    const cast = newCast();
+    const t = Date.now() - DAY;
+    const request = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + MINUTE));
+    const other = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + 2 * MINUTE));
+    const suspended = await registryEvent(cast.ncbFr, change('AccreditationSuspended', t), new Date(t));
+    const next = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + 3 * MINUTE));
+    const entries = logInOrder(cast, [...(await registryOf(cast, new Date(t - DAY))), request, other, suspended, next]);
+    expect(auditFinding(cast, entries)).toBeUndefined();
+    const [first, second] = entries.filter((e) => e.supersedes !== undefined);
+    const renumbered = (list: LogEntry[]) => list.map((e, i) => ({ ...e, sequence: i }));
+
+    // Removed: the entry in its place is not the change due.
+    expect(auditFinding(cast, renumbered(entries.filter((e) => e !== second)))).toMatchObject({ index: second!.sequence, code: 'reclassification-wrong' });
+    expect(auditFinding(cast, renumbered(entries.filter((e) => e !== first)))).toMatchObject({ index: first!.sequence, code: 'reclassification-wrong' });
+    // Altered: another classification, another basis, or the evidence repeated.
+    const altered = (replace: Partial<LogEntry>) => entries.map((e) => (e === first ? { ...e, ...replace } : e));
+    expect(auditFinding(cast, altered({ classification: 'official', reason: { code: 'accredited-agency', text: 'Still.' } }))).toMatchObject({ index: first!.sequence, code: 'reclassification-wrong' });
+    expect(auditFinding(cast, altered({ basis: [] }))).toMatchObject({ index: first!.sequence, code: 'reclassification-wrong' });
+    expect(auditFinding(cast, altered({ supersedes: second!.supersedes }))).toMatchObject({ index: first!.sequence, code: 'reclassification-wrong' });
+    // A change no fact made due.
+    const extra = { ...first!, sequence: entries.length, time: entries.at(-1)!.time };
+    expect(auditFinding(cast, [...entries, extra])).toMatchObject({ index: entries.length, code: 'reclassification-wrong' });
+  });
+});
