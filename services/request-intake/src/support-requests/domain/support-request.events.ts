@@ -60,11 +60,17 @@ export interface DirectContactPermitRevoked extends ObservedFact {
   readonly reason: string;
 }
 
-/** Provenance verified the submission record and classified it. */
+/**
+ * Provenance verified the submission record and classified it, or classified it again (a change of
+ * classification: made official on its NCB's word, or pending once a suspension of its agency's
+ * accreditation from before it was logged later).
+ */
 export interface ProvenanceVerified extends ObservedFact {
   readonly type: 'ProvenanceVerified';
   readonly classification: 'official' | 'pending-ncb';
   readonly reason: string;
+  /** The log entry of this verdict: a later entry of the same record supersedes an earlier one. Absent on facts stored before verdicts named their entry. */
+  readonly logIndex?: number;
 }
 
 /** Provenance rejected the submission record: the request never moves on. */

@@ -30,6 +30,8 @@ export interface NoSupportRequest {
 export interface SupportRequest {
   readonly status: LifecycleStatus;
   readonly provenance: ProvenanceStatus;
+  /** The log entry of the provenance verdict `provenance` comes from, when the fact named it. */
+  readonly provenanceLogIndex?: number;
   readonly requestId: string;
   readonly submittedAt: string;
   readonly requestingAgency: AgencyReference;
@@ -98,7 +100,7 @@ function observe(state: SupportRequest, fact: SupportRequestObservedFact): Parti
     case 'RequestDeclinedByNcb':
       return { status: laterLifecycleStatus(state.status, 'declined') };
     case 'ProvenanceVerified':
-      return { provenance: laterProvenanceStatus(state.provenance, fact.classification) };
+      return provenanceVerified(state, fact);
     case 'ProvenanceRejected':
       return { status: 'rejected', provenance: 'rejected' };
     case 'NcbDecisionSetAside':
@@ -111,6 +113,22 @@ function observe(state: SupportRequest, fact: SupportRequestObservedFact): Parti
     case 'DirectContactPermitRevoked':
       return { permit: { ...permitSeen(state, fact.permitId), revokedAt: fact.at } };
   }
+}
+
+/**
+ * A provenance verdict on the submission. Verdicts on one record come from the log in its order (on
+ * one partition, keyed by the request), each naming its entry: a later entry says where the record
+ * stands now, and may move it back from official to pending (an accreditation suspended from
+ * before it, logged after it). A verdict naming an entry no later than the one seen (a redelivery)
+ * changes nothing; one without an entry (stored before verdicts named theirs) only moves forward.
+ * A rejection stays final.
+ */
+function provenanceVerified(state: SupportRequest, fact: Extract<SupportRequestObservedFact, { type: 'ProvenanceVerified' }>): Partial<SupportRequest> {
+  if (state.provenance === 'rejected') return {};
+  if (fact.logIndex === undefined || state.provenanceLogIndex === undefined) {
+    return { provenance: laterProvenanceStatus(state.provenance, fact.classification), ...(fact.logIndex !== undefined && { provenanceLogIndex: fact.logIndex }) };
+  }
+  return fact.logIndex > state.provenanceLogIndex ? { provenance: fact.classification, provenanceLogIndex: fact.logIndex } : {};
 }
 
 /** What was seen of permit `permitId`: nothing yet when the permit seen so far is another one. */

@@ -85,7 +85,19 @@ describe('the state of a support request', () => {
     expect(rejectedFirst.history).toHaveLength(4);
   });
 
-  it('moves provenance from pending NCB to official, never back', () => {
+  it('follows the latest log entry of its submission: official, then pending once an accreditation suspended from before it was logged, then official again', () => {
+    const submission = submitted();
+    const { requestId } = submission;
+    const at = (classification: 'official' | 'pending-ncb', logIndex: number) => ({ ...observed.verified(requestId, classification), logIndex });
+
+    expect(requestAfter(submission, at('official', 4), at('pending-ncb', 7)).provenance).toBe('pending-ncb');
+    expect(requestAfter(submission, at('official', 4), at('pending-ncb', 7), at('official', 9)).provenance).toBe('official');
+    // A redelivered earlier verdict changes nothing; a rejection stays final.
+    expect(requestAfter(submission, at('official', 4), at('pending-ncb', 7), at('official', 4)).provenance).toBe('pending-ncb');
+    expect(requestAfter(submission, observed.rejected(requestId), at('official', 9)).provenance).toBe('rejected');
+  });
+
+  it('moves provenance from pending NCB to official, never back, on verdicts that name no log entry (stored before they did)', () => {
     const submission = submitted();
     const { requestId } = submission;
 

@@ -6,6 +6,10 @@
 // - `ProvenanceStatus` is what provenance said of the submission record: unverified → pending-ncb
 //   → official, or rejected (terminal). A support request is signed by an agency or an NCB, so it
 //   is never classified `external`: external information has a stream and a flag of its own.
+//   The provenance log may classify a record again (an accreditation suspended from before it,
+//   logged after it, makes an official request pending): verdicts that name their log entry
+//   (`logIndex`) are followed in log order, back to pending too (support-request.state.ts); the
+//   rank below orders only verdicts stored before they named it.
 //
 // Intake learns both through Kafka, where facts from different topics can arrive in any order (an
 // endorsement can be read before its acknowledgement). A status therefore only ever advances: a

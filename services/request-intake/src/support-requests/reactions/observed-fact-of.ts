@@ -57,7 +57,15 @@ export function observedFactOf(event: CloudEvent<unknown>): { fact: SupportReque
       // A support request is signed by an agency or an NCB: an `external` verdict on one cannot be
       // a status of it, and is not recorded.
       if (d.recordType !== SUBMISSION_RECORD_TYPE || d.classification === 'external') return undefined;
-      const fact = { type: 'ProvenanceVerified', requestId: requestIdOf(event.subject), at: d.verifiedAt, sourceEventId, classification: d.classification, reason: d.reason } as const;
+      const fact = {
+        type: 'ProvenanceVerified',
+        requestId: requestIdOf(event.subject),
+        at: d.verifiedAt,
+        sourceEventId,
+        classification: d.classification,
+        reason: d.reason,
+        logIndex: d.logIndex,
+      } as const;
       return { fact, recordId: d.recordId };
     }
     case 'provenance.RecordRejected.v1': {
