@@ -7,7 +7,6 @@
 export {
   ACCREDITATION_REACH_BACK_MS,
   AccreditationReachBack,
-  isAccreditationFact,
   type AccreditationDueChange,
   type AgencyRecordMemo,
   type AgencyVerdict,

@@ -47,13 +47,6 @@ export interface AccreditationDueChange {
   readonly verdict: AgencyVerdict;
 }
 
-const ACCREDITATION_FACT = /^ncb-endorsement\.(?:AgencyAccredited|AccreditationSuspended|AccreditationReinstated|AccreditationRevoked)\.v[1-9][0-9]*$/;
-
-/** Whether the entry's record type names an accreditation fact (granted, suspended, reinstated, revoked). */
-export function isAccreditationFact(entry: Pick<LogEntry, 'record'>): boolean {
-  return ACCREDITATION_FACT.test(entry.record.type);
-}
-
 /**
  * The agencies' records (not registry records) the log holds as official or pending, for one day of
  * log time, by agency, so that an accreditation fact logged after them reaches back as a key fact
