@@ -246,7 +246,7 @@ describe('accreditation facts reaching back to the records logged before them', 
     }
   });
 
-  it('leaves a record logged more than a day before the fact as it was (the reach-back holds one day of log time)', async () => {
+  it('leaves a record made more than a day before the newest record as it was (the reach-back holds one day of record time)', async () => {
     const cast = newCast();
     const t = Date.now() - 3 * DAY;
     const state = new ProvenanceLogState(trustRootsOf(cast));
@@ -254,9 +254,26 @@ describe('accreditation facts reaching back to the records logged before them', 
     const log = (event: CloudEvent, now: number) => planEntries(state, [received(event)], new Date(now), new Map()).map((planned) => planned.entry);
     const entries = [...(await registryOf(cast, new Date(t - DAY))).flatMap((event) => log(event, t))];
     const early = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + MINUTE));
-    const late = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + DAY));
-    entries.push(...log(early, t + MINUTE), ...log(late, t + DAY));
-    entries.push(...log(await registryEvent(cast.ncbFr, change('AccreditationSuspended', t), new Date(t)), t + DAY + 2 * MINUTE));
+    const late = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + DAY + 2 * MINUTE));
+    entries.push(...log(early, t + MINUTE), ...log(late, t + DAY + 2 * MINUTE));
+    entries.push(...log(await registryEvent(cast.ncbFr, change('AccreditationSuspended', t), new Date(t)), t + DAY + 3 * MINUTE));
+    expect(auditFinding(cast, entries)).toBeUndefined();
+    expect(outcomes(entries).get(early.id)).toBe('official/accredited-agency');
+    expect(outcomes(entries).get(late.id)).toBe('pending-ncb/agency-not-accredited');
+  });
+
+  it('reaches back by record time, not log time: records made days apart but logged within a minute', async () => {
+    const cast = newCast();
+    const t = Date.now() - 3 * DAY;
+    const now = Date.now();
+    const state = new ProvenanceLogState(trustRootsOf(cast));
+    const received = (event: CloudEvent) => readReceivedRecord(messageOf(event), contracts) as LoggableRecord;
+    const log = (event: CloudEvent) => planEntries(state, [received(event)], new Date(now), new Map()).map((planned) => planned.entry);
+    const entries = [...(await registryOf(cast, new Date(t - DAY))).flatMap((event) => log(event))];
+    const early = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + MINUTE));
+    const late = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + DAY + 2 * MINUTE));
+    entries.push(...log(early), ...log(late));
+    entries.push(...log(await registryEvent(cast.ncbFr, change('AccreditationSuspended', t), new Date(t))));
     expect(auditFinding(cast, entries)).toBeUndefined();
     expect(outcomes(entries).get(early.id)).toBe('official/accredited-agency');
     expect(outcomes(entries).get(late.id)).toBe('pending-ncb/agency-not-accredited');

@@ -3,11 +3,12 @@ import { capabilitiesOf, requestIdOf, requestingCountryOf } from './record-facts
 import { isVouch, type RequestVouches } from './request-vouches.js';
 
 /**
- * How far back (of log time) an accreditation fact reaches: the agency records logged within one
- * day before it are classified again at their own time. Records and registry facts come on
- * different topics, so a record signed after a suspension can be logged before it when the registry
- * relay lags; a day covers a relay's restart or an outage of hours. It bounds what the log and an
- * auditor hold for this rule by one day of agency records, never by the length of the log
+ * How far back (of record time) an accreditation fact reaches: the agency records made (`record.time`)
+ * within one day before the newest record time the log has seen are classified again at their own
+ * time. Records and registry facts come on different topics, so a record signed after a suspension
+ * can be logged before it when the registry relay lags; a day covers a relay's restart or an outage
+ * of hours. It bounds what the log and an auditor hold for this rule by one day of agency records
+ * (as the signers made them, however fast the log took them in), never by the length of the log
  * (ENTRY-FORMAT.md, "Changes of classification").
  */
 export const ACCREDITATION_REACH_BACK_MS = 86_400_000;
@@ -16,8 +17,8 @@ export const ACCREDITATION_REACH_BACK_MS = 86_400_000;
 export interface AgencyRecordMemo {
   /** The record's current entry (its first, or the change that last reclassified it). */
   readonly sequence: number;
-  /** Log time (ms) of the record's first entry: it is forgotten `ACCREDITATION_REACH_BACK_MS` after. */
-  readonly loggedAt: number;
+  /** `record.time` (epoch ms): out of reach once the newest record time is `ACCREDITATION_REACH_BACK_MS` past it. */
+  readonly recordAt: number;
   readonly record: LoggedRecord & { readonly time: string };
   /** The agency that signed it: the country it acted for (an agency is official or pending for its own country only). */
   readonly source: LoggedPrincipal & { readonly country: string };
@@ -49,7 +50,7 @@ export interface AccreditationDueChange {
 
 /**
  * The agencies' records (not registry records) the log holds as official or pending, for one day of
- * log time, by agency, so that an accreditation fact logged after them reaches back as a key fact
+ * record time, by agency, so that an accreditation fact logged after them reaches back as a key fact
  * does: `dueAfter` classifies each again at its own time and returns the changes, in log order. The
  * provenance service and an auditor replaying its log hold the same records with this one class,
  * fed every entry in log order (`noteClassified`, `noteChange`).
@@ -69,13 +70,20 @@ export class AccreditationReachBack {
   readonly #byAgency = new Map<string, Set<number>>();
   /** Request id → the request held. */
   readonly #byRequest = new Map<string, HeldRecord>();
-  /** The records in log order of their first entry (log time never goes back), to forget the oldest first. */
+  /** The records in log order of their first entry, to forget those out of reach from the front. */
   readonly #inLogOrder: HeldRecord[] = [];
   #head = 0;
+  /** The newest `record.time` (epoch ms) of every entry noted so far. */
+  #newestRecordAt = Number.NEGATIVE_INFINITY;
 
-  /** How many records it holds: one day of agencies' official and pending records. */
+  /** How many records it holds: about one day (of record time) of agencies' official and pending records. */
   get size(): number {
     return this.#held.size;
+  }
+
+  /** The oldest record time still within reach: a record made before it is never classified again. */
+  get reachesBackTo(): number {
+    return this.#newestRecordAt - ACCREDITATION_REACH_BACK_MS;
   }
 
   /**
@@ -83,18 +91,22 @@ export class AccreditationReachBack {
    * before its request is still among `requests.awaitingRequest` then).
    */
   noteClassified(entry: LogEntry, requests: RequestVouches, isRegistryRecord: boolean): void {
-    const loggedAt = Date.parse(entry.time);
-    this.forgetOlderThan(loggedAt - ACCREDITATION_REACH_BACK_MS);
+    const recordAt = entry.record.time === null ? Number.NaN : Date.parse(entry.record.time);
+    if (recordAt > this.#newestRecordAt) {
+      this.#newestRecordAt = recordAt;
+      this.forgetOutOfReach();
+    }
     if (entry.classification === 'official' && isVouch(entry)) return this.#vouched(entry);
     const { source, evidence, record } = entry;
-    if (isRegistryRecord || source?.kind !== 'agency' || source.country === undefined || evidence === null || record.time === null) return;
+    if (isRegistryRecord || source?.kind !== 'agency' || source.country === undefined || evidence === null || Number.isNaN(recordAt)) return;
+    if (recordAt < this.reachesBackTo) return;
     if (entry.classification !== 'official' && entry.classification !== 'pending-ncb') return;
     const requestId = requestingCountryOf(entry.recordData) === undefined ? undefined : requestIdOf(entry.recordData);
     const earlierVouch =
       requestId === undefined ? undefined : requests.awaitingRequest.get(requestId)?.find((waiting) => isVouch(waiting) && waiting.source!.country === source.country);
     const held: HeldRecord = {
       sequence: entry.sequence,
-      loggedAt,
+      recordAt,
       record: record as AgencyRecordMemo['record'],
       source: source as AgencyRecordMemo['source'],
       keyId: evidence.keyId,
@@ -137,6 +149,8 @@ export class AccreditationReachBack {
     const due: AccreditationDueChange[] = [];
     for (const sequence of sequences) {
       const memo: AgencyRecordMemo = { ...this.#held.get(sequence)! };
+      // Held still (the front of the queue was newer), but out of reach all the same.
+      if (memo.recordAt < this.reachesBackTo) continue;
       let verdict = verdictOf(memo);
       if (verdict.classification === 'pending-ncb' && memo.vouch !== undefined) {
         verdict = {
@@ -151,11 +165,16 @@ export class AccreditationReachBack {
     return due;
   }
 
-  /** Forgets every record first logged before `cutoff` (epoch ms of log time). */
-  forgetOlderThan(cutoff: number): void {
+  /**
+   * Forgets, from the oldest logged on, the records now out of reach. Records reach the log roughly in
+   * the order they were made, so this keeps about a day of them; one made earlier than a record
+   * logged before it is forgotten after it, and `dueAfter` passes it over meanwhile.
+   */
+  forgetOutOfReach(): void {
+    const cutoff = this.reachesBackTo;
     while (this.#head < this.#inLogOrder.length) {
       const held = this.#inLogOrder[this.#head]!;
-      if (held.loggedAt >= cutoff) break;
+      if (held.recordAt >= cutoff) break;
       this.#head += 1;
       if (this.#held.get(held.sequence) === held) this.#forget(held);
     }
