@@ -66,6 +66,7 @@ describe('conditions on registry commands: If-Match and Idempotency-Key', () => 
 
       expect(read.status).toBe(200);
       expect(read.headers.get('etag')).toBe(`"${await registryVersion()}"`);
+      expect((read.body as { registryVersion: number }).registryVersion).toBe(await registryVersion());
     });
 
     it('records a command whose If-Match names the current version (201), answering the new version as ETag', async () => {
@@ -80,6 +81,7 @@ describe('conditions on registry commands: If-Match and Idempotency-Key', () => 
       expect(accredited.status).toBe(201);
       expect(accredited.headers.get('etag')).toBe(`"${await registryVersion()}"`);
       expect(accredited.headers.get('etag')).toBe(`"${Number(JSON.parse(etag)) + 1}"`);
+      expect((accredited.body as { registryVersion: number }).registryVersion).toBe(Number(JSON.parse(etag)) + 1);
     });
 
     it('refuses the second of two officers re-accrediting on the same version (412 with currentVersion); nothing stored or published', async () => {

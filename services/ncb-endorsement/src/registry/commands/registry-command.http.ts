@@ -16,6 +16,9 @@ export class RegistryFactsResponse {
     items: { type: 'object', additionalProperties: true },
   })
   facts!: RegistryFactsRecorded['facts'];
+
+  @ApiProperty({ description: 'The registry’s version once the facts were recorded, as the ETag says it: send it as `If-Match` with the next command decided on this answer', example: 12 })
+  registryVersion!: number;
 }
 
 /** A registry command's call: its optional If-Match and Idempotency-Key, and the reply their answer's headers go on. */
@@ -39,14 +42,14 @@ export const RegistryCallOf = createParamDecorator((_data: unknown, context: Exe
 
 /**
  * Issues a registry command as the signer of the call; answers with the facts recorded, the registry's
- * new version as the ETag and, for the stored answer to an earlier call with the same key,
+ * new version as the ETag and in the body (`registryVersion`, for clients that read bodies only) and, for the stored answer to an earlier call with the same key,
  * `Idempotent-Replayed: true`.
  */
-export async function issue(commandBus: CommandBus, command: RegistryCommand, signed: SignedRequestContext, { conditions, reply }: RegistryCall): Promise<RegistryFactsRecorded> {
+export async function issue(commandBus: CommandBus, command: RegistryCommand, signed: SignedRequestContext, { conditions, reply }: RegistryCall): Promise<RegistryFactsResponse> {
   const answer = await commandBus.execute(new IssueRegistryCommand(command, signed, conditions));
   void reply.header('etag', entityTagOf(answer.version));
   if (answer.replayed) void reply.header('idempotent-replayed', 'true');
-  return answer.body;
+  return { ...answer.body, registryVersion: answer.version };
 }
 
 /** The ETag of the registry: the version of the whole `registry` stream. */

@@ -3,8 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiParam } from '@nestjs/swagger';
 import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
 import { DERIVED_ID_LABELS, MINTED_ACCREDITATION_ID_PREFIX, signatureDerivedId } from '@wildlife/signatures';
-import type { RegistryFactsRecorded } from '../issue-registry-command.command.js';
-import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall } from '../registry-command.http.js';
+import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall, type RegistryFactsResponse } from '../registry-command.http.js';
 import { AccreditAgencyBody } from './accredit-agency.request.dto.js';
 
 @Controller('v1/registry/agencies')
@@ -22,7 +21,7 @@ export class AccreditAgencyController {
     @Body() body: AccreditAgencyBody,
     @Signed() signed: SignedRequestContext,
     @RegistryCallOf() call: RegistryCall,
-  ): Promise<RegistryFactsRecorded> {
+  ): Promise<RegistryFactsResponse> {
     // Left out, the id is derived from the signature (`acc-<uuid>`), so provenance can check it.
     const accreditationId = body.accreditationId ?? MINTED_ACCREDITATION_ID_PREFIX + signatureDerivedId(DERIVED_ID_LABELS.accreditation, signed.material);
     const { scope, validFrom, validUntil } = body;

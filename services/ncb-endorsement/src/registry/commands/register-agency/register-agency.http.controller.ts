@@ -1,8 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
-import type { RegistryFactsRecorded } from '../issue-registry-command.command.js';
-import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall } from '../registry-command.http.js';
+import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall, type RegistryFactsResponse } from '../registry-command.http.js';
 import { RegisterAgencyBody } from './register-agency.request.dto.js';
 
 @Controller('v1/registry/agencies')
@@ -18,7 +17,7 @@ export class RegisterAgencyController {
     @Body() body: RegisterAgencyBody,
     @Signed() signed: SignedRequestContext,
     @RegistryCallOf() call: RegistryCall,
-  ): Promise<RegistryFactsRecorded> {
+  ): Promise<RegistryFactsResponse> {
     const { agencyId, name, keyId, publicKey } = body;
     const country = body.country ?? signed.principal.country ?? '';
     return issue(this.commandBus, { command: 'register-agency', body: { agencyId, country, name, key: { keyId, publicKey } } }, signed, call);

@@ -1,8 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
-import type { RegistryFactsRecorded } from '../issue-registry-command.command.js';
-import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall } from '../registry-command.http.js';
+import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall, type RegistryFactsResponse } from '../registry-command.http.js';
 import { RegisterExternalSourceBody } from './register-external-source.request.dto.js';
 
 @Controller('v1/registry/external-sources')
@@ -18,7 +17,7 @@ export class RegisterExternalSourceController {
     @Body() body: RegisterExternalSourceBody,
     @Signed() signed: SignedRequestContext,
     @RegistryCallOf() call: RegistryCall,
-  ): Promise<RegistryFactsRecorded> {
+  ): Promise<RegistryFactsResponse> {
     const { sourceId, name, keyId, publicKey } = body;
     return issue(this.commandBus, { command: 'register-external-source', body: { sourceId, name, key: { keyId, publicKey } } }, signed, call);
   }

@@ -2,8 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiParam } from '@nestjs/swagger';
 import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
-import type { RegistryFactsRecorded } from '../issue-registry-command.command.js';
-import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall } from '../registry-command.http.js';
+import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall, type RegistryFactsResponse } from '../registry-command.http.js';
 import { ReinstateAccreditationBody } from './reinstate-accreditation.request.dto.js';
 
 @Controller('v1/registry/agencies')
@@ -23,7 +22,7 @@ export class ReinstateAccreditationController {
     @Body() body: ReinstateAccreditationBody,
     @Signed() signed: SignedRequestContext,
     @RegistryCallOf() call: RegistryCall,
-  ): Promise<RegistryFactsRecorded> {
+  ): Promise<RegistryFactsResponse> {
     return issue(this.commandBus, { command: 'reinstate-accreditation', body: { agencyId, accreditationId, ...(body.note !== undefined && { note: body.note }) } }, signed, call);
   }
 }

@@ -2,8 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiParam } from '@nestjs/swagger';
 import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
-import type { RegistryFactsRecorded } from '../issue-registry-command.command.js';
-import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall } from '../registry-command.http.js';
+import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall, type RegistryFactsResponse } from '../registry-command.http.js';
 import { RevokeKeyBody } from './revoke-key.request.dto.js';
 
 @Controller('v1/registry/principals')
@@ -26,7 +25,7 @@ export class RevokeKeyController {
     @Body() body: RevokeKeyBody,
     @Signed() signed: SignedRequestContext,
     @RegistryCallOf() call: RegistryCall,
-  ): Promise<RegistryFactsRecorded> {
+  ): Promise<RegistryFactsResponse> {
     const { reason, compromisedSince, note } = body;
     const optional = { ...(compromisedSince !== undefined && { compromisedSince }), ...(note !== undefined && { note }) };
     return issue(this.commandBus, { command: 'revoke-key', body: { principalId, keyId, reason, ...optional } }, signed, call);

@@ -2,8 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiParam } from '@nestjs/swagger';
 import { Signed, type SignedRequestContext } from '@wildlife/service-kit';
-import type { RegistryFactsRecorded } from '../issue-registry-command.command.js';
-import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall } from '../registry-command.http.js';
+import { ApiRegistryCommand, issue, RegistryCallOf, type RegistryCall, type RegistryFactsResponse } from '../registry-command.http.js';
 import { RotateKeyBody } from './rotate-key.request.dto.js';
 
 @Controller('v1/registry/principals')
@@ -21,7 +20,7 @@ export class RotateKeyController {
     @Body() body: RotateKeyBody,
     @Signed() signed: SignedRequestContext,
     @RegistryCallOf() call: RegistryCall,
-  ): Promise<RegistryFactsRecorded> {
+  ): Promise<RegistryFactsResponse> {
     const { keyId, publicKey, retiredKeyId } = body;
     return issue(this.commandBus, { command: 'rotate-key', body: { principalId, newKey: { keyId, publicKey }, retiredKeyId } }, signed, call);
   }

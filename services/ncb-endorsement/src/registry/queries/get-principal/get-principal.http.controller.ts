@@ -36,6 +36,6 @@ export class GetPrincipalController {
       ties: { ownerId: principalId, ...(view.country !== undefined && { country: view.country }) },
     });
     void reply.header('etag', entityTagOf(version));
-    return view;
+    return { ...view, registryVersion: version };
   }
 }

@@ -5,7 +5,7 @@ const iso = (millis: number | undefined) => (millis === undefined ? undefined : 
 const defined = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
 /** A registered principal, its keys and, for an agency, its accreditations, as they stand at `now`; undefined when not registered. */
-export function principalViewOf(state: RegistryState, principalId: string, now: Date): PrincipalView | undefined {
+export function principalViewOf(state: RegistryState, principalId: string, now: Date): Omit<PrincipalView, 'registryVersion'> | undefined {
   const entry = state.principals.get(principalId);
   if (entry === undefined) return undefined;
   const { principal } = entry;

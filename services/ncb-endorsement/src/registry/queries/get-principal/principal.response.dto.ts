@@ -55,4 +55,6 @@ export class PrincipalView {
   accreditation?: AccreditationStandingView;
   @ApiPropertyOptional({ type: [AccreditationView], description: 'Agencies only: every accreditation granted, oldest first' })
   accreditations?: AccreditationView[];
+  @ApiProperty({ description: 'The version of the whole registry this was read at, as the ETag says it: send it as `If-Match` with a command decided on what was read', example: 12 })
+  registryVersion!: number;
 }
