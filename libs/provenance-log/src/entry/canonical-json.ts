@@ -14,19 +14,95 @@ class LeftToTheLibrary extends Error {}
  * `toJSON` (a string, an object) is an ordinary key here, sorted like any other, as RFC 8785 says;
  * leaves the library wrote for such data before session 13 are not canonical, and `parseEntry`
  * refuses them. The library builds a path string for every property it visits (for its error
- * messages), which was most of an entry's serialisation time; this writer builds none. It handles
- * what entries hold (plain objects, arrays, strings, finite numbers, booleans, null) with the
- * library's own steps (keys sorted by UTF-16 code units, each primitive and key through
- * `JSON.stringify`); for anything else (undefined, a non-finite number, a `toJSON` method, as a
- * Date has, a sparse array, a cycle) it returns what the library returns, or throws what it throws.
+ * messages), which was most of an entry's serialisation time; this writer builds none. RFC 8785 is
+ * `JSON.stringify` with every object's keys sorted by UTF-16 code units (the library writes each
+ * primitive and key through `JSON.stringify` too), so for what entries hold (plain objects, arrays,
+ * strings, finite numbers, booleans, null) it gives the value, its objects copied in sorted key
+ * order where they are not already, to the engine's own `JSON.stringify` (`inCanonicalOrder`; the
+ * engine calls a `toJSON` member only when it is a function, which these never have). A value that
+ * copy cannot carry (an object whose keys JavaScript enumerates out of code-unit order, i.e.
+ * integer-like keys; an object of another class) is written step by step as the library does
+ * (`write`); for anything else (undefined, a non-finite number, a `toJSON` method, as a Date has, a
+ * sparse array, a cycle) it returns what the library returns, or throws what it throws.
  */
 export function canonicalJson(value: unknown): string {
+  try {
+    return JSON.stringify(inCanonicalOrder(value, 0));
+  } catch (error) {
+    if (!(error instanceof NotInCanonicalOrder || error instanceof LeftToTheLibrary)) throw error;
+  }
   try {
     return write(value, 0);
   } catch (error) {
     if (error instanceof LeftToTheLibrary) return canonicalizeEx(value, { strictUndefined: true });
     throw error;
   }
+}
+
+/** A value `JSON.stringify` would not write in canonical order even with its keys sorted: left to `write`. */
+class NotInCanonicalOrder extends Error {}
+
+/** Whether `keys`, as JavaScript enumerates them, are in RFC 8785 order (UTF-16 code units, strictly increasing). */
+function inOrder(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (!(keys[i - 1]! < keys[i]!)) return false;
+  return true;
+}
+
+/**
+ * `value` with every object's keys in canonical order, for `JSON.stringify`: the value itself where
+ * it is in that order already, else copies (null-prototype objects, so that a `__proto__` key stays
+ * a key) of the objects and arrays on the way to the ones that are not. Throws `LeftToTheLibrary`
+ * wherever `write` would, and `NotInCanonicalOrder` for a value only `write` handles as the library
+ * does: an object not plain (another prototype: its members are not what `JSON.stringify` writes),
+ * or whose keys, once sorted, JavaScript still enumerates in another order (integer-like keys).
+ */
+function inCanonicalOrder(value: unknown, depth: number): unknown {
+  if (value === null) return value;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) throw new LeftToTheLibrary();
+      return value;
+    case 'object':
+      break;
+    default:
+      throw new LeftToTheLibrary();
+  }
+  if (depth > MAX_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === 'function') throw new LeftToTheLibrary();
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (Array.isArray(value)) {
+    if (prototype !== Array.prototype) throw new NotInCanonicalOrder();
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) throw new LeftToTheLibrary();
+      const item: unknown = value[i];
+      const ordered = inCanonicalOrder(item, depth + 1);
+      if (ordered !== item && copy === undefined) copy = value.slice(0, i);
+      copy?.push(ordered);
+    }
+    return copy ?? value;
+  }
+  if (prototype !== Object.prototype && prototype !== null) throw new NotInCanonicalOrder();
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object);
+  const sorted = inOrder(keys);
+  if (!sorted) keys.sort();
+  let copy: Record<string, unknown> | undefined = sorted ? undefined : Object.create(null);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const member = object[key];
+    if (member === undefined) throw new LeftToTheLibrary();
+    const ordered = inCanonicalOrder(member, depth + 1);
+    if (ordered !== member && copy === undefined) {
+      copy = Object.create(null) as Record<string, unknown>;
+      for (let j = 0; j < i; j++) copy[keys[j]!] = object[keys[j]!];
+    }
+    if (copy !== undefined) copy[key] = ordered;
+  }
+  if (copy !== undefined && !sorted && !inOrder(Object.keys(copy))) throw new NotInCanonicalOrder();
+  return copy ?? value;
 }
 
 function write(value: unknown, depth: number): string {

@@ -63,6 +63,27 @@ describe('canonical JSON', () => {
     expect(library(data)).toBe('{"b":1,"toJSON":{"z":1,"y":[{"d":1,"c":2}]},"a":{"toJSON":null,"f":1,"e":2}}');
   });
 
+  class Point {
+    constructor(
+      readonly y: number,
+      readonly x: number,
+    ) {}
+  }
+  const nullPrototype = Object.assign(Object.create(null) as Record<string, unknown>, { b: 1, a: { d: [2, { f: 3, e: 4 }], c: null } });
+
+  it.each([
+    ['integer-like keys, which JavaScript enumerates in numeric order', { '10': 'a', '9': 'b', '1': 'c', z: { '2': 1, '10': 2 } }],
+    ['integer-like keys already in code-unit order', { '1': 'a', '2': 'b', a: 'c' }],
+    ['a "__proto__" key (as JSON.parse makes it)', JSON.parse('{"z":1,"__proto__":{"b":2,"a":1},"a":[{"__proto__":null}]}') as unknown],
+    ['an object without a prototype', nullPrototype],
+    ['an unsorted object inside sorted ones', { a: { b: [{ d: 1, c: 2 }] }, b: 'x' }],
+    ['an object of a class', { p: new Point(1, 2) }],
+    ['a Map', { m: new Map([['a', 1]]) }],
+    ['a boxed string', { s: new String('ab') }],
+  ])('writes %s as json-canonicalize does', (_, value) => {
+    expect(outcome(canonicalJson, value)).toEqual(outcome(library, value));
+  });
+
   it('refuses a cycle as json-canonicalize does, and writes a shared value twice', () => {
     const cycle: Record<string, unknown> = { a: 1 };
     cycle.self = cycle;
