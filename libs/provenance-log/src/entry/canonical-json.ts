@@ -48,13 +48,21 @@ function inOrder(keys: readonly string[]): boolean {
   return true;
 }
 
+/** Sets an own, enumerable member, also one named `__proto__` (which an assignment would take as the prototype). */
+function setMember(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+
 /**
  * `value` with every object's keys in canonical order, for `JSON.stringify`: the value itself where
- * it is in that order already, else copies (null-prototype objects, so that a `__proto__` key stays
- * a key) of the objects and arrays on the way to the ones that are not. Throws `LeftToTheLibrary`
- * wherever `write` would, and `NotInCanonicalOrder` for a value only `write` handles as the library
- * does: an object not plain (another prototype: its members are not what `JSON.stringify` writes),
- * or whose keys, once sorted, JavaScript still enumerates in another order (integer-like keys).
+ * it is in that order already, else copies of the objects and arrays on the way to the ones that are
+ * not. The copies are plain objects (`setMember`): made without a prototype, as first tried, V8 keeps
+ * them as slower dictionaries, and the appends were slower in three pairs of three (bench/provenance
+ * README, session 13). Throws `LeftToTheLibrary` wherever `write` would, and `NotInCanonicalOrder`
+ * for a value only `write` handles as the library does: an object not plain (another prototype: its
+ * members are not what `JSON.stringify` writes), or whose keys, once sorted, JavaScript still
+ * enumerates in another order (integer-like keys).
  */
 function inCanonicalOrder(value: unknown, depth: number): unknown {
   if (value === null) return value;
@@ -89,17 +97,17 @@ function inCanonicalOrder(value: unknown, depth: number): unknown {
   const keys = Object.keys(object);
   const sorted = inOrder(keys);
   if (!sorted) keys.sort();
-  let copy: Record<string, unknown> | undefined = sorted ? undefined : Object.create(null);
+  let copy: Record<string, unknown> | undefined = sorted ? undefined : {};
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     const member = object[key];
     if (member === undefined) throw new LeftToTheLibrary();
     const ordered = inCanonicalOrder(member, depth + 1);
     if (ordered !== member && copy === undefined) {
-      copy = Object.create(null) as Record<string, unknown>;
-      for (let j = 0; j < i; j++) copy[keys[j]!] = object[keys[j]!];
+      copy = {};
+      for (let j = 0; j < i; j++) setMember(copy, keys[j]!, object[keys[j]!]);
     }
-    if (copy !== undefined) copy[key] = ordered;
+    if (copy !== undefined) setMember(copy, key, ordered);
   }
   if (copy !== undefined && !sorted && !inOrder(Object.keys(copy))) throw new NotInCanonicalOrder();
   return copy ?? value;
