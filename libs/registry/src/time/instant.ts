@@ -41,9 +41,20 @@ export function epochMillisOf(value: unknown): number | undefined {
  * unchanged from the parsed instant, in the timestamp's own offset.
  */
 function millisOfTimestamp(value: unknown): number | undefined {
-  const fields = typeof value === 'string' ? RFC_3339.exec(value)?.groups : undefined;
+  if (typeof value !== 'string') return undefined;
+  // The same record time is read several times in a row (its key, its accreditation, its source): pure, so the last answer is kept.
+  if (value === lastTimestamp.text) return lastTimestamp.millis;
+  const millis = checkedMillisOf(value);
+  lastTimestamp = { text: value, millis };
+  return millis;
+}
+
+let lastTimestamp: { readonly text: string | undefined; readonly millis: number | undefined } = { text: undefined, millis: undefined };
+
+function checkedMillisOf(value: string): number | undefined {
+  const fields = RFC_3339.exec(value)?.groups;
   if (fields === undefined) return undefined;
-  const millis = Date.parse(value as string);
+  const millis = Date.parse(value);
   const offsetMinutes = (fields.sign === '-' ? -1 : 1) * (Number(fields.offsetHour ?? 0) * 60 + Number(fields.offsetMinute ?? 0));
   const local = new Date(millis + offsetMinutes * 60_000);
   const readBack = [local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds()];
@@ -60,5 +71,15 @@ export function toEpochMillis(value: Instant): number {
 
 /** The normalised UTC form stored in facts (`2026-03-01T09:30:00.000Z`). */
 export function isoOf(millis: number): string {
-  return new Date(millis).toISOString();
+  // An accreditation's terms are written out for every record it makes official: the few recent answers are kept.
+  let iso = recentIsoForms.get(millis);
+  if (iso === undefined) {
+    iso = new Date(millis).toISOString();
+    if (recentIsoForms.size >= RECENT_ISO_FORMS) recentIsoForms.clear();
+    recentIsoForms.set(millis, iso);
+  }
+  return iso;
 }
+
+const RECENT_ISO_FORMS = 64;
+const recentIsoForms = new Map<number, string>();

@@ -37,4 +37,13 @@ describe('an instant', () => {
     expect(epochMillisOf(new Date(Date.parse('0001-01-01T00:00:00Z') - 1))).toBeUndefined();
     expect(epochMillisOf(new Date(Date.parse('9999-12-31T23:59:59.999Z') + 1))).toBeUndefined();
   });
+
+  it('gives the same answers asked again, in any order (recent answers are kept)', () => {
+    const texts = ['2026-03-01T09:30:00Z', '2030-02-30T00:00:00Z', '2026-03-01T10:30:00.250+01:00', 'tomorrow'];
+    const first = texts.map((text) => epochMillisOf(text));
+    for (const text of [...texts, ...[...texts].reverse(), texts[0]!, texts[0]!]) expect(epochMillisOf(text)).toBe(first[texts.indexOf(text)]);
+    const millis = Array.from({ length: 200 }, (_, i) => Date.parse('2026-03-01T00:00:00Z') + i * 86_399_999);
+    for (const m of [...millis, ...millis]) expect(isoOf(m)).toBe(new Date(m).toISOString());
+    expect(() => isoOf(Number.NaN)).toThrow(RangeError);
+  });
 });
