@@ -4,7 +4,7 @@ import { apiSource, auditLog, EMPTY_AUDIT_STATE, type AuditReport } from '@wildl
 import { createWildlifeClient, type ApiObject, type SupportRequestSubmission, type WildlifeClient } from '@wildlife/client';
 import { defineNcbEndorsement, loadNcbEndorsementConfig } from '@wildlife/ncb-endorsement';
 import { defineProvenance, loadProvenanceConfig } from '@wildlife/provenance';
-import { openCheckpoint, parseEntry, RECORD_BINDINGS, RECORD_DOES_NOT_MATCH_SIGNATURE, RECORD_ID_DOES_NOT_MATCH_SIGNATURE, SIGNATURE_REUSED, type LogEntry } from '@wildlife/provenance-log';
+import { openCheckpoint, parseEntry, RECORD_BINDINGS, RECORD_DOES_NOT_MATCH_SIGNATURE, RECORD_ID_DOES_NOT_MATCH_SIGNATURE, type LogEntry } from '@wildlife/provenance-log';
 import { defineRequestIntake, loadRequestIntakeConfig } from '@wildlife/request-intake';
 import { createServiceApp, type ServiceApp } from '@wildlife/service-kit';
 import { createSignedFetch, permitIdOf, recordIdOf, signatureDerivedId } from '@wildlife/signatures';
@@ -17,7 +17,7 @@ import { deploymentFiles, type DeploymentFiles } from '../../services/provenance
 // with its own projection of the registry (no directory is given to any of them). Every record type
 // there is (`RECORD_BINDINGS`) is made by real calls through the SDK, and the provenance log must
 // classify each as its signed request made it: none `record-does-not-match-signature` or
-// `signature-reused`, each with the classification the registry gives it, and the whole log must
+// `record-id-does-not-match-signature`, each with the classification the registry gives it, and the whole log must
 // pass the auditor's audit with every signature re-verified and every binding replayed.
 // Each step waits until the log holds what the steps before it made, so that what is tested is how
 // each record is bound and classified, not the order in which the log received records of two topics.
@@ -206,7 +206,7 @@ describe('the records the services make, as the provenance log classifies them',
 
   it('logs a record of every type there is, none refused as unbound to its signature or reusing one', () => {
     expect(new Set(entries.map((e) => e.record.type))).toEqual(new Set(Object.keys(RECORD_BINDINGS)));
-    const unbound = entries.filter((e) => [RECORD_DOES_NOT_MATCH_SIGNATURE, RECORD_ID_DOES_NOT_MATCH_SIGNATURE, SIGNATURE_REUSED].includes(e.reason.code));
+    const unbound = entries.filter((e) => [RECORD_DOES_NOT_MATCH_SIGNATURE, RECORD_ID_DOES_NOT_MATCH_SIGNATURE].includes(e.reason.code));
     expect(unbound.map((e) => `${outcomeOf(e)}: ${e.reason.text}`)).toEqual([]);
   });
 

@@ -89,10 +89,3 @@ export {
   type BoundRecord,
   type RecordBindingMismatch,
 } from './binding/record-binding.js';
-export {
-  SIGNATURE_REUSED,
-  SIGNATURE_REUSE_UNVERIFIABLE,
-  SIGNATURE_REUSE_WINDOW_SECONDS,
-  SignatureUses,
-  type SignatureUseProblem,
-} from './binding/signature-uses.js';

@@ -45,7 +45,7 @@ export interface ExpectedVerdict {
  * rejected otherwise. Pure: reads `replay`, never changes it.
  */
 export function expectedVerdict(replay: LogReplay, entry: LogEntry, signer: CheckedSigner): ExpectedVerdict {
-  const unbound = bindingFailure(replay.signatureUses, entry, signer);
+  const unbound = bindingFailure(entry, signer);
   if (unbound !== undefined) return rejected(unbound.code, unbound.why);
   const factType = registryFactTypeOf(entry.record.type);
   return factType !== undefined ? registryRecordVerdict(replay, factType, entry, signer) : sourcedRecordVerdict(replay, entry, signer);

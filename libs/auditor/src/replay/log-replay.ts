@@ -2,7 +2,6 @@ import {
   AccreditationReachBack,
   RecentRequestCountries,
   RequestVouches,
-  SignatureUses,
   type AccreditationDueChange,
   type LogEntry,
   type RequestDueChange,
@@ -59,8 +58,8 @@ interface AccreditationEntry {
  * What the classification of the next entry depends on, rebuilt from the entries already checked,
  * in order: the registry (trust roots, then every official registry record), which entry
  * registered each principal and introduced each key, the entries of each accreditation, the
- * open requests and the records waiting for theirs (`RequestVouches`), and the signatures of the
- * last day (`SignatureUses`). Holds nothing per entry, nor per request once it stopped pending and
+ * open requests and the records waiting for theirs (`RequestVouches`), and the agencies' records
+ * of the last day of record time (`AccreditationReachBack`). Holds nothing per entry, nor per request once it stopped pending and
  * is not among the latest, so it grows with the registry, the open requests and the signing rate,
  * not with the log.
  */
@@ -73,9 +72,7 @@ export class LogReplay {
   readonly keyIntroducedIn = new Map<string, number>();
   readonly accreditationEntries = new Map<string, AccreditationEntry[]>();
   readonly requests = new RequestVouches(new RecentRequestCountries(RECENT_REQUESTS_HELD));
-  /** Which record each signature made (bounded by time: see `SignatureUses`). */
-  readonly signatureUses = new SignatureUses();
-  /** The agencies' official and pending records of the last day of log time (bounded by time: see `AccreditationReachBack`). */
+  /** The agencies' official and pending records of the last day of record time (bounded by time: see `AccreditationReachBack`). */
   readonly agencyRecords = new AccreditationReachBack();
 
   constructor(trustRoots: TrustRoots) {
@@ -86,7 +83,6 @@ export class LogReplay {
   apply(entry: LogEntry): DueChange[] {
     this.size = entry.sequence + 1;
     this.lastTime = entry.time;
-    this.signatureUses.note(entry);
     if (entry.supersedes !== undefined) {
       this.requests.applyChange(entry);
       this.agencyRecords.noteChange(entry, this.requests);

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { recordBindingProblem, type LogEntry, type LoggedPrincipal, type LoggedSignatureMaterial, type SignatureUses } from '@wildlife/provenance-log';
+import { recordBindingProblem, type LogEntry, type LoggedPrincipal, type LoggedSignatureMaterial } from '@wildlife/provenance-log';
 import { resolveKey, type Principal, type RegistryState } from '@wildlife/registry';
 import { importPublicKey, reverify } from '@wildlife/signatures';
 
@@ -76,14 +76,11 @@ export interface BindingFailure {
 }
 
 /**
- * The rejection the log owed a record whose signer checked out (`checkSigner`) but whose data is
- * not what its signed request made (`recordBindingProblem`, the provenance service's own table), or
- * whose signature already made another record of the log (`uses`, fed every entry in order by
- * `LogReplay`). Undefined when the record stands.
+ * The rejection the log owed a record whose signer checked out (`checkSigner`) but whose data, id
+ * or minted ids are not what its signed request made (`recordBindingProblem`, the provenance
+ * service's own table). Undefined when the record stands.
  */
-export function bindingFailure(uses: SignatureUses, entry: Pick<LogEntry, 'record' | 'recordData' | 'evidence'>, signer: CheckedSigner): BindingFailure | undefined {
+export function bindingFailure(entry: Pick<LogEntry, 'record' | 'recordData' | 'evidence'>, signer: CheckedSigner): BindingFailure | undefined {
   const mismatch = recordBindingProblem({ id: entry.record.id, type: entry.record.type, data: entry.recordData }, signer.principal, entry.evidence!);
-  if (mismatch !== undefined) return { code: mismatch.code, why: mismatch.text };
-  const reuse = uses.problemOf(entry.record, entry.evidence!);
-  return reuse === undefined ? undefined : { code: reuse.code, why: reuse.text };
+  return mismatch === undefined ? undefined : { code: mismatch.code, why: mismatch.text };
 }

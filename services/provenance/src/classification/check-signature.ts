@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { recordBindingProblem, type JsonObject, type LoggedPrincipal, type LoggedSignatureMaterial, type SignatureUses } from '@wildlife/provenance-log';
+import { recordBindingProblem, type JsonObject, type LoggedPrincipal, type LoggedSignatureMaterial } from '@wildlife/provenance-log';
 import { resolveKey, type Principal, type RegistryState } from '@wildlife/registry';
 import { reverify } from '@wildlife/signatures';
 import { publicKeyObject } from './imported-public-keys.js';
@@ -54,20 +54,19 @@ export function checkSignature(
 
 /**
  * Checks that a record whose signature checked out is the one its signed request made (ENTRY-FORMAT
- * "record binding"): its data says only what the request says (`recordBindingProblem` of
- * `@wildlife/provenance-log`, the table the auditor checks too), and the signature made no other
- * record of the log (`SignatureUses`). Without this, any official signature could be republished
- * under other data to make it official. Returns the rejection, or undefined when the record stands.
+ * "record binding"): its data says only what the request says, and its id and the ids the service
+ * minted are the ones the signature derives (`recordBindingProblem` of `@wildlife/provenance-log`,
+ * the table the auditor checks too). Without this, any official signature could be republished
+ * under other data to make it official. A signature binds one record type (one route each) and so
+ * one record id: a copy is the same record (logged once) or a record under a reused id
+ * (`record-id-reused`). Returns the rejection, or undefined when the record stands.
  */
 export function checkRecordBinding(
-  uses: SignatureUses,
   record: { readonly id: string; readonly type: string; readonly data?: JsonObject },
   signer: VerifiedSigner,
   evidence: LoggedSignatureMaterial,
   signed: Pick<Verdict, 'source' | 'evidence'>,
 ): Verdict | undefined {
   const mismatch = recordBindingProblem({ id: record.id, type: record.type, data: record.data }, signer.principal, evidence);
-  if (mismatch !== undefined) return rejected(mismatch.code, mismatch.text, signed);
-  const reuse = uses.problemOf(record, evidence);
-  return reuse === undefined ? undefined : rejected(reuse.code, reuse.text, signed);
+  return mismatch === undefined ? undefined : rejected(mismatch.code, mismatch.text, signed);
 }

@@ -31,7 +31,7 @@ export function classifyRecord(state: ProvenanceLogState, record: SignedRecordCa
   }
   const checked = checkSignature(state.registry, signed.source, signed.evidence, record.time, reverifier);
   if ('classification' in checked) return checked;
-  const unbound = checkRecordBinding(state.signatureUses, record, checked, signed.evidence, kept);
+  const unbound = checkRecordBinding(record, checked, signed.evidence, kept);
   if (unbound !== undefined) return unbound;
 
   const factType = registryFactTypeOf(record.type);

@@ -1,4 +1,4 @@
-import { AccreditationReachBack, RequestVouches, SignatureUses, type LogEntry } from '@wildlife/provenance-log';
+import { AccreditationReachBack, RequestVouches, type LogEntry } from '@wildlife/provenance-log';
 import {
   evolve,
   registryFactOfRecord,
@@ -43,9 +43,6 @@ export class ProvenanceLogState {
   readonly recordsByKey = new RecordsByKey();
   /** The agencies' official and pending records of the last day of log time, which an accreditation fact logged later classifies again. */
   readonly agencyRecords = new AccreditationReachBack();
-  /** Which record each signature made (bounded by time: see `SignatureUses`). */
-  readonly signatureUses = new SignatureUses();
-
   constructor(readonly trustRoots: TrustRoots) {
     this.registry = registryFromTrustRoots(trustRoots);
   }
@@ -63,7 +60,6 @@ export class ProvenanceLogState {
     if (entry.sequence !== this.size) throw new Error(`entry ${entry.sequence} applied to a log of size ${this.size}`);
     this.size += 1;
     this.lastTime = entry.time;
-    this.signatureUses.note(entry);
     if (entry.supersedes !== undefined) {
       this.requests.applyChange(entry);
       this.recordsByKey.changed(entry);

@@ -21,8 +21,6 @@ export const KNOWN_REJECTION_CODES = [
   'registry-fact-inapplicable',
   'record-does-not-match-signature',
   'record-id-does-not-match-signature',
-  'signature-reused',
-  'signature-reuse-unverifiable',
   'classification-failed',
   'record-too-large',
 ] as const;
