@@ -11,6 +11,7 @@ import {
   acknowledgementEvent,
   messageOf,
   newCast,
+  newSigner,
   permitRevokedEvent,
   registrationFacts,
   registryEvent,
@@ -220,6 +221,97 @@ describe('accreditation facts reaching back to the records logged before them', 
       expect(outcomes(entries).get(request.id)).toBe('official/ncb-vouched');
       const vouched = entries.filter((e) => e.record.id === request.id).at(-1)!;
       expect(entries[vouched.basis!.at(-1)!]!.record.id).toBe(ownAck.id);
+    }
+  });
+
+  /** The NCB of France rotating its key at `at`: what it signed with its first key after `at` no longer verifies. */
+  async function ncbKeyRotation(cast: Cast, at: number) {
+    const next = newSigner(cast.ncbFr.principal, 'ncb-fr-k2');
+    const rotated: RegistryFact = {
+      type: 'KeyRotated',
+      principalId: 'ncb-fr',
+      newKey: { keyId: next.keyId, publicKey: next.publicKey },
+      retiredKeyId: cast.ncbFr.keyId,
+      by: 'ncb-fr',
+      at: new Date(at).toISOString(),
+    };
+    return { next, rotation: await registryEvent(cast.ncbFr, rotated, new Date(at)) };
+  }
+
+  it("never promotes a request made pending on its NCB's vouch rejected since, whichever of records and facts came first", async () => {
+    const cast = newCast();
+    const t = Date.now() - DAY;
+    const registry = await registryOf(cast, new Date(t - DAY));
+    const suspension = await registryEvent(cast.ncbFr, change('AccreditationSuspended', t), new Date(t));
+    const request = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + MINUTE));
+    // Signed with the NCB's first key after its rotation (t + 90 s): rejected once the rotation is logged.
+    const ack = await acknowledgementEvent(cast.ncbFr, request.subject!, new Date(t + 2 * MINUTE));
+    const { rotation } = await ncbKeyRotation(cast, t + 90_000);
+    const recordsFirst = logInOrder(cast, [...registry, request, ack, rotation, suspension]);
+    const factsFirst = logInOrder(cast, [...registry, suspension, rotation, request, ack]);
+    for (const entries of [recordsFirst, factsFirst]) {
+      expect(auditFinding(cast, entries)).toBeUndefined();
+      expect(outcomes(entries).get(ack.id)).toBe('rejected/key-not-valid-at-signing-time');
+      expect(outcomes(entries).get(request.id)).toBe('pending-ncb/agency-not-accredited');
+    }
+    // Records first: the acknowledgement, official when logged, is rejected after the rotation; the suspension then makes the request pending, not official on its word.
+    expect(recordsFirst.slice(registry.length).map((e) => [e.record.id, e.classification, e.reason.code, e.supersedes])).toEqual([
+      [request.id, 'official', 'accredited-agency', undefined],
+      [ack.id, 'official', 'ncb-own-country', undefined],
+      [rotation.id, 'official', 'registry-authority', undefined],
+      [ack.id, 'rejected', 'key-not-valid-at-signing-time', registry.length + 1],
+      [suspension.id, 'official', 'registry-authority', undefined],
+      [request.id, 'pending-ncb', 'agency-not-accredited', registry.length],
+    ]);
+    // A log that promoted the request on the rejected acknowledgement instead is refused by the auditor.
+    const pending = recordsFirst.at(-1)!;
+    const promoted: LogEntry = {
+      ...pending,
+      classification: 'official',
+      reason: { code: 'ncb-vouched', text: `The NCB of FR acknowledged or endorsed the request (entry ${registry.length + 1}).` },
+      basis: [...pending.basis!, registry.length + 1].sort((x, y) => x - y),
+    };
+    expect(auditFinding(cast, [...recordsFirst.slice(0, -1), promoted])).toMatchObject({ index: pending.sequence, code: 'reclassification-wrong' });
+  });
+
+  it("promotes a request made pending on its NCB's next vouch still standing when the first was rejected, whichever came first", async () => {
+    const cast = newCast();
+    const t = Date.now() - DAY;
+    const registry = await registryOf(cast, new Date(t - DAY));
+    const suspension = await registryEvent(cast.ncbFr, change('AccreditationSuspended', t), new Date(t));
+    const request = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + MINUTE));
+    const { next, rotation } = await ncbKeyRotation(cast, t + 90_000);
+    const staleAck = await acknowledgementEvent(cast.ncbFr, request.subject!, new Date(t + 2 * MINUTE));
+    const ack = await acknowledgementEvent(next, request.subject!, new Date(t + 3 * MINUTE));
+    // The acknowledgement signed with the new key verifies only once the rotation is logged.
+    const recordsFirst = logInOrder(cast, [...registry, request, staleAck, rotation, ack, suspension]);
+    const factsFirst = logInOrder(cast, [...registry, suspension, rotation, request, staleAck, ack]);
+    const vouchesFirst = logInOrder(cast, [...registry, staleAck, rotation, ack, request, suspension]);
+    for (const entries of [recordsFirst, factsFirst, vouchesFirst]) {
+      expect(auditFinding(cast, entries)).toBeUndefined();
+      expect(outcomes(entries).get(staleAck.id)).toBe('rejected/key-not-valid-at-signing-time');
+      expect(outcomes(entries).get(ack.id)).toBe('official/ncb-own-country');
+      expect(outcomes(entries).get(request.id)).toBe('official/ncb-vouched');
+      // It rests on the acknowledgement that stands, not on the rejected one.
+      const vouched = entries.filter((e) => e.record.id === request.id).at(-1)!;
+      expect(entries[vouched.basis!.at(-1)!]!.record.id).toBe(ack.id);
+    }
+  });
+
+  it("keeps a promotion already made on a vouch rejected later (the documented exception), from the reach-back as from the vouch", async () => {
+    const cast = newCast();
+    const t = Date.now() - DAY;
+    const registry = await registryOf(cast, new Date(t - DAY));
+    const suspension = await registryEvent(cast.ncbFr, change('AccreditationSuspended', t), new Date(t));
+    const request = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + MINUTE));
+    const ack = await acknowledgementEvent(cast.ncbFr, request.subject!, new Date(t + 2 * MINUTE));
+    const { rotation } = await ncbKeyRotation(cast, t + 90_000);
+    // Promoted by the suspension reaching back (the vouch held), or by the vouch (the request pending), before the rotation rejects the vouch.
+    for (const order of [[request, ack, suspension, rotation], [suspension, request, ack, rotation]]) {
+      const entries = logInOrder(cast, [...registry, ...order]);
+      expect(auditFinding(cast, entries)).toBeUndefined();
+      expect(outcomes(entries).get(ack.id)).toBe('rejected/key-not-valid-at-signing-time');
+      expect(outcomes(entries).get(request.id)).toBe('official/ncb-vouched');
     }
   });
 

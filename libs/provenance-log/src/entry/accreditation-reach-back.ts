@@ -27,7 +27,11 @@ export interface AgencyRecordMemo {
   /** Set when the record is a support request itself (it names a request and its requesting agency). */
   readonly requestId: string | undefined;
   readonly classification: 'official' | 'pending-ncb';
-  /** The first official acknowledgement or endorsement of the request by its own country's NCB logged so far. */
+  /**
+   * The first official acknowledgement or endorsement of the request by its own country's NCB
+   * logged so far and still standing (a change that rejects it since, for its key or its country,
+   * takes it away: the next one standing, if any, is the request's vouch then).
+   */
   readonly vouch: number | undefined;
 }
 
@@ -63,6 +67,12 @@ export interface AccreditationDueChange {
  *   official as from pending;
  * - the same classification (official under another accreditation, pending for another reason):
  *   nothing; a request already promoted (`ncb-vouched`) stays so, and is no longer held.
+ *
+ * A vouch counts while it stands: a change that rejects it (its key revoked or rotated from before
+ * it, `acts-outside-its-country`) takes it from its request, which rests on its NCB's next vouch
+ * still standing, or on none; so a suspension logged after the rejection leaves the request pending,
+ * as it would be had the key fact come before the vouch. A promotion made before the rejection
+ * stands (the request is no longer held), as `RequestVouches` leaves one (ENTRY-FORMAT.md).
  */
 export class AccreditationReachBack {
   /** Current entry sequence → the record held. */
@@ -70,6 +80,8 @@ export class AccreditationReachBack {
   readonly #byAgency = new Map<string, Set<number>>();
   /** Request id → the request held. */
   readonly #byRequest = new Map<string, HeldRecord>();
+  /** A vouch's entry sequence → the request held it vouches for (each vouch is taken by one request at most). */
+  readonly #byVouch = new Map<number, HeldRecord>();
   /** The records in log order of their first entry, to forget those out of reach from the front. */
   readonly #inLogOrder: HeldRecord[] = [];
   #head = 0;
@@ -102,8 +114,11 @@ export class AccreditationReachBack {
     if (recordAt < this.reachesBackTo) return;
     if (entry.classification !== 'official' && entry.classification !== 'pending-ncb') return;
     const requestId = requestingCountryOf(entry.recordData) === undefined ? undefined : requestIdOf(entry.recordData);
-    const earlierVouch =
-      requestId === undefined ? undefined : requests.awaitingRequest.get(requestId)?.find((waiting) => isVouch(waiting) && waiting.source!.country === source.country);
+    // Those still waiting are standing: a change rejecting one takes it from the waiting records (`RequestVouches.applyChange`).
+    const earlierVouches =
+      requestId === undefined
+        ? []
+        : (requests.awaitingRequest.get(requestId) ?? []).filter((waiting) => isVouch(waiting) && waiting.source!.country === source.country).map((waiting) => waiting.sequence);
     const held: HeldRecord = {
       sequence: entry.sequence,
       recordAt,
@@ -113,8 +128,9 @@ export class AccreditationReachBack {
       capabilities: capabilitiesOf(entry.recordData),
       requestId,
       classification: entry.classification,
-      vouch: earlierVouch?.sequence,
+      vouches: earlierVouches.sort((a, b) => a - b),
     };
+    for (const vouch of held.vouches) this.#byVouch.set(vouch, held);
     this.#remember(held);
     if (requestId !== undefined && !this.#byRequest.has(requestId)) this.#byRequest.set(requestId, held);
     this.#inLogOrder.push(held);
@@ -124,14 +140,24 @@ export class AccreditationReachBack {
    * Takes a change of classification into account: the record is held at its new entry, or
    * forgotten once rejected or made official on its NCB's word. A request made pending again is
    * pending its NCB in `requests` too (the change names no request: its data is in the entry it
-   * supersedes).
+   * supersedes). A change of a held request's vouch (the rules only ever reject a vouch) takes it
+   * from the request's vouches.
    */
   noteChange(entry: LogEntry, requests: RequestVouches): void {
-    const held = entry.supersedes === undefined ? undefined : this.#held.get(entry.supersedes);
+    if (entry.supersedes === undefined) return;
+    const vouched = this.#byVouch.get(entry.supersedes);
+    if (vouched !== undefined) {
+      this.#byVouch.delete(entry.supersedes);
+      vouched.vouches = vouched.vouches.filter((vouch) => vouch !== entry.supersedes);
+      return;
+    }
+    const held = this.#held.get(entry.supersedes);
     if (held === undefined) return;
     this.#forget(held);
-    if (entry.classification !== 'official' && entry.classification !== 'pending-ncb') return;
-    if (entry.reason.code === 'ncb-vouched') return;
+    if ((entry.classification !== 'official' && entry.classification !== 'pending-ncb') || entry.reason.code === 'ncb-vouched') {
+      this.#release(held);
+      return;
+    }
     held.sequence = entry.sequence;
     held.classification = entry.classification;
     this.#remember(held);
@@ -148,7 +174,8 @@ export class AccreditationReachBack {
     const sequences = [...(this.#byAgency.get(agencyId) ?? [])].sort((a, b) => a - b);
     const due: AccreditationDueChange[] = [];
     for (const sequence of sequences) {
-      const memo: AgencyRecordMemo = { ...this.#held.get(sequence)! };
+      const { vouches, ...held } = this.#held.get(sequence)!;
+      const memo: AgencyRecordMemo = { ...held, vouch: vouches[0] };
       // Held still (the front of the queue was newer), but out of reach all the same.
       if (memo.recordAt < this.reachesBackTo) continue;
       let verdict = verdictOf(memo);
@@ -176,7 +203,9 @@ export class AccreditationReachBack {
       const held = this.#inLogOrder[this.#head]!;
       if (held.recordAt >= cutoff) break;
       this.#head += 1;
-      if (this.#held.get(held.sequence) === held) this.#forget(held);
+      if (this.#held.get(held.sequence) !== held) continue;
+      this.#forget(held);
+      this.#release(held);
     }
     // Drop the queue's spent front now and then, so it holds about what is still held.
     if (this.#head > 1_024 && this.#head * 2 > this.#inLogOrder.length) {
@@ -185,11 +214,13 @@ export class AccreditationReachBack {
     }
   }
 
-  /** An official vouch: the request it names, if held and of the NCB's country, is now vouched for. */
+  /** An official vouch: the request it names, if held and of the NCB's country, is now vouched for (by this one too, should the earlier ones be rejected). */
   #vouched(entry: LogEntry): void {
     const requestId = requestIdOf(entry.recordData);
     const held = requestId === undefined ? undefined : this.#byRequest.get(requestId);
-    if (held !== undefined && held.vouch === undefined && held.source.country === entry.source!.country) held.vouch = entry.sequence;
+    if (held === undefined || held.source.country !== entry.source!.country) return;
+    held.vouches.push(entry.sequence);
+    this.#byVouch.set(entry.sequence, held);
   }
 
   #remember(held: HeldRecord): void {
@@ -205,7 +236,16 @@ export class AccreditationReachBack {
     if (sequences?.size === 0) this.#byAgency.delete(held.source.id);
     if (held.requestId !== undefined && this.#byRequest.get(held.requestId) === held) this.#byRequest.delete(held.requestId);
   }
+
+  /** A record forgotten for good (out of reach, rejected, or promoted): its vouches no longer matter. */
+  #release(held: HeldRecord): void {
+    for (const vouch of held.vouches) this.#byVouch.delete(vouch);
+  }
 }
 
-/** A memo as held: its entry, classification and vouch move as the log goes on. */
-type HeldRecord = { -readonly [K in keyof AgencyRecordMemo]: AgencyRecordMemo[K] };
+/**
+ * A memo as held: its entry, classification and vouches move as the log goes on. `vouches`: every
+ * official vouch of the request by its own country's NCB logged so far and not rejected since,
+ * ascending (the memo's `vouch` is the first); a request has few.
+ */
+type HeldRecord = { -readonly [K in Exclude<keyof AgencyRecordMemo, 'vouch'>]: AgencyRecordMemo[K] } & { vouches: number[] };
