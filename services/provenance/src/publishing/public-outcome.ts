@@ -9,8 +9,13 @@ const eventType = new RegExp(EVENT_TYPE_PATTERN);
 /**
  * The Kafka message announcing an entry's outcome on `wildlife.provenance.events` (keyed by the
  * record's case, in binary-mode CloudEvents like every public event):
- * `RecordVerified` (official, pending NCB, external; again, as official, when a change makes a
- * pending record official) or `RecordRejected`. Its id derives from the entry's leaf hash, so it is
+ * `RecordVerified` (official, pending NCB, external; again for a change that leaves the record
+ * official or pending: a pending request promoted on its NCB's word, or an accreditation fact
+ * reaching back, which may make an official record pending as well as a pending one official) or
+ * `RecordRejected` (a first rejection, or a change that rejects a record: its key compromised or
+ * rotated from before it, its request another country's, an accreditation not covering it). Each
+ * names the entry's `logIndex`, so a consumer keeps the outcome of the highest one for a record
+ * (request intake does). Its id derives from the entry's leaf hash, so it is
  * the same however often the outcome is computed. Undefined when the entry names no source principal
  * or no well-formed record type (an unparsed message): the public envelope needs both; the log
  * entry itself is what records those.

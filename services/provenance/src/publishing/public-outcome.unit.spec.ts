@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { contracts } from '@wildlife/contracts';
+import type { LogEntry } from '@wildlife/provenance-log';
 import { officialEntryForTests, rejectedEntryForTests } from './public-outcome.examples.spec.js';
 import { publicOutcomeOf } from './public-outcome.js';
 
@@ -19,6 +20,30 @@ describe('the public outcome of a log entry', () => {
     const message = publicOutcomeOf(rejectedEntryForTests, leaf, '')!;
     expect(message.headers!.ce_type).toBe('provenance.RecordRejected.v1');
     expect(dataOf(message)).toMatchObject({ reason: { code: 'signature-invalid' }, logIndex: 8 });
+  });
+
+  it('announces a change that makes an official record pending as RecordVerified pending-ncb, at the change\'s log index', () => {
+    const { basis: _pendingRestsOnItsRegistration, ...first } = officialEntryForTests;
+    const pending: LogEntry = {
+      ...first,
+      sequence: 12,
+      time: '2025-03-14T09:30:00.000Z',
+      classification: 'pending-ncb',
+      reason: { code: 'agency-not-accredited', text: '"fr-ofb" was not accredited by its NCB at that time. (Classified again at its time after entry 11.)' },
+      basis: [0, 1],
+      supersedes: officialEntryForTests.sequence,
+      evidence: null,
+    };
+    const message = publicOutcomeOf(pending, leaf, '')!;
+    expect(message.headers).toMatchObject({ ce_type: 'provenance.RecordVerified.v1', ce_principalid: 'fr-ofb', ce_subject: officialEntryForTests.record.subject });
+    expect(contracts.decode('provenance.RecordVerified.v1', dataOf(message))).toEqual({
+      recordId: officialEntryForTests.record.id,
+      recordType: officialEntryForTests.record.type,
+      classification: 'pending-ncb',
+      reason: pending.reason.text,
+      logIndex: 12,
+      verifiedAt: pending.time,
+    });
   });
 
   it('gives the same event id for the same entry, and none for an entry without a source', () => {
