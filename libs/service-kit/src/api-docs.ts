@@ -94,7 +94,7 @@ export function withKitResponses(document: OpenAPIObject, options: { bodyLimitBy
         );
         addResponse(operation, 421, 'A Host that none of the origins the service is configured to answer for (`PUBLIC_ORIGINS`, when set) has (`misdirected-request`): a request signed for another deployment');
         if (operation.responses['401'] === undefined) {
-          addResponse(operation, 401, 'The signature was missing or refused (unknown, revoked or rotated-out key, stale, replayed nonce, digest mismatch, a sent If-Match or Idempotency-Key it does not cover); `check` names the failed check');
+          addResponse(operation, 401, 'The signature was missing or refused (unknown, revoked or rotated-out key, stale, expired or expiring before it was created (`expires_before_created`), replayed nonce, digest mismatch, a sent If-Match or Idempotency-Key it does not cover); `check` names the failed check');
         }
       }
       if (withBody) {

@@ -121,6 +121,7 @@ describe('signed requests at a service', () => {
     ['a body other than the digested one', () => signed(), JSON.stringify({ caseSummary: 'changed' }), 'digest_mismatch'],
     ['a signature over other components', () => signed(ncb.privateKey, 'ncb-ke-1', { components: ['@method', 'content-digest'] }), body, 'component_not_covered'],
     ['a stale created', () => signed(ncb.privateKey, 'ncb-ke-1', { created: Math.floor(Date.now() / 1000) - 3600 }), body, 'created_too_old'],
+    ['an expires before its created (review 13)', () => signed(ncb.privateKey, 'ncb-ke-1', { created: Math.floor(Date.now() / 1000) + 20, expires: Math.floor(Date.now() / 1000) + 10 }), body, 'expires_before_created'],
     ['an unknown key', () => signed(stranger.privateKey, 'nobody-1'), body, 'key_unknown'],
     ['a revoked key', () => signed(revoked.privateKey, 'kws-old'), body, 'key_revoked'],
     ['a rotated-out key', () => signed(rotated.privateKey, 'kws-2025'), body, 'key_rotated_out'],
@@ -129,7 +130,7 @@ describe('signed requests at a service', () => {
     const before = handled.length;
     const response = await send(request(), sentBody);
     expect(response.status).toBe(401);
-    expect(response.body).toMatchObject({ status: 401, check });
+    expect(response.body).toMatchObject({ status: 401, check, type: expect.stringMatching(new RegExp(`/signature-${check.replace(/_/g, '-')}$`)) });
     // A problem answer is kept by no cache.
     expect(response.cacheControl).toBe('no-store');
     expect(handled).toHaveLength(before);

@@ -73,6 +73,7 @@ export {
   type VerificationPolicy,
 } from './verification/verification-policy.js';
 export { verifyRequest, type RequestVerification, type VerifiedRequest } from './verification/verify-request.js';
+export { RECORD_STAMP_MARGIN_SECONDS, recordTimeWindowOf, SIGNED_REQUEST_WINDOW, type RecordTimeWindow } from './verification/record-time-window.js';
 export { isValidEd25519Signature } from './verification/ed25519-check.js';
 export { verifyMessageSignature, type VerifiedMessageSignature } from './verification/message-signature.js';
 export type { SignatureMaterial } from './verification/signature-material.js';

@@ -2,7 +2,7 @@ import { applyDecorators, type CanActivate, type ExecutionContext, Inject, Injec
 import { Reflector } from '@nestjs/core';
 import { ApiExtension } from '@nestjs/swagger';
 import type { BaseSettings } from '@wildlife/config';
-import { verifyRequest, type ResolvedKey } from '@wildlife/signatures';
+import { SIGNED_REQUEST_WINDOW, verifyRequest, type ResolvedKey } from '@wildlife/signatures';
 import type { FastifyReply } from 'fastify';
 import { PUBLIC_ROUTE_EXTENSION } from '../api-docs.js';
 import { ProblemError } from '../problem.js';
@@ -109,6 +109,8 @@ export class SignedRequestGuard implements CanActivate {
       },
       {
         now: Math.floor(now.getTime() / 1000),
+        // The window the record binding bounds a record's time by (`recordTimeWindowOf`).
+        ...SIGNED_REQUEST_WINDOW,
         resolveKey: async (keyId) => {
           const found = this.directory.resolveKey(keyId, now);
           if ('refused' in found) {

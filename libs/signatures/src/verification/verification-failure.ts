@@ -9,6 +9,7 @@ export const VERIFICATION_FAILURE_CODES = [
   'created_missing',
   'created_too_old',
   'created_in_future',
+  'expires_before_created',
   'expired',
   'keyid_missing',
   'alg_unsupported',

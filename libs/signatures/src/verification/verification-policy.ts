@@ -29,7 +29,8 @@ export interface VerificationPolicy<K extends ResolvedKey = ResolvedKey> {
   readonly resolveKey: (keyId: string) => Promise<K | undefined>;
   /**
    * Records `nonce` for `keyId` atomically; false when it was already recorded. It must stay recorded
-   * at least until `expiresAtUnix` (inclusive), after which the time checks refuse the request anyway.
+   * at least until `expiresAtUnix` (inclusive): `created + maxAgeSeconds`, after which the time checks
+   * refuse any signature with that `created` (whatever its `expires`).
    * Called only for an otherwise valid request. Its errors propagate.
    */
   readonly claimNonce: (keyId: string, nonce: string, expiresAtUnix: number) => Promise<boolean>;

@@ -27,10 +27,14 @@ const NO_BODY = new Uint8Array(0);
  * Verifies one signed request against `policy`. Checks run in this order and the first failure is
  * returned: signature fields present and well-formed; required components covered; `created` present,
  * not older than `maxAgeSeconds`, not further ahead than `maxFutureSkewSeconds`, `expires` (if any) not
- * passed; `keyid` present; `alg` absent or `ed25519`; `nonce` present; a covered Content-Digest that
+ * before `created` and not passed; `keyid` present; `alg` absent or `ed25519`; `nonce` present; a covered Content-Digest that
  * matches the body (a non-empty body must be covered); key resolves; Ed25519 signature valid over the
  * RFC 9421 signature base; nonce not seen before. The nonce is claimed last, so a request that fails
- * any other check never consumes one.
+ * any other check never consumes one, and until `created + maxAgeSeconds` (never less for an earlier
+ * `expires`): the whole window in which any signature of that key with that `created` and nonce can
+ * be accepted, so `(keyId, created, nonce)`, from which the services derive record ids, is accepted
+ * once. A signature whose `expires` is before its `created` is refused (`expires_before_created`):
+ * it names no instant at which it could be valid; one that expires at its `created` is valid then.
  *
  * Never throws for anything about the request; errors from `resolveKey` and `claimNonce` propagate.
  *
@@ -76,6 +80,7 @@ async function verifyNow<K extends ResolvedKey>(request: HttpRequestWithBody, po
   if (now - created > maxAge) return verificationFailure('created_too_old', `created ${created} is more than ${maxAge} s before ${now}`);
   const skew = policy.maxFutureSkewSeconds ?? DEFAULT_MAX_FUTURE_SKEW_SECONDS;
   if (created - now > skew) return verificationFailure('created_in_future', `created ${created} is more than ${skew} s after ${now}`);
+  if (expires !== undefined && expires < created) return verificationFailure('expires_before_created', `expires ${expires} is before created ${created}`);
   if (expires !== undefined && now > expires) return verificationFailure('expired', `the signature expired at ${expires}`);
   if (!keyid) return verificationFailure('keyid_missing', 'the signature has no keyid parameter');
   if (alg !== undefined && alg !== 'ed25519') return verificationFailure('alg_unsupported', `alg "${alg}" is not ed25519`);
@@ -99,8 +104,10 @@ async function verifyNow<K extends ResolvedKey>(request: HttpRequestWithBody, po
       : checkReceivedSignature(request, received, key.publicKey);
   if (!signed.ok) return signed;
 
-  const nonceExpiresAt = Math.min(created + maxAge, expires ?? Number.POSITIVE_INFINITY);
-  if (!(await policy.claimNonce(keyid, nonce, nonceExpiresAt))) {
+  // Until `created + maxAge` whatever `expires` says: the claim is what keeps (keyId, created, nonce)
+  // from being accepted twice, and another signature with the same three and a later `expires` (or
+  // none) is accepted until then. (Until session 13 it lasted until `expires` when that was earlier.)
+  if (!(await policy.claimNonce(keyid, nonce, created + maxAge))) {
     return verificationFailure('nonce_reused', `nonce already used with key "${keyid}"`);
   }
 

@@ -89,10 +89,41 @@ describe('verifying a signed request', () => {
     expect(await verifyRequest(signed(), policy({ now: now - 30 }).value)).toMatchObject({ ok: true });
   });
 
-  it('asks the nonce store to remember the nonce until the earlier of max age and expires', async () => {
+  it('asks the nonce store to remember the nonce until created + max age, even when the signature expires earlier', async () => {
+    // Another signature with the same key, created and nonce but a later expires (or none) is
+    // accepted until created + max age: the claim must outlast that, or the two derive the same ids.
     const { value, claimed } = policy();
     await verifyRequest(signed({ expires: now + 60 }), value);
-    expect(claimed).toEqual([['ncb-ke-1', 'nonce-1', now + 60]]);
+    await verifyRequest(signed({ created: now - 100, expires: now }), value);
+    expect(claimed).toEqual([
+      ['ncb-ke-1', 'nonce-1', now + 300],
+      ['ncb-ke-1', 'nonce-1', now + 200],
+    ]);
+  });
+
+  it('accepts a signature that expires at its created', async () => {
+    expect(await verifyRequest(signed({ created: now + 5, expires: now + 5 }), policy().value)).toMatchObject({ ok: true });
+  });
+
+  it('accepts (keyId, created, nonce) once, whatever the expires of the signatures that carry it (review 13)', async () => {
+    // A nonce store that keeps each claim exactly as long as the policy asks (the services' store keeps
+    // it 300 s longer, a grace for clock skew between instances, not a part of the window).
+    const claims = new Map<string, number>();
+    const sweep = (nowSeconds: number) => claims.forEach((expiresAt, k) => expiresAt < nowSeconds && claims.delete(k));
+    const store = (at: number) =>
+      policy({
+        now: at,
+        claimNonce: async (keyId, nonce, expiresAt) => !claims.has(`${keyId} ${nonce}`) && !!claims.set(`${keyId} ${nonce}`, expiresAt),
+      }).value;
+    const created = now + 30;
+    // Signed 30 s ahead, expiring at the service's now: refused outright.
+    expect(await verifyRequest(signed({ created, nonce: 'n-1', expires: now }), store(now))).toMatchObject({ ok: false, code: 'expires_before_created' });
+    // Expiring 1 s after created: accepted; its claim must outlive created + 300 s.
+    expect(await verifyRequest(signed({ created, nonce: 'n-1', expires: created + 1 }), store(now))).toMatchObject({ ok: true });
+    for (const later of [created + 2, created + 150, created + 300]) {
+      sweep(later);
+      expect(await verifyRequest(signed({ created, nonce: 'n-1' }), store(later))).toMatchObject({ ok: false, code: 'nonce_reused' });
+    }
   });
 
   it('picks the signature by label when one is given', async () => {
@@ -116,6 +147,7 @@ describe('refusing a signed request, one code per failed check', () => {
     ['created_missing', 'there is no created parameter', () => signedWithParameters({ keyid: 'ncb-ke-1', nonce: 'n' }), {}],
     ['created_too_old', 'created is 301 s old', () => signed(), { now: now + 301 }],
     ['created_in_future', 'created is 31 s ahead', () => signed(), { now: now - 31 }],
+    ['expires_before_created', 'expires is before created (created ahead of now, within the skew)', () => signed({ created: now + 30, expires: now }), {}],
     ['expired', 'expires has passed', () => signed({ expires: now + 10 }), { now: now + 11 }],
     ['keyid_missing', 'there is no keyid parameter', () => signedWithParameters({ created: now, nonce: 'n' }), {}],
     ['alg_unsupported', 'alg is not ed25519', () => signedWithParameters({ created: now, keyid: 'ncb-ke-1', alg: 'hmac-sha256', nonce: 'n' }), {}],
