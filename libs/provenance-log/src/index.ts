@@ -83,6 +83,7 @@ export { RECORD_BINDINGS, type RecordBinding, type FieldOrigin } from './binding
 export {
   RECORD_DOES_NOT_MATCH_SIGNATURE,
   RECORD_ID_DOES_NOT_MATCH_SIGNATURE,
+  RECORD_TIME_DOES_NOT_MATCH_SIGNATURE,
   recordBindingProblem,
   requestOfRecord,
   type BindingSigner,

@@ -81,6 +81,6 @@ export interface BindingFailure {
  * service's own table). Undefined when the record stands.
  */
 export function bindingFailure(entry: Pick<LogEntry, 'record' | 'recordData' | 'evidence'>, signer: CheckedSigner): BindingFailure | undefined {
-  const mismatch = recordBindingProblem({ id: entry.record.id, type: entry.record.type, data: entry.recordData }, signer.principal, entry.evidence!);
+  const mismatch = recordBindingProblem({ id: entry.record.id, type: entry.record.type, time: entry.record.time, data: entry.recordData }, signer.principal, entry.evidence!);
   return mismatch === undefined ? undefined : { code: mismatch.code, why: mismatch.text };
 }

@@ -1,4 +1,4 @@
-import { derivedId, recordIdOf, signatureDerivedId } from '@wildlife/signatures';
+import { derivedId, recordIdOf, recordTimeWindowOf, signatureDerivedId } from '@wildlife/signatures';
 import type { JsonObject, JsonValue, LoggedSignatureMaterial } from '../entry/log-entry.js';
 import { RECORD_BINDINGS, type FieldOrigin, type RecordBinding } from './record-bindings.js';
 
@@ -6,6 +6,11 @@ import { RECORD_BINDINGS, type FieldOrigin, type RecordBinding } from './record-
 export const RECORD_DOES_NOT_MATCH_SIGNATURE = 'record-does-not-match-signature';
 /** The rejection code of a record whose id is not the one derived from the signature that made it (`recordIdOf`). */
 export const RECORD_ID_DOES_NOT_MATCH_SIGNATURE = 'record-id-does-not-match-signature';
+/**
+ * The rejection code of a record whose CloudEvent time is outside the window in which a service
+ * that accepted its signature could have stamped it (`recordTimeWindowOf` of `@wildlife/signatures`).
+ */
+export const RECORD_TIME_DOES_NOT_MATCH_SIGNATURE = 'record-time-does-not-match-signature';
 
 /** The principal whose key made the signature, as the registry knows it. */
 export interface BindingSigner {
@@ -14,17 +19,19 @@ export interface BindingSigner {
   readonly country?: string;
 }
 
-/** A record as the binding sees it: its CloudEvent id and type, and its data without `provenance`. */
+/** A record as the binding sees it: its CloudEvent id, type and time, and its data without `provenance`. */
 export interface BoundRecord {
   readonly id: string;
   readonly type: string;
+  /** The CloudEvent `time` (RFC 3339): when the producing service stamped the record. */
+  readonly time: string | null;
   readonly data: JsonObject | undefined;
 }
 
 /** The first thing a record's data says that its signed request does not. */
 export interface RecordBindingMismatch {
-  readonly code: typeof RECORD_DOES_NOT_MATCH_SIGNATURE | typeof RECORD_ID_DOES_NOT_MATCH_SIGNATURE;
-  /** `method`, `targetUri`, `bodyBase64`, `record.type`, `recordData.<dotted path>`, or `record.id` (the second code). */
+  readonly code: typeof RECORD_DOES_NOT_MATCH_SIGNATURE | typeof RECORD_ID_DOES_NOT_MATCH_SIGNATURE | typeof RECORD_TIME_DOES_NOT_MATCH_SIGNATURE;
+  /** `method`, `targetUri`, `bodyBase64`, `record.type`, `recordData.<dotted path>`, `record.id` (the second code) or `record.time` (the third). */
   readonly field: string;
   /** A sentence naming the field and both values. */
   readonly text: string;
@@ -37,7 +44,10 @@ type SignedRequestPart = Pick<LoggedSignatureMaterial, 'method' | 'targetUri' | 
  * its type with the path segments its data names, every bound field of its data equal to the body
  * member, signer attribute or signature-derived id it comes from, every derived id (`derivedIds`)
  * equal to the one its fields derive, and finally the record's own id equal to `recordIdOf(type,
- * evidence)` (else `record-id-does-not-match-signature`). Checks the request as stored in the
+ * evidence)` (else `record-id-does-not-match-signature`), and last the record's time within the
+ * window in which a service that accepted the signature could have stamped it (`recordTimeWindowOf`:
+ * from `created` − 30 s to just before `created` + 361 s; else `record-time-does-not-match-signature`), as the key
+ * and accreditation checks read that time. Checks the request as stored in the
  * signature material, so call it once `reverify` accepted that material for `signer`'s key: then
  * nothing the server did not add itself can differ from what the signer signed. Pure; never throws.
  */
@@ -86,7 +96,22 @@ export function recordBindingProblem(record: BoundRecord, signer: BindingSigner,
       text: `The record's id is ${shown(record.id)}, but the signature (key "${evidence.keyId}", created ${evidence.created}, nonce ${shown(evidence.nonce)}) makes the ${record.type} record ${shown(recordId)}: one signed request makes one record.`,
     };
   }
-  return undefined;
+  return recordTimeProblem(record.time, evidence.created);
+}
+
+/** The record's time outside the window its signature's `created` allows (`recordTimeWindowOf`), else undefined. */
+function recordTimeProblem(time: string | null, created: number): RecordBindingMismatch | undefined {
+  const at = time === null ? Number.NaN : Date.parse(time);
+  const { earliest, latest } = recordTimeWindowOf(created);
+  if (at >= earliest && at <= latest) return undefined;
+  const window = `${new Date(earliest).toISOString()} to ${new Date(latest).toISOString()}`;
+  return {
+    code: RECORD_TIME_DOES_NOT_MATCH_SIGNATURE,
+    field: 'record.time',
+    text: Number.isNaN(at)
+      ? `The record's time is ${time === null ? 'absent' : shown(time)}, but a record made by a request signed at ${created} is timed from ${window}.`
+      : `The record is timed ${time}, but a service that accepted its signature (created ${created}) stamped it from ${window}.`,
+  };
 }
 
 /**

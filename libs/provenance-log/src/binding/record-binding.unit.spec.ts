@@ -159,8 +159,10 @@ function signedRequestOf(type: string, data: JsonObject, signer: BindingSigner, 
   return { ...SIGNATURE, method: request.method, targetUri: `${origin}${request.path}`, bodyBase64: Buffer.from(JSON.stringify(request.body)).toString('base64') };
 }
 
-/** A record of `type` holding `data`, under the id `SIGNATURE` makes it. */
-const recordOf = (type: string, data: JsonObject) => ({ id: recordIdOf(type, SIGNATURE), type, data });
+/** When a service that accepted `SIGNATURE` stamped its record: a second after `created`. */
+const STAMPED = new Date((SIGNATURE.created + 1) * 1000).toISOString();
+/** A record of `type` holding `data`, under the id `SIGNATURE` makes it, timed `STAMPED`. */
+const recordOf = (type: string, data: JsonObject) => ({ id: recordIdOf(type, SIGNATURE), type, time: STAMPED, data });
 
 function withField(data: JsonObject, dotted: string, value: unknown): JsonObject {
   const [head, ...rest] = dotted.split('.');
@@ -296,6 +298,45 @@ describe('binding a record to the signed request that made it', () => {
     it('is another for the same request signed again (another nonce or created time)', () => {
       expect(recordBindingProblem(recordOf(type, data), signer, { ...signed, nonce: 'n-other' })).toMatchObject({ code: expect.stringMatching(/^record-(id-)?does-not-match-signature$/) });
       expect(recordBindingProblem(recordOf(type, data), signer, { ...signed, created: SIGNATURE.created + 1 })).toMatchObject({ code: expect.stringMatching(/^record-(id-)?does-not-match-signature$/) });
+    });
+  });
+
+  describe.each(GENUINE)('the time of a $type record', ({ type, signer, data }) => {
+    const signed = signedRequestOf(type, data, signer);
+    const timed = (ms: number) => ({ ...recordOf(type, data), time: new Date(ms).toISOString() });
+    const created = SIGNATURE.created * 1000;
+
+    // The guard accepts `created` up to 30 s ahead of its clock and 300 s behind it (whole seconds),
+    // and the service stamps the record after the check, within RECORD_STAMP_MARGIN_SECONDS (60 s).
+    it.each([
+      ['30 s before created (a signer 30 s ahead)', created - 30_000],
+      ['at created', created],
+      ['the last instant of the acceptance window plus the stamping margin', created + 361_000 - 1],
+    ])('stands when timed %s', (_when, ms) => {
+      expect(recordBindingProblem(timed(ms), signer, signed)).toBeUndefined();
+    });
+
+    it.each([
+      ['1 ms before created - 30 s', created - 30_001],
+      ['a day before created (review 13: a copy moved back past a suspension)', created - 86_400_000],
+      ['at created + 361 s', created + 361_000],
+      ['a day after created', created + 86_400_000],
+    ])('is refused when timed %s', (_when, ms) => {
+      expect(recordBindingProblem(timed(ms), signer, signed)).toEqual({
+        code: 'record-time-does-not-match-signature',
+        field: 'record.time',
+        text: `The record is timed ${new Date(ms).toISOString()}, but a service that accepted its signature (created ${SIGNATURE.created}) stamped it from ${new Date(created - 30_000).toISOString()} to ${new Date(created + 361_000 - 1).toISOString()}.`,
+      });
+    });
+
+    it('is refused when absent or unreadable', () => {
+      expect(recordBindingProblem({ ...recordOf(type, data), time: null }, signer, signed)).toMatchObject({ code: 'record-time-does-not-match-signature', text: expect.stringContaining('time is absent') });
+      expect(recordBindingProblem({ ...recordOf(type, data), time: 'yesterday' }, signer, signed)).toMatchObject({ code: 'record-time-does-not-match-signature', field: 'record.time' });
+    });
+
+    it('is checked after the data and the id', () => {
+      const early = timed(created - 86_400_000);
+      expect(recordBindingProblem({ ...early, id: '3c7e9b12-8d4f-4a6e-b1c5-7f2d0a9e8b64' }, signer, signed)).toMatchObject({ code: 'record-id-does-not-match-signature' });
     });
   });
 

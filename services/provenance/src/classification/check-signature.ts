@@ -62,11 +62,11 @@ export function checkSignature(
  * (`record-id-reused`). Returns the rejection, or undefined when the record stands.
  */
 export function checkRecordBinding(
-  record: { readonly id: string; readonly type: string; readonly data?: JsonObject },
+  record: { readonly id: string; readonly type: string; readonly time: string; readonly data?: JsonObject },
   signer: VerifiedSigner,
   evidence: LoggedSignatureMaterial,
   signed: Pick<Verdict, 'source' | 'evidence'>,
 ): Verdict | undefined {
-  const mismatch = recordBindingProblem({ id: record.id, type: record.type, data: record.data }, signer.principal, evidence);
+  const mismatch = recordBindingProblem({ id: record.id, type: record.type, time: record.time, data: record.data }, signer.principal, evidence);
   return mismatch === undefined ? undefined : rejected(mismatch.code, mismatch.text, signed);
 }

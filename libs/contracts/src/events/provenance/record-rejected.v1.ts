@@ -21,6 +21,7 @@ export const KNOWN_REJECTION_CODES = [
   'registry-fact-inapplicable',
   'record-does-not-match-signature',
   'record-id-does-not-match-signature',
+  'record-time-does-not-match-signature',
   'classification-failed',
   'record-too-large',
 ] as const;
