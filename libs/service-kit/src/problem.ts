@@ -1,4 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import { EventIdIsAlreadyRecorded, OutboxMessageIdIsAlreadyWritten } from '@wildlife/event-store';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 
@@ -37,7 +38,26 @@ export class ProblemError extends Error {
   }
 }
 
-/** Turns every error escaping a handler into an RFC 9457 response; unknown errors become a bare 500. */
+/**
+ * The 409 problem for a signed write whose record id, derived from its signature's (keyId, created,
+ * nonce), is the id of a record already stored: two accepted requests that derived the same id. The
+ * nonce store makes that impossible while its claims hold (`verifyRequest`); should one ever be lost
+ * (a sweep by an instance whose clock runs more than its grace ahead, a restored database), the
+ * write is refused, nothing stored, rather than answered with a 500.
+ */
+export function recordIdAlreadyUsedProblem(): ProblemError {
+  return new ProblemError(
+    409,
+    'record-id-already-used',
+    'Conflict',
+    'A record under the id derived from this request’s signature (its key, created time and nonce) exists already; nothing was stored. Sign the request again, with a new nonce, to send it again.',
+  );
+}
+
+/**
+ * Turns every error escaping a handler into an RFC 9457 response; an append that met a record id
+ * already stored becomes `recordIdAlreadyUsedProblem` (409); other unknown errors a bare 500.
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   constructor(private readonly logger: Logger) {}
@@ -74,6 +94,7 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
 
 function toProblemError(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
+  if (error instanceof EventIdIsAlreadyRecorded || error instanceof OutboxMessageIdIsAlreadyWritten) return recordIdAlreadyUsedProblem();
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse();

@@ -46,6 +46,22 @@ describe('replaying a signed submission', () => {
       expect(await request.send()).toMatchObject(nonceReused);
     });
 
+    it('refuses with 409 record-id-already-used, storing nothing more, a replay whose nonce claim was lost (review 13)', async () => {
+      // Ids are derived from (keyId, created, nonce): a second acceptance of the same signature would
+      // make the same record id. The nonce claims rule that out while they hold; here the claim is
+      // gone, as a sweep by an instance whose clock runs more than its 300 s grace ahead would leave
+      // it, and the answer must be a clear refusal, not a 500.
+      const request = intake.client.signedOnce(signer, route, body());
+      expect((await request.send()).status).toBe(202);
+      await intake.service.pool.query('DELETE FROM request_nonces');
+      const before = await storedCounts(intake.service);
+
+      const replay = await request.send();
+
+      expect(replay).toMatchObject({ status: 409, body: { status: 409, type: expect.stringMatching(/\/record-id-already-used$/) } });
+      expect(await storedCounts(intake.service)).toEqual(before);
+    });
+
     it('lets exactly one of concurrent copies of one signed submission through', async () => {
       const request = intake.client.signedOnce(signer, route, body());
       const before = await storedCounts(intake.service);

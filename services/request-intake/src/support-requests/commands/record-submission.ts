@@ -1,6 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { GroupCommit, jsonArrayOf, StreamVersionConflict, type EventStore, type GroupedOutcome, type NewEvent, type OutboxMessage } from '@wildlife/event-store';
-import { EVENT_STORE, type FirstAnswer, type IdempotentSubmission, nonceReusedProblem, PG_POOL, replayOf, type SignedRequestContext, type SubmissionOutcome } from '@wildlife/service-kit';
+import { GroupCommit, jsonArrayOf, type EventStore, type GroupedOutcome, type NewEvent, type OutboxMessage } from '@wildlife/event-store';
+import {
+  EVENT_STORE,
+  type FirstAnswer,
+  type IdempotentSubmission,
+  nonceReusedProblem,
+  PG_POOL,
+  recordIdAlreadyUsedProblem,
+  replayOf,
+  type SignedRequestContext,
+  type SubmissionOutcome,
+} from '@wildlife/service-kit';
 import type pg from 'pg';
 import type { ReadModelView } from '../read-model/read-model-view.js';
 
@@ -80,8 +90,10 @@ export class SubmissionRecorder {
    * waits for the other transaction; a retry in the same statement sees the first one's row), with
    * that stored answer, `replayed`, having appended nothing. Throws, having appended nothing:
    * `nonceReusedProblem` (401) when the nonce was claimed before; 422 `idempotency-key-reused` when
-   * the stored answer answered another body; StreamVersionConflict when the stream exists already
-   * (keeping not even the claim).
+   * the stored answer answered another body; 409 `record-id-already-used` when the stream exists
+   * already (keeping not even the claim): its id is derived from the signature, so another accepted
+   * request with the same (keyId, created, nonce) made it, which the nonce claims rule out while
+   * they hold (`recordIdAlreadyUsedProblem`).
    */
   async record<TBody>(submission: Submission<TBody>): Promise<SubmissionOutcome<TBody>> {
     const { signed, idempotency, answer, view } = submission;
@@ -121,7 +133,7 @@ export class SubmissionRecorder {
       });
       recorded = rows[0]!;
     } catch (error) {
-      throw streamConflictOr(error, s.streamId);
+      throw streamExistsProblemOr(error);
     }
     if (recorded.outcome === 'appended') wakeUp.committed();
     return recorded;
@@ -150,10 +162,7 @@ export class SubmissionRecorder {
   }
 }
 
-/** 'IN409' from record_submission (the stream exists already) as the StreamVersionConflict an append throws. */
-function streamConflictOr(error: unknown, streamId: string): unknown {
-  if ((error as { code?: string }).code === STREAM_ALREADY_EXISTS) {
-    return new StreamVersionConflict(streamId, 'no_stream', Number((error as { detail?: string }).detail));
-  }
-  return error;
+/** 'IN409' from record_submission (the stream, named by the id the signature derives, exists already) as its 409 problem. */
+function streamExistsProblemOr(error: unknown): unknown {
+  return (error as { code?: string }).code === STREAM_ALREADY_EXISTS ? recordIdAlreadyUsedProblem() : error;
 }

@@ -37,6 +37,7 @@ export class SubmitExternalInformationController {
   })
   @ApiResponse({ status: 400, type: ProblemResponse, description: `Invalid body (each bad field in \`errors\`), a body nested more than ${REQUEST_BODY_NESTING_TEXT}, unknown field (such as \`external\` or \`caveat\`), or malformed Idempotency-Key` })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'The signer is not a registered external source' })
+  @ApiResponse({ status: 409, type: ProblemResponse, description: '`record-id-already-used`: a record under the id derived from this signature (key, created, nonce) exists already, nothing stored; sign again with a new nonce (only if the service lost a nonce claim)' })
   @ApiResponse({ status: 422, type: ProblemResponse, description: '`idempotency-key-reused`: the key was used with another body' })
   async submit(
     @Signed() signed: SignedRequestContext,

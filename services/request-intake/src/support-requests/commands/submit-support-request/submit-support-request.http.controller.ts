@@ -42,6 +42,7 @@ export class SubmitSupportRequestController {
   })
   @ApiResponse({ status: 400, type: ProblemResponse, description: `Invalid body (each bad field in \`errors\`), a body nested more than ${REQUEST_BODY_NESTING_TEXT}, unknown field, or malformed Idempotency-Key` })
   @ApiResponse({ status: 403, type: ProblemResponse, description: 'The signer may not submit this request: not an agency or an NCB, an agency naming another agency, or an NCB acting for another country' })
+  @ApiResponse({ status: 409, type: ProblemResponse, description: '`record-id-already-used`: a record under the id derived from this signature (key, created, nonce) exists already, nothing stored; sign again with a new nonce (only if the service lost a nonce claim)' })
   @ApiResponse({
     status: 422,
     type: ProblemResponse,
