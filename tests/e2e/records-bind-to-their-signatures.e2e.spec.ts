@@ -4,10 +4,18 @@ import { apiSource, auditLog, EMPTY_AUDIT_STATE, type AuditReport } from '@wildl
 import { createWildlifeClient, type ApiObject, type SupportRequestSubmission, type WildlifeClient } from '@wildlife/client';
 import { defineNcbEndorsement, loadNcbEndorsementConfig } from '@wildlife/ncb-endorsement';
 import { defineProvenance, loadProvenanceConfig } from '@wildlife/provenance';
-import { openCheckpoint, parseEntry, RECORD_BINDINGS, RECORD_DOES_NOT_MATCH_SIGNATURE, RECORD_ID_DOES_NOT_MATCH_SIGNATURE, type LogEntry } from '@wildlife/provenance-log';
+import {
+  openCheckpoint,
+  parseEntry,
+  RECORD_BINDINGS,
+  RECORD_DOES_NOT_MATCH_SIGNATURE,
+  RECORD_ID_DOES_NOT_MATCH_SIGNATURE,
+  RECORD_TIME_DOES_NOT_MATCH_SIGNATURE,
+  type LogEntry,
+} from '@wildlife/provenance-log';
 import { defineRequestIntake, loadRequestIntakeConfig } from '@wildlife/request-intake';
 import { createServiceApp, type ServiceApp } from '@wildlife/service-kit';
-import { createSignedFetch, permitIdOf, recordIdOf, signatureDerivedId } from '@wildlife/signatures';
+import { createSignedFetch, permitIdOf, recordIdOf, recordTimeWindowOf, signatureDerivedId } from '@wildlife/signatures';
 import { eventually, serviceTestEnvironment, type ServiceTestEnvironment } from '@wildlife/testing';
 import { newCast, newSigner, trustRootsOf, type Cast, type Signer } from '../../services/provenance/src/testing/signed-records.examples.spec.js';
 import { deploymentFiles, type DeploymentFiles } from '../../services/provenance/test/support/provenance-world.js';
@@ -16,8 +24,8 @@ import { deploymentFiles, type DeploymentFiles } from '../../services/provenance
 // provenance run in-process on one topic space and one set of trust roots, each verifying signatures
 // with its own projection of the registry (no directory is given to any of them). Every record type
 // there is (`RECORD_BINDINGS`) is made by real calls through the SDK, and the provenance log must
-// classify each as its signed request made it: none `record-does-not-match-signature` or
-// `record-id-does-not-match-signature`, each with the classification the registry gives it, and the whole log must
+// classify each as its signed request made it: none `record-does-not-match-signature`,
+// `record-id-does-not-match-signature` or `record-time-does-not-match-signature`, each with the classification the registry gives it, and the whole log must
 // pass the auditor's audit with every signature re-verified and every binding replayed.
 // Each step waits until the log holds what the steps before it made, so that what is tested is how
 // each record is bound and classified, not the order in which the log received records of two topics.
@@ -206,8 +214,21 @@ describe('the records the services make, as the provenance log classifies them',
 
   it('logs a record of every type there is, none refused as unbound to its signature or reusing one', () => {
     expect(new Set(entries.map((e) => e.record.type))).toEqual(new Set(Object.keys(RECORD_BINDINGS)));
-    const unbound = entries.filter((e) => [RECORD_DOES_NOT_MATCH_SIGNATURE, RECORD_ID_DOES_NOT_MATCH_SIGNATURE].includes(e.reason.code));
+    const unbound = entries.filter((e) => [RECORD_DOES_NOT_MATCH_SIGNATURE, RECORD_ID_DOES_NOT_MATCH_SIGNATURE, RECORD_TIME_DOES_NOT_MATCH_SIGNATURE].includes(e.reason.code));
     expect(unbound.map((e) => `${outcomeOf(e)}: ${e.reason.text}`)).toEqual([]);
+  });
+
+  it('logs every signed record timed within the window its signature allows, by the service that stamped it', () => {
+    const signed = entries.filter((e) => e.evidence !== null && e.supersedes === undefined);
+    const stamped = (e: LogEntry) => Date.parse(e.record.time!) - e.evidence!.created * 1000;
+    const outside = signed.filter((e) => {
+      const { earliest, latest } = recordTimeWindowOf(e.evidence!.created);
+      const at = Date.parse(e.record.time!);
+      return !(at >= earliest && at <= latest);
+    });
+    expect(outside.map((e) => `${outcomeOf(e)}: stamped ${stamped(e)} ms after created`)).toEqual([]);
+    // The services stamp right after the guard's check: within seconds of `created` here.
+    expect(signed.filter((e) => stamped(e) < -1_000 || stamped(e) > 10_000).map((e) => `${outcomeOf(e)}: ${stamped(e)} ms`)).toEqual([]);
   });
 
   it('logs every signed record under the id its services derived from its signature, and their minted ids likewise', () => {
