@@ -37,7 +37,8 @@ describe('the request-intake service', () => {
       '/v1/support-requests/{requestId}',
     ]);
     const submit = document.paths['/v1/support-requests']!.post!;
-    expect(Object.keys(submit.responses).sort()).toEqual(['202', '400', '401', '403', '413', '415', '421', '422']);
+    expect(Object.keys(submit.responses).sort()).toEqual(['202', '400', '401', '403', '409', '413', '415', '421', '422']);
+    expect((submit.responses['409'] as { description: string }).description).toContain('`record-id-already-used`');
     expect((submit.responses['413'] as { description: string }).description).toContain('64 KiB (65,536 bytes)');
     expect((submit.responses['400'] as { description: string }).description).toEqual(expect.stringContaining('`request-target-invalid`'));
     expect(submit.parameters!.find((parameter) => parameter.name === 'Signature-Input')).toMatchObject({
