@@ -77,8 +77,9 @@ export interface BindingFailure {
 
 /**
  * The rejection the log owed a record whose signer checked out (`checkSigner`) but whose data, id
- * or minted ids are not what its signed request made (`recordBindingProblem`, the provenance
- * service's own table). Undefined when the record stands.
+ * or minted ids are not what its signed request made, or whose time no service that accepted its
+ * signature could have stamped (`recordBindingProblem`, the provenance service's own table).
+ * Undefined when the record stands.
  */
 export function bindingFailure(entry: Pick<LogEntry, 'record' | 'recordData' | 'evidence'>, signer: CheckedSigner): BindingFailure | undefined {
   const mismatch = recordBindingProblem({ id: entry.record.id, type: entry.record.type, time: entry.record.time, data: entry.recordData }, signer.principal, entry.evidence!);

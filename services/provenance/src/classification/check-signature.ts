@@ -55,8 +55,9 @@ export function checkSignature(
 /**
  * Checks that a record whose signature checked out is the one its signed request made (ENTRY-FORMAT
  * "record binding"): its data says only what the request says, and its id and the ids the service
- * minted are the ones the signature derives (`recordBindingProblem` of `@wildlife/provenance-log`,
- * the table the auditor checks too). Without this, any official signature could be republished
+ * minted are the ones the signature derives, and its time is one a service that accepted the
+ * signature could have stamped (`recordBindingProblem` of `@wildlife/provenance-log`, the table the
+ * auditor checks too; the key was resolved at that time just before). Without this, any official signature could be republished
  * under other data to make it official. A signature binds one record type (one route each) and so
  * one record id: a copy is the same record (logged once) or a record under a reused id
  * (`record-id-reused`). Returns the rejection, or undefined when the record stands.

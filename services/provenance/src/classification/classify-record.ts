@@ -11,7 +11,7 @@ import { basisOf, rejected, type Verdict } from './verdict.js';
  * Classifies one record against the log so far (TARGET-DESIGN §5, DOMAIN "official source"):
  * rejected when it breaks its contract, arrived before its time (beyond the skew allowed: see
  * `RegistryGate.isTooFarAhead`), carries no usable signature material, its signature does not
- * check out (see `checkSignature`), or its data is not what the signed request made
+ * check out (see `checkSignature`), or its data, ids or time are not what the signed request made
  * (`checkRecordBinding`); a registry record is official when its signer may make
  * that registry change (`classifyRegistryRecord`); an external source's record is `external`; an
  * auditor's is rejected; any other is official when `isOfficialSource` says so at the record's time
