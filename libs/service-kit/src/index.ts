@@ -24,6 +24,7 @@ export * from './signed-requests/signed-request.js';
 export * from './signed-requests/signed-request.decorators.js';
 export * from './signed-requests/signed-request.guard.js';
 export * from './signed-requests/recordable-signature.js';
+export * from './signed-requests/record-time.js';
 export * from './signed-requests/nonce-claimed-with-the-write.js';
 export * from './threads/service-thread.js';
 export * from './threads/supervised-thread.js';

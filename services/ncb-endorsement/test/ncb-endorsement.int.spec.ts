@@ -31,7 +31,8 @@ describe('the ncb-endorsement service', () => {
     for (const action of ['acknowledge', 'endorse', 'decline']) {
       const operation = document.paths[`/v1/support-requests/{requestId}/${action}`]!.post!;
       expect(operation.parameters).toContainEqual(expect.objectContaining({ name: 'If-Match', in: 'header', required: true }));
-      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '412', '413', '414', '415', '421', '428']);
+      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '412', '413', '414', '415', '421', '428', '503']);
+      expect((operation.responses['503'] as { description: string }).description).toContain('`record-time-outside-signature-window`');
     }
     expect(Object.keys(document.paths['/v1/permits/{permitId}/revoke']!.post!.responses)).toEqual(expect.arrayContaining(['200', '403', '404', '409', '412']));
     expect(document.paths['/v1/support-requests/{requestId}/endorsement']!.get).toBeDefined();

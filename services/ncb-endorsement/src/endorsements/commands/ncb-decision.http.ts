@@ -30,6 +30,11 @@ export function ApiNcbDecision(summary: string, options: { ifMatchRequired: bool
     ApiResponse({ status: 409, type: EndorsementProblemResponse, description: 'The request’s current status does not allow it (`currentState` names it), or it was rejected by provenance' }),
     ApiResponse({ status: 412, type: EndorsementProblemResponse, description: 'If-Match names a version that is no longer current (`currentVersion`)' }),
     ...(options.ifMatchRequired ? [ApiResponse({ status: 428, description: 'If-Match is missing' })] : []),
+    ApiResponse({
+      status: 503,
+      description:
+        'With `Retry-After`: the read models are being rebuilt (`writes-are-paused`), or the decision would be timed outside the window its signature allows, which the provenance log would reject (`record-time-outside-signature-window`: sign it again)',
+    }),
   );
 }
 

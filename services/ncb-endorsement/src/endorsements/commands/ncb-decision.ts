@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { inTransaction, StreamVersionConflict, type EventStore } from '@wildlife/event-store';
 import type { Action } from '@wildlife/registry';
-import { EVENT_STORE, PG_POOL, ProblemError, type SignedRequestContext } from '@wildlife/service-kit';
+import { assertRecordTimeWithinSignature, EVENT_STORE, PG_POOL, ProblemError, type SignedRequestContext } from '@wildlife/service-kit';
 import type pg from 'pg';
 import { assertMayActOnRequest, supportRequestIsNotFound } from '../access/request-access.js';
 import { CLOCK, type Clock } from '../clock.js';
@@ -40,7 +40,8 @@ export interface NcbDecision {
  * Takes one signed NCB decision on a request, checking in this order, and stopping at the first
  * refusal with nothing stored and nothing published: the request exists and the signer may know of it
  * (404), the table allows the action (403), If-Match names the current version (412), the domain's
- * rules (403, 409, 400). Then appends the events, their public counterparts to the outbox and the
+ * rules (403, 409, 400); a decision timed outside the window its signature allows, which the
+ * provenance log would reject (503, `assertRecordTimeWithinSignature`). Then appends the events, their public counterparts to the outbox and the
  * read-model rows in one transaction; a change that slips in meanwhile is a 412 (409 without If-Match),
  * and a rebuild of the read models in progress a 503 with Retry-After.
  */
@@ -62,6 +63,8 @@ export class NcbDecisions {
     assertIfMatchHolds(ifMatch, state.version);
     const { principal, material } = signed;
     const at = this.clock().toISOString();
+    // The decision's time is its record's time, which the provenance log binds to the signature.
+    assertRecordTimeWithinSignature(material, at);
     const context: DecisionContext = {
       requestId,
       actor: { principalId: principal.id, kind: principal.kind, ...(principal.country !== undefined && { country: principal.country }) },

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { inTransaction, type EventStore } from '@wildlife/event-store';
 import { decide, isoOf, type RegistryState } from '@wildlife/registry';
-import { EVENT_STORE, PG_POOL, REGISTRY_EVENT_TYPES, TOPIC_PREFIX, type SignedRequestContext } from '@wildlife/service-kit';
+import { assertRecordTimeWithinSignature, EVENT_STORE, PG_POOL, REGISTRY_EVENT_TYPES, TOPIC_PREFIX, type SignedRequestContext } from '@wildlife/service-kit';
 import { recordIdOf } from '@wildlife/signatures';
 import type pg from 'pg';
 import { assertIfMatchHolds } from '../../http/if-match.precondition.js';
@@ -33,6 +33,11 @@ import { assertSigningKeyStands } from './signing-key.js';
  * If-Match is checked after the table, as RFC 9110 (13.2.1) asks: a signer refused anyway learns
  * nothing from a 412.
  *
+ * Facts timed outside the window their signature allows (`decisionTime` is the registry's latest
+ * fact when another instance's clock ran ahead) are refused with a 503, nothing written: the
+ * provenance log would reject them (`record-time-does-not-match-signature`) after the registry
+ * applied them.
+ *
  * Why a lock rather than optimistic retries: every registry command depends on the whole registry, so
  * any two concurrent commands conflict, and a burst of them (six registrations at once) exhausted a
  * bounded number of retries with a spurious 409. Registry commands are rare and short, so waiting for
@@ -59,6 +64,8 @@ export class IssueRegistryCommandHandler implements ICommandHandler<IssueRegistr
       assertIfMatchHolds(ifMatch, version, 'registry');
       const decision = decide(state, command, { by: signed.principal.id, at });
       if (!decision.accepted) throw problemOfRefusal(decision.refusal);
+      // The facts' time is their records' time, which the provenance log binds to the signature.
+      assertRecordTimeWithinSignature(signed.material, at);
       // Each fact is a record under the id derived from the command's signature and its public type.
       const facts = decision.facts.map((fact) => ({ eventId: recordIdOf(REGISTRY_EVENT_TYPES[fact.type], signed.material), signed: { fact, provenance: provenanceOf(signed) } }));
       const { nextExpectedVersion } = await this.append(client, facts, version, signed);

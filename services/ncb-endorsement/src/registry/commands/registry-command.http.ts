@@ -106,5 +106,10 @@ export function ApiRegistryCommand(summary: string, refusals: { readonly forbidd
       description:
         'A value breaks a registry rule whatever the registry holds (`rule` names it): a reserved id, a key that is not Ed25519, dates in the wrong order, a time of a day that does not exist (30 February) or outside the years 0001 to 9999 once in UTC (`TimeIsMalformed`); or the Idempotency-Key was used by the signer for another request (`idempotency-key-reused`)',
     }),
+    ApiResponse({
+      status: 503,
+      description:
+        'With `Retry-After`: the facts would be timed outside the window the signature allows (the registry’s latest fact is timed ahead of it, another instance’s clock running ahead), which the provenance log would reject (`record-time-outside-signature-window`); nothing stored',
+    }),
   );
 }
