@@ -20,8 +20,8 @@ export interface SigningSlice {
 /**
  * The time between two of the agency's requests, in the records' time and their signatures'
  * `created`: one every 10 s, 8,640 a day, far more than any agency sends. A log is written over time,
- * and what the log and its auditors remember is bounded by time (the signatures of one day per key,
- * `SIGNATURE_REUSE_WINDOW_SECONDS`), not by the log; signing all 100,000 requests in the same second,
+ * and what the log and its auditors remember is bounded by time (one day of the agencies' records,
+ * `AccreditationReachBack`), not by the log; signing all 100,000 requests in the same second,
  * as the bench did when records were first bound to their signatures, made the bench's log one
  * day's worth at an impossible rate, and its verifier's memory grow with it.
  */
