@@ -1,5 +1,6 @@
 import type { LogClassification, LogEntry, LoggedPrincipal, LoggedRecord } from './log-entry.js';
 import { capabilitiesOf, requestIdOf, requestingCountryOf } from './record-facts.js';
+import { LogOrderQueue } from './log-order-queue.js';
 import { isVouch, type RequestVouches } from './request-vouches.js';
 
 /**
@@ -83,8 +84,7 @@ export class AccreditationReachBack {
   /** A vouch's entry sequence → the request held it vouches for (each vouch is taken by one request at most). */
   readonly #byVouch = new Map<number, HeldRecord>();
   /** The records in log order of their first entry, to forget those out of reach from the front. */
-  readonly #inLogOrder: HeldRecord[] = [];
-  #head = 0;
+  readonly #inLogOrder = new LogOrderQueue<HeldRecord>();
   /** The newest `record.time` (epoch ms) of every entry noted so far. */
   #newestRecordAt = Number.NEGATIVE_INFINITY;
 
@@ -199,18 +199,11 @@ export class AccreditationReachBack {
    */
   forgetOutOfReach(): void {
     const cutoff = this.reachesBackTo;
-    while (this.#head < this.#inLogOrder.length) {
-      const held = this.#inLogOrder[this.#head]!;
-      if (held.recordAt >= cutoff) break;
-      this.#head += 1;
+    for (let held = this.#inLogOrder.peek(); held !== undefined && held.recordAt < cutoff; held = this.#inLogOrder.peek()) {
+      this.#inLogOrder.shift();
       if (this.#held.get(held.sequence) !== held) continue;
       this.#forget(held);
       this.#release(held);
-    }
-    // Drop the queue's spent front now and then, so it holds about what is still held.
-    if (this.#head > 1_024 && this.#head * 2 > this.#inLogOrder.length) {
-      this.#inLogOrder.splice(0, this.#head);
-      this.#head = 0;
     }
   }
 

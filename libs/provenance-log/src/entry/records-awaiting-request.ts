@@ -1,4 +1,5 @@
 import type { LogEntry } from './log-entry.js';
+import { LogOrderQueue } from './log-order-queue.js';
 
 /**
  * The records logged before the request they are about, by request id, each request's in log order,
@@ -12,8 +13,7 @@ import type { LogEntry } from './log-entry.js';
  * review, session 12).
  */
 export class RecordsAwaitingRequest extends Map<string, LogEntry[]> {
-  readonly #inLogOrder: { readonly requestId: string; readonly entry: LogEntry }[] = [];
-  #head = 0;
+  readonly #inLogOrder = new LogOrderQueue<{ readonly requestId: string; readonly entry: LogEntry }>();
 
   /** Adds `entry`, logged now, to the records waiting for request `requestId`. */
   add(requestId: string, entry: LogEntry): void {
@@ -23,20 +23,14 @@ export class RecordsAwaitingRequest extends Map<string, LogEntry[]> {
 
   /** Forgets every record logged before `cutoff` (epoch ms of log time). */
   forgetOlderThan(cutoff: number): void {
-    while (this.#head < this.#inLogOrder.length) {
-      const { requestId, entry } = this.#inLogOrder[this.#head]!;
-      if (Date.parse(entry.time) >= cutoff) break;
-      this.#head += 1;
+    for (let oldest = this.#inLogOrder.peek(); oldest !== undefined && Date.parse(oldest.entry.time) < cutoff; oldest = this.#inLogOrder.peek()) {
+      this.#inLogOrder.shift();
+      const { requestId, entry } = oldest;
       const waiting = this.get(requestId);
       if (waiting === undefined || !waiting.includes(entry)) continue;
       const kept = waiting.filter((record) => record !== entry);
       if (kept.length === 0) this.delete(requestId);
       else this.set(requestId, kept);
-    }
-    // Drop the queue's spent front now and then, so it holds about what is still waiting.
-    if (this.#head > 1_024 && this.#head * 2 > this.#inLogOrder.length) {
-      this.#inLogOrder.splice(0, this.#head);
-      this.#head = 0;
     }
   }
 }
