@@ -4,6 +4,7 @@ import { Controller, Get, Module, Param } from '@nestjs/common';
 import { readServiceSettings } from '@wildlife/config';
 import { serviceTestEnvironment, waitUntil, type ServiceTestEnvironment } from '@wildlife/testing';
 import { MAX_ID_LENGTH } from '@wildlife/contracts';
+import { EventIdIsAlreadyRecorded, OutboxMessageIdIsAlreadyWritten } from '@wildlife/event-store';
 import { createServiceApp, MAX_ROUTE_PARAMETER_LENGTH, PublicRoute, type ServiceApp } from '../src/index.js';
 
 @PublicRoute()
@@ -12,6 +13,12 @@ class ThingsController {
   @Get(':id')
   thing(@Param('id') id: string) {
     return { id };
+  }
+
+  /** An append that met an id already stored, as the event store reports it. */
+  @Get('appended/:which')
+  appended(@Param('which') which: string) {
+    throw which === 'event' ? new EventIdIsAlreadyRecorded('support-request-r1') : new OutboxMessageIdIsAlreadyWritten('support-request-r1');
   }
 }
 
@@ -88,6 +95,14 @@ describe('answers Fastify makes itself, outside any route', () => {
 
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual({ id });
+  });
+
+  it.each([['event'], ['outbox']])('answers an append whose %s id is already stored with the 409 problem record-id-already-used, not a 500', async (which) => {
+    const answer = await fetch(`${running.url}/t/appended/${which}`);
+
+    expect(answer.status).toBe(409);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await answer.json()).toMatchObject({ type: 'https://wildlife-cybercrime.example/problems/record-id-already-used', status: 409, instance: `/t/appended/${which}` });
   });
 
   it('answers a request that arrives while the service closes with a 503 problem, and closes its connection', async () => {
