@@ -1,24 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import { contracts, type CloudEvent } from '@wildlife/contracts';
-import { EntryAudit, type AuditFinding } from '@wildlife/auditor';
-import { entryBytes, parseEntry, type LogEntry } from '@wildlife/provenance-log';
+import type { CloudEvent } from '@wildlife/contracts';
+import type { LogEntry } from '@wildlife/provenance-log';
 import type { RegistryFact } from '@wildlife/registry';
-import type { LoggableRecord } from '../../services/provenance/src/classification/log-entry-of.js';
-import { planEntries } from '../../services/provenance/src/classification/plan-entries.js';
-import { ProvenanceLogState } from '../../services/provenance/src/classification/provenance-log-state.js';
-import { readReceivedRecord } from '../../services/provenance/src/records/read-received-record.js';
 import {
   acknowledgementEvent,
-  messageOf,
   newCast,
   newSigner,
   permitRevokedEvent,
-  registrationFacts,
   registryEvent,
   supportRequestEvent,
-  trustRootsOf,
   type Cast,
 } from '../../services/provenance/src/testing/signed-records.examples.spec.js';
+import { auditFinding, logInOrder, registryOf, serviceLog } from './support/log-in-order.js';
 
 // The provenance service's classification and the auditor's replay of it, side by side: the same
 // records reaching the log in every order end with the same classification of each record, every
@@ -26,23 +19,6 @@ import {
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-
-/** Logs the records one batch each, in the order given; returns the log's entries. */
-function logInOrder(cast: Cast, records: readonly CloudEvent[]): LogEntry[] {
-  const state = new ProvenanceLogState(trustRootsOf(cast));
-  const received = (event: CloudEvent) => readReceivedRecord(messageOf(event), contracts) as LoggableRecord;
-  return records.flatMap((event) => planEntries(state, [received(event)], new Date(), new Map()).map((planned) => planned.entry));
-}
-
-/** The auditor's first finding on the log, from the entries' bytes alone. */
-function auditFinding(cast: Cast, entries: readonly LogEntry[]): AuditFinding | undefined {
-  const audit = new EntryAudit(trustRootsOf(cast));
-  for (const entry of entries) {
-    const finding = audit.check(parseEntry(entryBytes(entry)));
-    if (finding !== undefined) return finding;
-  }
-  return undefined;
-}
 
 /** Each record's classification as the log leaves it (its last entry), by record id. */
 function outcomes(entries: readonly LogEntry[]): Map<string, string> {
@@ -61,13 +37,6 @@ function everyOrder(cast: Cast, registry: readonly CloudEvent[], records: readon
     expect(auditFinding(cast, entries)).toBeUndefined();
     return entries;
   });
-}
-
-async function registryOf(cast: Cast, at: Date, extra: readonly RegistryFact[] = []): Promise<CloudEvent[]> {
-  const facts = [...registrationFacts(cast.ncbFr, cast.ofb, at, true), ...registrationFacts(cast.ncbFr, cast.douane, at, false), ...extra];
-  const events: CloudEvent[] = [];
-  for (const fact of facts) events.push(await registryEvent(cast.ncbFr, fact, new Date((fact as { at: string }).at)));
-  return events;
 }
 
 describe('classifying the same records in any order of arrival', () => {
@@ -341,9 +310,8 @@ describe('accreditation facts reaching back to the records logged before them', 
   it('leaves a record made more than a day before the newest record as it was (the reach-back holds one day of record time)', async () => {
     const cast = newCast();
     const t = Date.now() - 3 * DAY;
-    const state = new ProvenanceLogState(trustRootsOf(cast));
-    const received = (event: CloudEvent) => readReceivedRecord(messageOf(event), contracts) as LoggableRecord;
-    const log = (event: CloudEvent, now: number) => planEntries(state, [received(event)], new Date(now), new Map()).map((planned) => planned.entry);
+    const logAt = serviceLog(cast);
+    const log = (event: CloudEvent, now: number) => logAt(event, new Date(now));
     const entries = [...(await registryOf(cast, new Date(t - DAY))).flatMap((event) => log(event, t))];
     const early = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + MINUTE));
     const late = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + DAY + 2 * MINUTE));
@@ -358,9 +326,8 @@ describe('accreditation facts reaching back to the records logged before them', 
     const cast = newCast();
     const t = Date.now() - 3 * DAY;
     const now = Date.now();
-    const state = new ProvenanceLogState(trustRootsOf(cast));
-    const received = (event: CloudEvent) => readReceivedRecord(messageOf(event), contracts) as LoggableRecord;
-    const log = (event: CloudEvent) => planEntries(state, [received(event)], new Date(now), new Map()).map((planned) => planned.entry);
+    const logAt = serviceLog(cast);
+    const log = (event: CloudEvent) => logAt(event, new Date(now));
     const entries = [...(await registryOf(cast, new Date(t - DAY))).flatMap((event) => log(event))];
     const early = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + MINUTE));
     const late = await supportRequestEvent(cast.ofb, cast.ofb.principal, new Date(t + DAY + 2 * MINUTE));

@@ -1,13 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { contracts, type CloudEvent } from '@wildlife/contracts';
-import { EntryAudit, type AuditFinding } from '@wildlife/auditor';
-import { entryBytes, parseEntry, type LogEntry } from '@wildlife/provenance-log';
+import type { LogEntry } from '@wildlife/provenance-log';
 import type { RegistryFact } from '@wildlife/registry';
-import type { LoggableRecord } from '../../services/provenance/src/classification/log-entry-of.js';
-import { planEntries } from '../../services/provenance/src/classification/plan-entries.js';
-import { ProvenanceLogState } from '../../services/provenance/src/classification/provenance-log-state.js';
-import { readReceivedRecord } from '../../services/provenance/src/records/read-received-record.js';
-import { messageOf, newCast, registrationFacts, registryEvent, supportRequestEvent, trustRootsOf, type Cast } from '../../services/provenance/src/testing/signed-records.examples.spec.js';
+import { newCast, registryEvent, supportRequestEvent, type Cast } from '../../services/provenance/src/testing/signed-records.examples.spec.js';
+import { auditFinding, logInOrder, registryOf } from './support/log-in-order.js';
 
 // Review 13 (F1): a record's time is bound to its signature's `created`. The key and accreditation
 // checks read `record.time`; a topic writer without any key raced a copy of a genuine request (same
@@ -18,37 +13,6 @@ import { messageOf, newCast, registrationFacts, registryEvent, supportRequestEve
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-
-/** Logs the records one batch each, in the order given, as the service does; returns the log's entries. */
-function logInOrder(cast: Cast, records: readonly CloudEvent[]): LogEntry[] {
-  const state = new ProvenanceLogState(trustRootsOf(cast));
-  const received = (event: CloudEvent) => readReceivedRecord(messageOf(event), contracts) as LoggableRecord;
-  // The first entry of each id already logged is known to the next batches, as in the service.
-  const logged = new Map<string, LogEntry>();
-  return records.flatMap((event) =>
-    planEntries(state, [received(event)], new Date(), logged).map((planned) => {
-      if (!logged.has(planned.entry.record.id)) logged.set(planned.entry.record.id, planned.entry);
-      return planned.entry;
-    }),
-  );
-}
-
-/** The auditor's first finding on the log, from the entries' bytes alone. */
-function auditFinding(cast: Cast, entries: readonly LogEntry[]): AuditFinding | undefined {
-  const audit = new EntryAudit(trustRootsOf(cast));
-  for (const entry of entries) {
-    const finding = audit.check(parseEntry(entryBytes(entry)));
-    if (finding !== undefined) return finding;
-  }
-  return undefined;
-}
-
-async function registryOf(cast: Cast, at: Date): Promise<CloudEvent[]> {
-  const facts = [...registrationFacts(cast.ncbFr, cast.ofb, at, true), ...registrationFacts(cast.ncbFr, cast.douane, at, false)];
-  const events: CloudEvent[] = [];
-  for (const fact of facts) events.push(await registryEvent(cast.ncbFr, fact, new Date((fact as { at: string }).at)));
-  return events;
-}
 
 const outcome = (entry: LogEntry | undefined) => entry && `${entry.classification}/${entry.reason.code}`;
 
