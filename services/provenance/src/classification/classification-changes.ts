@@ -25,20 +25,8 @@ export function changeEntry(sequence: number, time: string, change: DueChange): 
  * source; its evidence and data are in the entry it supersedes.
  */
 function accreditationEntry(sequence: number, time: string, change: Extract<DueChange, { kind: 'accreditation' }>): LogEntry {
-  const { record, source } = change.record;
   const { classification, code, text, basis } = change.verdict;
-  return {
-    v: 1,
-    sequence,
-    time,
-    record,
-    source,
-    classification,
-    reason: { code, text: `${text} (Classified again at its time after entry ${change.fact}.)` },
-    evidence: null,
-    supersedes: change.record.sequence,
-    ...(basis !== undefined && { basis: [...basis] }),
-  };
+  return recordOnlyChange(sequence, time, change.record, classification, { code, text: `${text} (Classified again at its time after entry ${change.fact}.)` }, basis);
 }
 
 /**
@@ -48,17 +36,33 @@ function accreditationEntry(sequence: number, time: string, change: Extract<DueC
  * hold every record's signature material in memory to be ready for a compromise).
  */
 function keyInvalidEntry(sequence: number, time: string, change: Extract<DueChange, { kind: 'key-invalid' }>): LogEntry {
-  const { record, source, keyId } = change.record;
+  const { record, keyId } = change.record;
+  return recordOnlyChange(sequence, time, change.record, 'rejected', {
+    code: 'key-not-valid-at-signing-time',
+    text: `Key "${keyId}" was not valid at ${record.time}, as entry ${change.keyFact} shows.`,
+  });
+}
+
+/** A change that names the record and its source only: its evidence and data stay in the entry it supersedes (`superseded`). */
+function recordOnlyChange(
+  sequence: number,
+  time: string,
+  superseded: Pick<LogEntry, 'sequence' | 'record' | 'source'>,
+  classification: LogEntry['classification'],
+  reason: LogEntry['reason'],
+  basis?: readonly number[],
+): LogEntry {
   return {
     v: 1,
     sequence,
     time,
-    record,
-    source,
-    classification: 'rejected',
-    reason: { code: 'key-not-valid-at-signing-time', text: `Key "${keyId}" was not valid at ${record.time}, as entry ${change.keyFact} shows.` },
+    record: superseded.record,
+    source: superseded.source,
+    classification,
+    reason,
     evidence: null,
-    supersedes: change.record.sequence,
+    supersedes: superseded.sequence,
+    ...(basis !== undefined && { basis: [...basis] }),
   };
 }
 
