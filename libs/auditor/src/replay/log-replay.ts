@@ -32,7 +32,7 @@ export type DueChange =
    */
   | { readonly kind: 'key-invalid'; readonly keyId: string; readonly keyFact: number }
   /**
-   * After an accreditation fact (entry `fact`): an agency's record of the last day of log time that
+   * After an accreditation fact (entry `fact`): an agency's record of the last day of record time that
    * the fact classifies otherwise at its own time (`AccreditationReachBack`, the provenance
    * service's own code): the log must reclassify each, in log order.
    */
@@ -98,8 +98,7 @@ export class LogReplay {
     this.applyRegistryFact(fact, entry.sequence);
     const keyId = fact.type === 'KeyRevoked' ? fact.keyId : fact.type === 'KeyRotated' ? fact.retiredKeyId : undefined;
     if (keyId !== undefined) return [...due, { kind: 'key-invalid', keyId, keyFact: entry.sequence }];
-    if (fact.type !== 'AgencyAccredited' && fact.type !== 'AccreditationSuspended' && fact.type !== 'AccreditationReinstated' && fact.type !== 'AccreditationRevoked') return due;
-    return [...due, ...this.agencyRecords.dueAfter(fact.agencyId, entry.sequence, (memo) => agencyVerdictAt(this, memo))];
+    return [...due, ...this.agencyRecords.dueAfter(fact, entry.sequence, (memo) => agencyVerdictAt(this, memo))];
   }
 
   /** The entries of the accreditation whose facts had taken effect at `at` (ms): what a record of that time rests on. */

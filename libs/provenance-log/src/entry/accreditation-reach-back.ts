@@ -14,6 +14,9 @@ import { isVouch, type RequestVouches } from './request-vouches.js';
  */
 export const ACCREDITATION_REACH_BACK_MS = 86_400_000;
 
+/** The registry facts that reach back: those that change whether, or for what, an agency is accredited. */
+const ACCREDITATION_FACTS: ReadonlySet<string> = new Set(['AgencyAccredited', 'AccreditationSuspended', 'AccreditationReinstated', 'AccreditationRevoked']);
+
 /** What the log keeps of an agency's record (official or pending) to classify it again should an accreditation fact about it come later. */
 export interface AgencyRecordMemo {
   /** The record's current entry (its first, or the change that last reclassified it). */
@@ -166,12 +169,14 @@ export class AccreditationReachBack {
   }
 
   /**
-   * The changes an official accreditation fact about `agencyId` (entry `fact`) makes due: each
-   * record of the agency held, classified again by `verdictOf` (the rules at the record's time with
-   * the registry as it stands after the fact), in log order, where the verdict is due (see the class).
+   * The changes an official registry fact (logged as entry `fact`) makes due: none unless it is an
+   * accreditation fact (`ACCREDITATION_FACTS`); then each record held of the agency it is about,
+   * classified again by `verdictOf` (the rules at the record's time with the registry as it stands
+   * after the fact), in log order, where the verdict is due (see the class).
    */
-  dueAfter(agencyId: string, fact: number, verdictOf: (memo: AgencyRecordMemo) => AgencyVerdict): AccreditationDueChange[] {
-    const sequences = [...(this.#byAgency.get(agencyId) ?? [])].sort((a, b) => a - b);
+  dueAfter(registryFact: { readonly type: string; readonly agencyId?: string }, fact: number, verdictOf: (memo: AgencyRecordMemo) => AgencyVerdict): AccreditationDueChange[] {
+    if (!ACCREDITATION_FACTS.has(registryFact.type) || registryFact.agencyId === undefined) return [];
+    const sequences = [...(this.#byAgency.get(registryFact.agencyId) ?? [])].sort((a, b) => a - b);
     const due: AccreditationDueChange[] = [];
     for (const sequence of sequences) {
       const { vouches, ...held } = this.#held.get(sequence)!;

@@ -53,11 +53,21 @@ function newLog() {
     change: (of: LogEntry, classification: LogEntry['classification'], code: string) =>
       append({ record: of.record, source: of.source, classification, reason: { code, text: 'Changed.' }, supersedes: of.sequence }),
     /** What a suspension of the FR agency, logged now, makes due (entry `fact`). */
-    dueAfterSuspension: () => reachBack.dueAfter('fr-agency', entries.length, () => pendingVerdict).map((due) => [due.record.sequence, due.verdict.classification, due.verdict.code, due.verdict.basis]),
+    dueAfterSuspension: () => reachBack.dueAfter({ type: 'AccreditationSuspended', agencyId: 'fr-agency' }, entries.length, () => pendingVerdict).map((due) => [due.record.sequence, due.verdict.classification, due.verdict.code, due.verdict.basis]),
+    /** What another registry fact about the FR agency (its key rotated), logged now, makes due. */
+    dueAfterKeyRotation: () => reachBack.dueAfter({ type: 'KeyRotated' }, entries.length, () => pendingVerdict),
   };
 }
 
 describe('the accreditation reach-back and the vouches of a held request', () => {
+  it('reaches back after accreditation facts only', () => {
+    const log = newLog();
+    log.request('req-a');
+
+    expect(log.dueAfterKeyRotation()).toEqual([]);
+    expect(log.dueAfterSuspension()).toHaveLength(1);
+  });
+
   it('makes a request pending, not official, on its NCB vouch rejected since (for its key or its country)', () => {
     for (const code of ['key-not-valid-at-signing-time', 'acts-outside-its-country']) {
       const log = newLog();

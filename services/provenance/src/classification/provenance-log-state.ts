@@ -41,7 +41,7 @@ export class ProvenanceLogState {
   /** Every request's country is kept, so a record about a request is classified for its country whatever the order of arrival. */
   readonly requests = new RequestVouches(new Map<string, string>());
   readonly recordsByKey = new RecordsByKey();
-  /** The agencies' official and pending records of the last day of log time, which an accreditation fact logged later classifies again. */
+  /** The agencies' official and pending records of the last day of record time, which an accreditation fact logged later classifies again. */
   readonly agencyRecords = new AccreditationReachBack();
   constructor(readonly trustRoots: TrustRoots) {
     this.registry = registryFromTrustRoots(trustRoots);
@@ -80,8 +80,7 @@ export class ProvenanceLogState {
 
   /** After an accreditation fact: the agency's records of the last day whose classification at their own time it changes (it reaches back). */
   private reclassifiedBy(fact: RegistryFact, sequence: number): DueChange[] {
-    if (fact.type !== 'AgencyAccredited' && fact.type !== 'AccreditationSuspended' && fact.type !== 'AccreditationReinstated' && fact.type !== 'AccreditationRevoked') return [];
-    return this.agencyRecords.dueAfter(fact.agencyId, sequence, (memo) => agencyVerdictAt(this, memo));
+    return this.agencyRecords.dueAfter(fact, sequence, (memo) => agencyVerdictAt(this, memo));
   }
 
   /** After a key fact: the records logged before it that the key no longer verifies (a compromise reaches back). */
